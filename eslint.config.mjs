@@ -1,0 +1,36 @@
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTypescript from "eslint-config-next/typescript";
+
+const frameworkImports = {
+  patterns: [
+    {
+      group: ["next", "next/*", "react", "react/*", "react-dom", "react-dom/*", "@prisma/*", "next-auth", "next-auth/*", "server-only"],
+      message: "The pure core (lib/model-core, lib/questions, lib/srs, lib/sim) imports no framework (DESIGN.md).",
+    },
+    {
+      group: ["@/lib/server", "@/lib/server/*", "**/lib/server", "**/lib/server/*", "../server", "../server/*", "../../server/*"],
+      message: "The pure core never imports lib/server: pass data in instead (DESIGN.md).",
+    },
+    {
+      group: ["@/lib/generated/*", "**/generated/prisma", "**/generated/prisma/*"],
+      message: "Only lib/server touches the Prisma client.",
+    },
+  ],
+};
+
+export default [
+  { ignores: ["node_modules/**", ".next/**", "lib/generated/**", "public/**", "next-env.d.ts", "bench/out/**", "test-results/**", "playwright-report/**"] },
+  ...nextVitals,
+  ...nextTypescript,
+  {
+    rules: {
+      "@typescript-eslint/no-explicit-any": "error",
+      "@typescript-eslint/ban-ts-comment": "error",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    files: ["lib/model-core/**", "lib/questions/**", "lib/srs/**", "lib/sim/**"],
+    rules: { "no-restricted-imports": ["error", frameworkImports] },
+  },
+];

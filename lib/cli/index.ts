@@ -1,0 +1,16 @@
+/**
+ * `deepdrill` command line: `npm run -s deepdrill -- <command> [args]`.
+ * Contract (DESIGN.md): JSON on stdout; exit 0 ok, 1 a check failed, 2 bad input (message on stderr).
+ * Each command lives in its own file under ./commands and is loaded only when called, so that
+ * `sm2` does not pay for TensorFlow.js and `params` does not pay for Prisma.
+ */
+import { runCommand, type CommandTable } from "./run-command";
+
+const commands: CommandTable = {
+  start: { summary: "migrate, load decks, build if needed, serve on PORT (3000)", load: () => import("./commands/start") },
+  build: { summary: "production build of the web app", load: () => import("./commands/build") },
+  e2e: { summary: "end-to-end tests in Chromium against a production build", load: () => import("./commands/e2e") },
+  users: { summary: "users promote <email> | users demote <email>", load: () => import("./commands/users") },
+};
+
+void runCommand(commands, process.argv.slice(2));
