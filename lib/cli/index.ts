@@ -11,6 +11,7 @@ const commands: CommandTable = {
   build: { summary: "production build of the web app", load: () => import("./commands/build") },
   e2e: { summary: "end-to-end tests in Chromium against a production build", load: () => import("./commands/e2e") },
   users: { summary: "users promote <email> | users demote <email>", load: () => import("./commands/users") },
+  sm2: { summary: "sm2 <grades> [<grades> ...]: SM-2 states after each grade, e.g. sm2 5,4,3,0,5", load: () => import("./commands/sm2") },
 };
 
 void runCommand(commands, process.argv.slice(2));

@@ -1,0 +1,12 @@
+/** The header's links, in order. `needs` hides a link from people who cannot use it. */
+export interface NavItem {
+  href: string;
+  labelKey: "decks" | "review" | "architect" | "simulations" | "stats" | "author";
+  needs?: "user" | "instructor";
+}
+
+export const NAV_ITEMS: NavItem[] = [
+  { href: "/review", labelKey: "review", needs: "user" },
+  { href: "/stats", labelKey: "stats", needs: "user" },
+  { href: "/author", labelKey: "author", needs: "instructor" },
+];

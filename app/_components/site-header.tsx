@@ -1,0 +1,50 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import type { CurrentUser } from "@/lib/server/users";
+import { LanguageSwitcher } from "./language-switcher";
+import { NAV_ITEMS } from "./nav-items";
+import { SignOutButton } from "./sign-out-button";
+
+export async function SiteHeader({ user }: { user: CurrentUser | null }) {
+  const t = await getTranslations("nav");
+  const visible = NAV_ITEMS.filter(
+    (item) => !item.needs || (item.needs === "user" && user) || (item.needs === "instructor" && user?.role === "instructor"),
+  );
+  return (
+    <header className="border-b border-slate-200 bg-white/80 backdrop-blur dark:border-slate-800 dark:bg-slate-900/80">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
+        <Link href="/" className="flex items-center gap-2 text-lg font-semibold tracking-tight">
+          <span aria-hidden className="grid h-7 w-7 place-items-center rounded-md bg-accent-600 text-sm text-white">∂</span>
+          DeepDrill
+        </Link>
+        <nav aria-label={t("mainNavigation")} className="order-3 w-full sm:order-none sm:w-auto">
+          <ul className="flex flex-wrap gap-1 text-sm">
+            {visible.map((item) => (
+              <li key={item.href}>
+                <Link href={item.href} className="rounded-md px-2.5 py-1.5 text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800">
+                  {t(item.labelKey)}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="ml-auto flex items-center gap-3">
+          <LanguageSwitcher />
+          {user ? (
+            <>
+              <span className="hidden text-sm text-slate-600 md:inline dark:text-slate-400" data-testid="signed-in-as">
+                {t("signedInAs", { name: user.name })}
+              </span>
+              <SignOutButton />
+            </>
+          ) : (
+            <>
+              <Link href="/login" className="btn-secondary px-3 py-1.5">{t("signIn")}</Link>
+              <Link href="/register" className="btn-primary hidden px-3 py-1.5 sm:inline-flex">{t("register")}</Link>
+            </>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,10 @@
+import { registerSchema } from "@/lib/schemas/account";
+import { parseJsonBody, route } from "@/lib/server/http";
+import { registerUser } from "@/lib/server/users";
+
+/** POST /api/register {email, password, name} → 201 {user}; 409 duplicate; 4xx on bad input. */
+export const POST = route(async (request) => {
+  const input = await parseJsonBody(request, registerSchema);
+  const user = await registerUser(input);
+  return Response.json({ user: { id: user.id, email: user.email, name: user.name, role: user.role } }, { status: 201 });
+});

@@ -1,0 +1,73 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { randomBytes } from "node:crypto";
+import { ensureChromium } from "../chromium";
+import { localBin, runToCompletion, say } from "../process";
+import { projectRoot } from "../../server/database-url";
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+    });
+  });
+}
+
+async function waitForHealth(baseUrl: string, server: { exitCode: number | null }, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (server.exitCode !== null) throw new Error(`the app exited with code ${server.exitCode} before it was ready`);
+    try {
+      const response = await fetch(`${baseUrl}/api/health`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`the app did not answer ${baseUrl}/api/health within ${timeoutMs / 1000} s`);
+}
+
+/**
+ * `npm run test:e2e`: Playwright specs in real Chromium against the production app, started
+ * exactly as `npm start` starts it but with a throwaway database and secret.
+ */
+export async function run(args: string[]): Promise<number> {
+  const chromium = ensureChromium();
+  const scratch = mkdtempSync(path.join(os.tmpdir(), "deepdrill-e2e-"));
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    DATABASE_URL: `file:${path.join(scratch, "e2e.db")}`,
+    NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+    NEXTAUTH_URL: baseUrl,
+    E2E_BASE_URL: baseUrl,
+    CHROMIUM_PATH: chromium,
+  };
+  say(`end-to-end: Chromium ${chromium}, app on ${baseUrl}, database in ${scratch}`);
+  const server = spawn(process.execPath, [localBin("tsx"), "--conditions=react-server", path.join(projectRoot, "lib/cli/index.ts"), "start"], {
+    env,
+    stdio: ["ignore", "inherit", "inherit"],
+    cwd: projectRoot,
+  });
+  try {
+    await waitForHealth(baseUrl, server, 15 * 60_000);
+    await runToCompletion(localBin("playwright"), ["test", ...args], { env });
+    return 0;
+  } catch (error) {
+    say((error as Error).message);
+    return 1;
+  } finally {
+    server.kill("SIGTERM");
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}

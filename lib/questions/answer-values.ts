@@ -1,0 +1,65 @@
+/**
+ * Building and displaying expected answers: tolerances from "round to n decimals", TeX for
+ * matrices, and the one display form used in "expected …" messages.
+ */
+import { formatNumber } from "./format-number";
+import type { ExpectedAnswer, Tolerance } from "./types";
+
+/** Rounding to n decimals is within half a unit of the last place: 0.5·10⁻ⁿ (plus float slack). */
+export function toleranceForDecimals(decimals: number): Tolerance {
+  return { absolute: 0.5 * 10 ** -decimals + 1e-12, relative: 0 };
+}
+
+export const EXACT: Tolerance = { absolute: 0, relative: 0 };
+
+export function integerAnswer(value: number): ExpectedAnswer {
+  if (!Number.isSafeInteger(value)) throw new RangeError(`expected an integer answer, computed ${value}`);
+  return { format: "integer", value };
+}
+
+/** An integer-valued result stays an integer answer; anything else is rounded to `decimals`. */
+export function numericAnswer(value: number, decimals: number): ExpectedAnswer {
+  if (!Number.isFinite(value)) throw new RangeError(`the answer is not a finite number (${value})`);
+  if (Number.isInteger(value)) return integerAnswer(value);
+  return { format: "number", value, tolerance: toleranceForDecimals(decimals), decimals };
+}
+
+export function withinTolerance(response: number, expected: number, tolerance: Tolerance): boolean {
+  const allowed = Math.max(tolerance.absolute, tolerance.relative * Math.abs(expected));
+  return Math.abs(response - expected) <= allowed + Number.EPSILON * Math.max(1, Math.abs(expected));
+}
+
+export function matrixToTex(matrix: readonly (readonly number[])[], decimals = 4): string {
+  const rows = matrix.map((row) => row.map((cell) => formatNumber(cell, { tex: true, maxDecimals: decimals })).join(" & "));
+  return `\\begin{bmatrix} ${rows.join(" \\\\ ")} \\end{bmatrix}`;
+}
+
+export function formatShape(shape: readonly number[]): string {
+  return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(", ")})`;
+}
+
+export function formatMatrix(matrix: readonly (readonly number[])[]): string {
+  return `[${matrix.map((row) => `[${row.map((cell) => formatNumber(cell, { grouping: false, maxDecimals: 6 })).join(", ")}]`).join(", ")}]`;
+}
+
+/** The expected answer as shown to a student ("235,146", "(785, 256)", "B", "true"). */
+export function displayExpected(answer: ExpectedAnswer): string {
+  switch (answer.format) {
+    case "integer":
+      return formatNumber(answer.value);
+    case "number":
+      return answer.decimals === null ? formatNumber(answer.value, { maxDecimals: 6 }) : formatNumber(answer.value, { maxDecimals: answer.decimals });
+    case "shape":
+      return formatShape(answer.value);
+    case "matrix":
+      return formatMatrix(answer.value);
+    case "choice":
+      return answer.value;
+    case "boolean":
+      return answer.value ? "true" : "false";
+    case "text":
+      return answer.accept[0] ?? "";
+    case "self":
+      return answer.answer.en;
+  }
+}

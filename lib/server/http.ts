@@ -1,0 +1,100 @@
+import "server-only";
+import { z } from "zod";
+import { AppError } from "./errors";
+
+/** Largest JSON body any endpoint accepts. A 3 MB e-mail address is a 413, not a crash. */
+export const MAX_JSON_BODY_BYTES = 64 * 1024;
+
+/** zod issues → `{field: [messages]}` for forms and API clients. */
+export function fieldErrors(error: z.ZodError): Record<string, string[]> {
+  const fields: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.join(".") : "_";
+    (fields[key] ??= []).push(issue.message);
+  }
+  return fields;
+}
+
+async function readBoundedText(request: Request, limit: number): Promise<string> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > limit) throw new AppError(413, `Request body too large: at most ${limit} bytes.`);
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw new AppError(413, `Request body too large: at most ${limit} bytes.`);
+    }
+    chunks.push(value);
+  }
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+  } catch {
+    throw new AppError(400, "Request body is not valid UTF-8.");
+  }
+}
+
+/**
+ * Reads a JSON body and parses it with `schema`. Wrong content type → 415, too large → 413,
+ * malformed JSON or NUL bytes → 400, schema errors → 422 with field messages.
+ */
+export async function parseJsonBody<Schema extends z.ZodType>(
+  request: Request,
+  schema: Schema,
+  limit = MAX_JSON_BODY_BYTES,
+): Promise<z.infer<Schema>> {
+  const contentType = request.headers.get("content-type") ?? "";
+  if (!/^application\/(.+\+)?json\b/i.test(contentType)) {
+    throw new AppError(415, 'Send JSON with the header "Content-Type: application/json".');
+  }
+  const text = await readBoundedText(request, limit);
+  if (text.trim() === "") throw new AppError(400, "Request body is empty: send a JSON object.");
+  if (text.includes("\u0000")) throw new AppError(400, "Request body contains a NUL character.");
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new AppError(400, `Request body is not valid JSON: ${(error as Error).message}`);
+  }
+  return parseWith(schema, value);
+}
+
+/** Parses any input with a schema; failure → 422 with field messages. */
+export function parseWith<Schema extends z.ZodType>(schema: Schema, value: unknown): z.infer<Schema> {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    const fields = fieldErrors(result.error);
+    const first = result.error.issues[0];
+    const where = first && first.path.length ? `${first.path.join(".")}: ` : "";
+    throw new AppError(422, `Invalid input. ${where}${first?.message ?? ""}`.trim(), fields);
+  }
+  return result.data;
+}
+
+export function jsonError(status: number, error: string, fields?: Record<string, string[]>, headers?: Record<string, string>): Response {
+  return Response.json(fields ? { error, fields } : { error }, { status, headers });
+}
+
+type RouteHandler<Context> = (request: Request, context: Context) => Promise<Response>;
+
+/**
+ * Wraps a route handler so that every failure becomes a JSON error a person can act on:
+ * AppError → its status and message; anything else → 500 "Something went wrong" (logged,
+ * never sent: no stack traces leave the server).
+ */
+export function route<Context = unknown>(handler: RouteHandler<Context>): RouteHandler<Context> {
+  return async (request, context) => {
+    try {
+      return await handler(request, context);
+    } catch (error) {
+      if (error instanceof AppError) return jsonError(error.status, error.message, error.fields, error.headers);
+      console.error("[deepdrill] unhandled error in", request.method, new URL(request.url).pathname, error);
+      return jsonError(500, "Something went wrong on our side. Try again; if it persists, tell us what you did.");
+    }
+  };
+}
