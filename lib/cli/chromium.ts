@@ -1,13 +1,12 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
+import { chromium } from "@playwright/test";
 import { localBin, say } from "./process";
 
 const DEBIAN_CHROMIUM = "/usr/bin/chromium";
 
 function playwrightsOwnChromium(): string | undefined {
   try {
-    // Resolved lazily: playwright-core is a dev dependency of the test runner.
-    const { chromium } = require("playwright-core") as typeof import("playwright-core");
     const file = chromium.executablePath();
     return file && existsSync(file) ? file : undefined;
   } catch {
