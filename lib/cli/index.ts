@@ -11,7 +11,10 @@ const commands: CommandTable = {
   build: { summary: "production build of the web app", load: () => import("./commands/build") },
   e2e: { summary: "end-to-end tests in Chromium against a production build", load: () => import("./commands/e2e") },
   users: { summary: "users promote <email> | users demote <email>", load: () => import("./commands/users") },
+  decks: { summary: "decks check [dir] | decks test [--variants N] [--json] [dir]: validate decks, run the question harness", load: () => import("./commands/decks") },
   sm2: { summary: "sm2 <grades> [<grades> ...]: SM-2 states after each grade, e.g. sm2 5,4,3,0,5", load: () => import("./commands/sm2") },
+  datasets: { summary: "build public/datasets/ (MNIST binary, Hitters and NYSE CSVs) [--force] [--check]", load: () => import("./commands/datasets") },
+  params: { summary: "params [file|-]: parameter counts of a spec (or a JSON/YAML array of specs), verified by tfjs", load: () => import("./commands/params") },
 };
 
 void runCommand(commands, process.argv.slice(2));

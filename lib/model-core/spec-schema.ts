@@ -31,20 +31,6 @@ export const ACTIVATIONS = [
 ] as const;
 export type ActivationName = (typeof ACTIVATIONS)[number];
 
-export const LAYER_TYPES = [
-  "dense",
-  "conv2d",
-  "maxPool2d",
-  "avgPool2d",
-  "flatten",
-  "dropout",
-  "activation",
-  "embedding",
-  "simpleRNN",
-  "lstm",
-  "gru",
-  "batchNorm",
-] as const;
 
 /** "0", "2.5", "\"x\"", "nothing": how a message quotes the value it rejects. */
 export function describeValue(value: unknown): string {
@@ -150,10 +136,16 @@ export const layerSpecSchema = z.discriminatedUnion("type", [
   batchNormLayerSchema,
 ]);
 
+/** The layer types, in the grammar's order (read off the schema, so the two cannot drift apart). */
+export const LAYER_TYPES: readonly LayerType[] = layerSpecSchema.options.map((option) => option.shape.type.value);
+
 export const architectureSpecSchema = z.strictObject({
   input: z
     .array(positiveInteger("input dimension"), {
-      error: (issue) => `input must be a shape such as [784] or [32, 32, 3], got ${describeValue(issue.input)}`,
+      error: (issue) =>
+        issue.input === undefined
+          ? "input is required: a shape such as [784] or [32, 32, 3]"
+          : `input must be a shape such as [784] or [32, 32, 3], got ${describeValue(issue.input)}`,
     })
     .min(1, { error: "input must have 1 to 3 dimensions, got none" })
     .max(3, { error: (issue) => `input must have 1 to 3 dimensions, got ${describeValue(issue.input)}` }),
@@ -161,7 +153,10 @@ export const architectureSpecSchema = z.strictObject({
     .enum(CONVENTIONS, { error: (issue) => `convention must be "keras" or "pytorch", got ${describeValue(issue.input)}` })
     .default("keras"),
   layers: z
-    .array(layerSpecSchema, { error: (issue) => `layers must be a list of layers, got ${describeValue(issue.input)}` })
+    .array(layerSpecSchema, {
+      error: (issue) =>
+        issue.input === undefined ? "layers is required: a list of layers" : `layers must be a list of layers, got ${describeValue(issue.input)}`,
+    })
     .min(1, { error: "layers is empty: a network needs at least one layer" })
     .max(MAX_LAYERS, {
       error: (issue) => `the spec has ${Array.isArray(issue.input) ? issue.input.length : "too many"} layers; the limit is ${MAX_LAYERS}`,

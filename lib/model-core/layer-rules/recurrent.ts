@@ -17,10 +17,10 @@ const TORCH_CLASS: Readonly<Record<RecurrentLayer["type"], string>> = { simpleRN
  * one (its GRU supports only `resetAfter: false`). The book counts with one bias: NYSE's
  * RNN(3 → 12) + dense has 205 parameters, 217 in PyTorch.
  */
-export function deriveRecurrent(layer: RecurrentLayer, { inputShape }: RuleContext): RuleOutcome {
+export function deriveRecurrent(layer: RecurrentLayer, { index, inputShape }: RuleContext): RuleOutcome {
   const [timesteps, features] = inputShape;
   if (inputShape.length !== 2 || timesteps === undefined || features === undefined) {
-    const hint = inputShape.length === 1 ? " (token ids need an embedding first)" : "";
+    const hint = index === 0 && inputShape.length === 1 ? " (token ids need an embedding first)" : "";
     return reject(
       `a recurrent layer needs a sequence input [timesteps, features]; its input ${describeShape(inputShape)} has rank ${inputShape.length}${hint}`,
     );
@@ -41,7 +41,7 @@ export function deriveRecurrent(layer: RecurrentLayer, { inputShape }: RuleConte
     pytorch,
     pytorchReason: {
       en: `PyTorch's ${torchClass} carries two bias vectors (b_ih and b_hh): ${delta.text}`,
-      ko: `PyTorch의 ${torchClass}은 편향 벡터를 두 개(b_ih, b_hh) 가집니다: ${delta.text}`,
+      ko: `PyTorch의 ${torchClass}에는 편향 벡터가 두 개(b_ih, b_hh) 있습니다: ${delta.text}`,
     },
   });
 }
