@@ -50,7 +50,8 @@ export function displayExpected(answer: ExpectedAnswer): string {
     case "number":
       return answer.decimals === null ? formatNumber(answer.value, { maxDecimals: 6 }) : formatNumber(answer.value, { maxDecimals: answer.decimals });
     case "shape":
-      return formatShape(answer.value);
+      // A 1-D shape is a length ("784"), shown as the number it is.
+      return answer.value.length === 1 ? formatNumber(answer.value[0] ?? Number.NaN) : formatShape(answer.value);
     case "matrix":
       return formatMatrix(answer.value);
     case "choice":

@@ -1,5 +1,5 @@
 /**
- * The single-layer network of ISLP eq. (10.1)–(10.2), evaluated at one input:
+ * The single-layer network of ISLP §10.1, evaluated at one input:
  * $$A_k = g\Big(w_{k0} + \sum_{j=1}^{p} w_{kj} X_j\Big), \qquad f(X) = \beta_0 + \sum_{k=1}^{K} \beta_k A_k.$$
  */
 import { numericAnswer } from "../answer-values";

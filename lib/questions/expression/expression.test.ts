@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { ExpressionError, evaluate, evaluateCondition, evaluateNumber, exprToTex, freeVariables, parseExpression } from "./index";
 
 describe("evaluate", () => {
-  it.each([
+  it.each<[string, Record<string, number | string>, number, string]>([
     ["(p+1)*K + (K+1)*1", { p: 4, K: 5 }, 31, "Figure 10.1 single-layer count"],
     ["2 + 3 * 4", {}, 14, "* binds tighter than +"],
     ["2 ^ 3 ^ 2", {}, 512, "^ is right-associative"],

@@ -30,9 +30,9 @@ export const FUNCTIONS: Readonly<Record<string, ExprFunction>> = {
   exp: unary(Math.exp, (x) => `e^{${x}}`),
   log: unary(Math.log, (x) => `\\ln\\left(${x}\\right)`),
   tanh: unary(Math.tanh, (x) => `\\tanh\\left(${x}\\right)`),
-  /** σ(z) = 1 / (1 + e^{−z}) (ISLP eq. 10.3). */
+  /** σ(z) = 1 / (1 + e^{−z}) (ISLP §10.1). */
   sigmoid: unary((z) => 1 / (1 + Math.exp(-z)), (x) => `\\sigma\\left(${x}\\right)`),
-  /** ReLU(z) = max(0, z) (ISLP eq. 10.4: (z)₊). */
+  /** ReLU(z) = max(0, z) (ISLP §10.1, written (z)₊). */
   relu: unary((z) => Math.max(0, z), (x) => `\\operatorname{ReLU}\\left(${x}\\right)`),
   min: {
     minArgs: 1,

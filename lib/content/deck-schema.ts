@@ -1,0 +1,75 @@
+/**
+ * The deck format, as instructors write it (`content/decks/<deck-id>/`):
+ *
+ * - `deck.yaml`: `id`, `title {ko, en}`, optional `description {ko, en}` and `source {ko, en}`,
+ *   and `concepts`: a list of `{id, ko, en}` (the concept's name in both languages);
+ * - any other `*.yaml` file in the folder (sub-folders too): `templates:` and/or `cards:` lists
+ *   (see `lib/questions/template-schema.ts` for their fields).
+ *
+ * Files are validated piece by piece (the deck header, then each template and card on its own)
+ * so that one mistake never hides another, and every message points at a line.
+ */
+import { z } from "zod";
+import { bilingualSchema, idSchema, type StaticCard, type Template } from "../questions/template-schema";
+import type { Bilingual } from "../questions/types";
+
+export const DECK_FILE = "deck.yaml";
+
+export const conceptSchema = z.strictObject({
+  id: idSchema,
+  ko: z.string().trim().min(1, { error: "ko: the concept's Korean name" }),
+  en: z.string().trim().min(1, { error: "en: the concept's English name" }),
+  /** One line on what the concept covers, shown on the deck page. */
+  summary: bilingualSchema.optional(),
+});
+
+export const deckHeaderSchema = z.strictObject({
+  id: idSchema,
+  title: bilingualSchema,
+  description: bilingualSchema.optional(),
+  /** Where the material comes from (book, notes, licence). */
+  source: bilingualSchema.optional(),
+  concepts: z.array(conceptSchema).min(1, { error: "a deck lists at least one concept" }),
+});
+
+export const itemsFileSchema = z.strictObject(
+  {
+    templates: z.array(z.unknown(), { error: "templates is a list" }).optional(),
+    cards: z.array(z.unknown(), { error: "cards is a list" }).optional(),
+  },
+  { error: "a deck file holds `templates:` and/or `cards:` lists" },
+);
+
+export type Concept = z.infer<typeof conceptSchema>;
+export type DeckHeader = z.infer<typeof deckHeaderSchema>;
+
+/** Where an item was written, for messages (`content/decks/islp-ch10/dense.yaml:12`). */
+export interface SourceLocation {
+  file: string;
+  line: number;
+}
+
+export interface Deck {
+  id: string;
+  title: Bilingual;
+  description: Bilingual | null;
+  source: Bilingual | null;
+  concepts: Concept[];
+  templates: Template[];
+  cards: StaticCard[];
+  /** Item id → where it is written. */
+  locations: Record<string, SourceLocation>;
+  /** Content hash of the whole deck (header and items). */
+  version: string;
+}
+
+/** A problem in a deck file, printed as `file:line: message`. */
+export interface DeckError {
+  file: string;
+  line: number;
+  message: string;
+}
+
+export function formatDeckError(error: DeckError): string {
+  return `${error.file}:${error.line}: ${error.message}`;
+}

@@ -1,0 +1,162 @@
+/**
+ * Parses and validates one deck from its files' texts (pure: the texts may come from disk or from
+ * the database). Every problem is reported as `file:line: where: message`, all of them at once.
+ */
+import { contentHash } from "../questions/hash";
+import { staticCardSchema, templateSchema, type StaticCard, type Template } from "../questions/template-schema";
+import { validateItem } from "../questions/validate-item";
+import { DECK_FILE, deckHeaderSchema, itemsFileSchema, type Deck, type DeckError, type DeckHeader, type SourceLocation } from "./deck-schema";
+import { keyLine, parseYaml, positionOf, type ParsedYaml } from "./yaml-positions";
+import { describePath, flattenIssues, type Problem } from "./zod-issues";
+
+export interface DeckFileText {
+  /** The path shown in messages, e.g. `content/decks/islp-ch10/deck.yaml`. */
+  path: string;
+  text: string;
+}
+
+export type DeckParse = { ok: true; deck: Deck } | { ok: false; errors: DeckError[] };
+
+function baseName(path: string): string {
+  return path.split(/[\\/]/).at(-1) ?? path;
+}
+
+class FileReport {
+  constructor(
+    readonly path: string,
+    readonly parsed: ParsedYaml,
+    private readonly errors: DeckError[],
+  ) {}
+
+  problem(problem: Problem, label?: (path: readonly (string | number)[]) => string): void {
+    const { path } = problem;
+    let line: number;
+    let message = problem.message;
+    let shownPath: readonly (string | number)[] = path;
+    if (problem.keys && problem.keys[0] !== undefined) {
+      line = keyLine(this.parsed, path, problem.keys[0]);
+    } else {
+      const position = positionOf(this.parsed, path);
+      line = position.line;
+      const last = path.at(-1);
+      if (!position.exists && typeof last === "string" && positionOf(this.parsed, path.slice(0, -1)).exists) {
+        message = `"${last}" is missing (${message})`;
+        shownPath = path.slice(0, -1);
+      }
+      if (position.unquotedPlaceholder) message += ' — a value that starts with {{ must be quoted, e.g. "{{p}} inputs"';
+    }
+    const where = label ? label(shownPath) : describePath(shownPath);
+    this.errors.push({ file: this.path, line, message: where ? `${where}: ${message}` : message });
+  }
+
+  lineOf(path: readonly (string | number)[]): number {
+    return positionOf(this.parsed, path).line;
+  }
+}
+
+/** `templates[2] (conv-cell).answer.image` */
+function itemLabel(list: "templates" | "cards", index: number, raw: unknown) {
+  const id = raw && typeof raw === "object" && "id" in raw && typeof raw.id === "string" ? ` (${raw.id})` : "";
+  return (path: readonly (string | number)[]): string => {
+    const rest = describePath(path.slice(2));
+    return `${list}[${index}]${id}${rest ? (rest.startsWith("[") ? rest : `.${rest}`) : ""}`;
+  };
+}
+
+export function parseDeck(files: readonly DeckFileText[]): DeckParse {
+  const errors: DeckError[] = [];
+  const deckFile = files.find((file) => baseName(file.path) === DECK_FILE);
+  if (!deckFile) {
+    const folder = files[0]?.path.replace(/[\\/][^\\/]*$/, "") ?? ".";
+    return { ok: false, errors: [{ file: `${folder}/${DECK_FILE}`, line: 1, message: `missing ${DECK_FILE} (the deck's id, title and concepts)` }] };
+  }
+
+  const reports = new Map<string, FileReport>();
+  for (const file of files) {
+    const { parsed, problems } = parseYaml(file.text);
+    for (const problem of problems) errors.push({ file: file.path, line: problem.line, message: problem.message });
+    if (problems.length === 0) reports.set(file.path, new FileReport(file.path, parsed, errors));
+  }
+
+  let header: DeckHeader | undefined;
+  const headerReport = reports.get(deckFile.path);
+  if (headerReport) {
+    const result = deckHeaderSchema.safeParse(headerReport.parsed.doc.toJS());
+    if (result.success) {
+      header = result.data;
+      const seen = new Set<string>();
+      header.concepts.forEach((concept, i) => {
+        if (seen.has(concept.id)) headerReport.problem({ path: ["concepts", i, "id"], message: `concept id "${concept.id}" is listed twice` });
+        seen.add(concept.id);
+      });
+    } else {
+      for (const problem of flattenIssues(result.error.issues)) headerReport.problem(problem);
+    }
+  }
+  const conceptIds = new Set(header?.concepts.map((concept) => concept.id) ?? []);
+
+  const templates: Template[] = [];
+  const cards: StaticCard[] = [];
+  const locations: Record<string, SourceLocation> = {};
+  const itemFiles = files.filter((file) => file !== deckFile).sort((a, b) => a.path.localeCompare(b.path));
+  for (const file of itemFiles) {
+    const report = reports.get(file.path);
+    if (!report) continue;
+    const raw = report.parsed.doc.toJS() ?? {};
+    const shape = itemsFileSchema.safeParse(raw);
+    if (!shape.success) {
+      for (const problem of flattenIssues(shape.error.issues)) report.problem(problem);
+      continue;
+    }
+    const lists = [
+      ["templates", shape.data.templates ?? [], templateSchema],
+      ["cards", shape.data.cards ?? [], staticCardSchema],
+    ] as const;
+    for (const [list, items, schema] of lists) {
+      items.forEach((rawItem, index) => {
+        const label = itemLabel(list, index, rawItem);
+        const parsed = schema.safeParse(rawItem);
+        if (!parsed.success) {
+          for (const problem of flattenIssues(parsed.error.issues, [list, index])) report.problem(problem, label);
+          return;
+        }
+        const item = parsed.data;
+        let sound = true;
+        if (header && !conceptIds.has(item.concept)) {
+          report.problem({ path: [list, index, "concept"], message: `unknown concept "${item.concept}" (deck.yaml lists: ${[...conceptIds].join(", ")})` }, label);
+          sound = false;
+        }
+        const previous = locations[item.id];
+        if (previous) {
+          report.problem({ path: [list, index, "id"], message: `id "${item.id}" is already used at ${previous.file}:${previous.line}` }, label);
+          sound = false;
+        }
+        for (const issue of validateItem(item)) {
+          report.problem({ path: [list, index, ...issue.path], message: issue.message }, label);
+          sound = false;
+        }
+        if (!sound) return;
+        locations[item.id] = { file: file.path, line: report.lineOf([list, index]) };
+        if (list === "templates") templates.push(item as Template);
+        else cards.push(item as StaticCard);
+      });
+    }
+  }
+
+  if (errors.length > 0 || !header) {
+    errors.sort((a, b) => (a.file === b.file ? a.line - b.line : a.file.localeCompare(b.file)));
+    return { ok: false, errors };
+  }
+  const deck: Deck = {
+    id: header.id,
+    title: header.title,
+    description: header.description ?? null,
+    source: header.source ?? null,
+    concepts: header.concepts,
+    templates,
+    cards,
+    locations,
+    version: contentHash({ header, templates, cards }),
+  };
+  return { ok: true, deck };
+}

@@ -1,0 +1,89 @@
+/**
+ * YAML with positions: parses a file keeping a `LineCounter`, and finds the line of any path in
+ * it (`["templates", 3, "params", "K"]` → the line where `K:` is written). For a path that does
+ * not exist (a missing field), the line of its deepest existing parent is used.
+ */
+import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document } from "yaml";
+
+export interface ParsedYaml {
+  doc: Document.Parsed;
+  lineCounter: LineCounter;
+  text: string;
+}
+
+export interface YamlProblem {
+  line: number;
+  message: string;
+}
+
+/** What an instructor should do about the YAML mistakes they make most. */
+const YAML_HINTS: Partial<Record<string, string>> = {
+  BLOCK_AS_IMPLICIT_KEY: ' — a text containing ": " must be quoted ("…") or written as a block (ko: |)',
+  MULTILINE_IMPLICIT_KEY: ' — a text containing ": " must be quoted ("…") or written as a block (ko: |)',
+  DUPLICATE_KEY: " — each field may appear only once",
+  TAB_AS_INDENT: " — indent with spaces, not tabs",
+};
+
+export function parseYaml(text: string): { parsed: ParsedYaml; problems: YamlProblem[] } {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  const problems = doc.errors.map((error) => {
+    const first = error.message.split("\n")[0] ?? error.message;
+    const hint = YAML_HINTS[error.code] ?? "";
+    return { line: lineCounter.linePos(error.pos[0]).line, message: `YAML: ${first.replace(/ at line \d+, column \d+:?$/, "")}${hint}` };
+  });
+  return { parsed: { doc, lineCounter, text }, problems };
+}
+
+function keyOf(node: unknown): unknown {
+  return isScalar(node) ? node.value : node;
+}
+
+function lineAt(parsed: ParsedYaml, node: unknown): number | undefined {
+  const range = isNode(node) ? node.range : undefined;
+  return range ? parsed.lineCounter.linePos(range[0]).line : undefined;
+}
+
+export interface PathPosition {
+  line: number;
+  /** The whole path exists in the file. */
+  exists: boolean;
+  /** The value's source text starts with `{{` (an unquoted placeholder that YAML read as a map). */
+  unquotedPlaceholder: boolean;
+}
+
+export function positionOf(parsed: ParsedYaml, path: readonly PropertyKey[]): PathPosition {
+  let node: unknown = parsed.doc.contents;
+  let line = lineAt(parsed, node) ?? 1;
+  let exists = true;
+  for (const segment of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((item) => isPair(item) && String(keyOf(item.key)) === String(segment));
+      if (!pair) {
+        exists = false;
+        break;
+      }
+      line = lineAt(parsed, pair.key) ?? line;
+      node = pair.value;
+    } else if (isSeq(node) && typeof segment === "number") {
+      const item = node.items[segment];
+      if (item === undefined) {
+        exists = false;
+        break;
+      }
+      line = lineAt(parsed, item) ?? line;
+      node = item;
+    } else {
+      exists = false;
+      break;
+    }
+  }
+  const range = exists && isNode(node) ? node.range : undefined;
+  const unquotedPlaceholder = range ? parsed.text.slice(range[0], range[0] + 2) === "{{" : false;
+  return { line, exists, unquotedPlaceholder };
+}
+
+/** The line of `key` inside the map at `path` (an unrecognised field), else of the map itself. */
+export function keyLine(parsed: ParsedYaml, path: readonly PropertyKey[], key: string): number {
+  return positionOf(parsed, [...path, key]).exists ? positionOf(parsed, [...path, key]).line : positionOf(parsed, path).line;
+}

@@ -1,0 +1,125 @@
+import { describe, expect, it } from "vitest";
+import { toleranceForDecimals } from "./answer-values";
+import { checkAnswer } from "./check-answer";
+import type { ExpectedAnswer, MistakeValue, Variant } from "./types";
+
+const feedback = (en: string) => ({ ko: `(${en})`, en });
+
+function variant(expectedAnswer: ExpectedAnswer, mistakes: MistakeValue[] = [], choices: Variant["choices"] = null): Pick<Variant, "expectedAnswer" | "mistakes" | "choices"> {
+  return { expectedAnswer, mistakes, choices };
+}
+
+describe("checkAnswer: integers (the MNIST network's 235,146)", () => {
+  const mnist = variant({ format: "integer", value: 235146 }, [{ value: 235136, feedback: feedback("forgot the biases") }]);
+  it.each<[string, "correct" | "wrong" | "invalid", string | null, string]>([
+    ["235146", "correct", "235146", "plain"],
+    ["235,146", "correct", "235146", "comma separator"],
+    ["235 146", "correct", "235146", "space separator"],
+    ["２３５１４６", "correct", "235146", "full-width digits"],
+    ["235146.0", "correct", "235146", "a decimal that is the integer"],
+    ["235147", "wrong", "235147", "one off"],
+    ["235,136", "wrong", "235136", "a listed mistake"],
+    ["23,5146", "invalid", null, "separator in the wrong place"],
+    ["two hundred", "invalid", null, "words"],
+    ["", "invalid", null, "empty"],
+  ])("%j → %s (%s)", (input, status, readAs) => {
+    const result = checkAnswer(mnist, input);
+    expect(result.status).toBe(status);
+    expect(result.readAs).toBe(readAs);
+    expect(result.expected).toBe("235,146");
+  });
+
+  it("reports a matched mistake's feedback with a wrong answer only", () => {
+    expect(checkAnswer(mnist, "235 136").mistake).toEqual(feedback("forgot the biases"));
+    expect(checkAnswer(mnist, "235147").mistake).toBeUndefined();
+    expect(checkAnswer(mnist, "xyz").reason?.en).toMatch(/Couldn't read a number/);
+  });
+});
+
+describe("checkAnswer: decimals with tolerance (sigmoid to 3 places)", () => {
+  const sigmoid = variant({ format: "number", value: 1 / (1 + Math.exp(-0.5)), tolerance: toleranceForDecimals(3), decimals: 3 }); // 0.622459…
+  it.each<[string, "correct" | "wrong" | "invalid"]>([
+    ["0.622", "correct"],
+    ["0.6225", "correct"],
+    [".622", "correct"],
+    ["0.623", "wrong"], // 0.000541 away: outside half a unit of the third place
+    ["0.62", "wrong"],
+    ["0,622", "invalid"],
+  ])("%j → %s", (input, status) => {
+    expect(checkAnswer(sigmoid, input).status).toBe(status);
+  });
+});
+
+describe("checkAnswer: shapes (ISLP's W₁ is 785 × 256)", () => {
+  const w1 = variant({ format: "shape", value: [785, 256] }, [{ value: [784, 256], feedback: feedback("no bias row") }]);
+  it.each<[string, "correct" | "wrong" | "invalid"]>([
+    ["(785, 256)", "correct"],
+    ["785×256", "correct"],
+    ["785x256", "correct"],
+    ["[785,256]", "correct"],
+    ["（785，256）", "correct"],
+    ["(256, 785)", "wrong"],
+    ["(784, 256)", "wrong"],
+    ["(785, 256, 1)", "wrong"],
+    ["785 by 256", "invalid"],
+  ])("%j → %s", (input, status) => {
+    expect(checkAnswer(w1, input).status).toBe(status);
+  });
+
+  it("shows how it read the shape, and the mistake", () => {
+    expect(checkAnswer(w1, "785×256").readAs).toBe("(785, 256)");
+    expect(checkAnswer(w1, "784x256").mistake).toEqual(feedback("no bias row"));
+    expect(checkAnswer(w1, "(785, 256, 1)").mistake?.en).toMatch(/different number of dimensions/);
+  });
+
+  it("accepts a 1-D shape typed as a number with a separator", () => {
+    const flat = variant({ format: "shape", value: [1024] });
+    expect(checkAnswer(flat, "1,024").status).toBe("correct");
+    expect(checkAnswer(flat, "(1024,)").status).toBe("correct");
+    expect(checkAnswer(flat, "1024").expected).toBe("1,024");
+  });
+});
+
+describe("checkAnswer: matrices, choices, true/false, text", () => {
+  it("grades a feature map", () => {
+    const map = variant({ format: "matrix", value: [[1, -2], [0, 3]], tolerance: { absolute: 0, relative: 0 } });
+    expect(checkAnswer(map, "[[1, -2], [0, 3]]").status).toBe("correct");
+    expect(checkAnswer(map, "1 −2; 0 3").status).toBe("correct");
+    expect(checkAnswer(map, "1 2; 0 3").status).toBe("wrong");
+    expect(checkAnswer(map, "1 2 3").status).toBe("wrong");
+    expect(checkAnswer(map, "[[1, 2], [3]]").status).toBe("invalid");
+  });
+
+  it("grades a choice by letter, circled number or the option's text", () => {
+    const choices = [
+      { letter: "A", text: { ko: "시그모이드", en: "sigmoid" } },
+      { letter: "B", text: { ko: "ReLU", en: "ReLU" } },
+      { letter: "C", text: { ko: "tanh", en: "tanh" } },
+    ];
+    const card = variant({ format: "choice", value: "B", optionCount: 3 }, [{ value: "A", feedback: feedback("that is the sigmoid") }], choices);
+    expect(checkAnswer(card, "b").status).toBe("correct");
+    expect(checkAnswer(card, "②").status).toBe("correct");
+    expect(checkAnswer(card, "relu").status).toBe("correct");
+    expect(checkAnswer(card, "A").mistake).toEqual(feedback("that is the sigmoid"));
+    expect(checkAnswer(card, "D").status).toBe("invalid");
+  });
+
+  it("grades true/false the Korean way too", () => {
+    const card = variant({ format: "boolean", value: false });
+    expect(checkAnswer(card, "X").status).toBe("correct");
+    expect(checkAnswer(card, "거짓").status).toBe("correct");
+    expect(checkAnswer(card, "O").status).toBe("wrong");
+    expect(checkAnswer(card, "글쎄").status).toBe("invalid");
+  });
+
+  it("compares text ignoring case and spacing", () => {
+    const card = variant({ format: "text", accept: ["과대적합", "overfitting"] });
+    expect(checkAnswer(card, "과대 적합").status).toBe("correct");
+    expect(checkAnswer(card, "Overfitting.").status).toBe("correct");
+    expect(checkAnswer(card, "과소적합").status).toBe("wrong");
+  });
+
+  it("never auto-grades a self-graded card", () => {
+    expect(checkAnswer(variant({ format: "self", answer: { ko: "가", en: "a" } }), "anything").status).toBe("invalid");
+  });
+});

@@ -1,0 +1,107 @@
+/**
+ * `checkAnswer(variant, response)`: correct, wrong, or invalid (unreadable: costs nothing), with
+ * how the input was read ("read as 235146") and the feedback of a matched common mistake.
+ * Pure: everything it needs is stored in the variant.
+ */
+import { displayExpected, formatMatrix, formatShape, withinTolerance } from "./answer-values";
+import { normalizeText, parseBoolean, parseChoice, parseMatrix, parseNumber, parseShape } from "./answer-parse";
+import type { Bilingual, CheckResult, MistakeValue, Tolerance, Variant } from "./types";
+
+const REASONS = {
+  number: { ko: "숫자로 읽을 수 없습니다. 예: 235146, 235,146, 0.62, 1/3", en: "Couldn't read a number. Examples: 235146, 235,146, 0.62, 1/3" },
+  shape: { ko: "모양(shape)으로 읽을 수 없습니다. 예: (785, 256), 785×256", en: "Couldn't read a shape. Examples: (785, 256), 785×256" },
+  matrix: { ko: "행렬로 읽을 수 없습니다. 예: [[1, 2], [3, 4]] 또는 1 2; 3 4", en: "Couldn't read a matrix. Examples: [[1, 2], [3, 4]] or 1 2; 3 4" },
+  choice: { ko: "선택지를 읽을 수 없습니다. A, B, C … 중 하나를 입력하세요.", en: "Couldn't read a choice. Type one of the letters A, B, C, …" },
+  boolean: { ko: "참/거짓으로 읽을 수 없습니다. O 또는 X를 입력하세요.", en: "Couldn't read true or false. Type T or F." },
+  empty: { ko: "답을 입력하세요.", en: "Type an answer." },
+  self: { ko: "이 카드는 스스로 채점합니다.", en: "This card is self-graded." },
+  shapeRank: { ko: "차원의 수가 다릅니다.", en: "That shape has a different number of dimensions." },
+  matrixSize: { ko: "행렬의 크기가 다릅니다.", en: "That matrix has a different size." },
+} satisfies Record<string, Bilingual>;
+
+const MISTAKE_MATCH: Tolerance = { absolute: 1e-9, relative: 1e-9 };
+
+function sameShape(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((d, i) => d === b[i]);
+}
+
+function findMistake(mistakes: readonly MistakeValue[], matches: (value: MistakeValue["value"]) => boolean): Bilingual | undefined {
+  return mistakes.find((mistake) => matches(mistake.value))?.feedback;
+}
+
+function wrong(readAs: string, expected: string, mistake: Bilingual | undefined): CheckResult {
+  return mistake ? { status: "wrong", readAs, expected, mistake } : { status: "wrong", readAs, expected };
+}
+
+function numberMatches(tolerance: Tolerance, value: number) {
+  return (candidate: MistakeValue["value"]): boolean => typeof candidate === "number" && withinTolerance(value, candidate, tolerance);
+}
+
+export function checkAnswer(variant: Pick<Variant, "expectedAnswer" | "mistakes" | "choices">, response: string): CheckResult {
+  const answer = variant.expectedAnswer;
+  const expected = displayExpected(answer);
+  const invalid = (reason: Bilingual): CheckResult => ({ status: "invalid", readAs: null, expected, reason });
+  if (answer.format === "self") return invalid(REASONS.self);
+  if (response.trim() === "") return invalid(REASONS.empty);
+
+  switch (answer.format) {
+    case "integer":
+    case "number": {
+      const read = parseNumber(response);
+      if (!read) return invalid(REASONS.number);
+      const tolerance = answer.format === "number" ? answer.tolerance : null;
+      const correct = tolerance ? withinTolerance(read.value, answer.value, tolerance) : read.value === answer.value;
+      if (correct) return { status: "correct", readAs: read.readAs, expected };
+      // An integer answer's mistakes may be fractions (1/0.75 = 1.333…): match those to 1e-9.
+      return wrong(read.readAs, expected, findMistake(variant.mistakes, numberMatches(tolerance ?? MISTAKE_MATCH, read.value)));
+    }
+    case "shape": {
+      let shape = parseShape(response);
+      if (!shape && answer.value.length === 1) {
+        // A 1-D shape may be typed as a number with a separator: "1,024".
+        const read = parseNumber(response);
+        if (read && Number.isInteger(read.value) && read.value > 0) shape = [read.value];
+      }
+      if (!shape) return invalid(REASONS.shape);
+      const readAs = formatShape(shape);
+      if (sameShape(shape, answer.value)) return { status: "correct", readAs, expected };
+      const mistake = findMistake(variant.mistakes, (value) => Array.isArray(value) && sameShape(value, shape));
+      if (!mistake && shape.length !== answer.value.length) return { status: "wrong", readAs, expected, mistake: REASONS.shapeRank };
+      return wrong(readAs, expected, mistake);
+    }
+    case "matrix": {
+      const matrix = parseMatrix(response);
+      if (!matrix) return invalid(REASONS.matrix);
+      const readAs = formatMatrix(matrix);
+      const sameSize = matrix.length === answer.value.length && matrix.every((row, i) => row.length === (answer.value[i]?.length ?? -1));
+      if (!sameSize) return { status: "wrong", readAs, expected, mistake: REASONS.matrixSize };
+      const correct = matrix.every((row, i) => row.every((cell, j) => withinTolerance(cell, answer.value[i]?.[j] ?? Number.NaN, answer.tolerance)));
+      return correct ? { status: "correct", readAs, expected } : { status: "wrong", readAs, expected };
+    }
+    case "choice": {
+      let index = parseChoice(response, answer.optionCount);
+      if (index === null && variant.choices) {
+        // The option's own text, in either language, also selects it.
+        const typed = normalizeText(response);
+        const found = variant.choices.findIndex((choice) => normalizeText(choice.text.ko) === typed || normalizeText(choice.text.en) === typed);
+        if (found >= 0) index = found;
+      }
+      if (index === null) return invalid(REASONS.choice);
+      const letter = String.fromCharCode(65 + index);
+      if (letter === answer.value) return { status: "correct", readAs: letter, expected };
+      return wrong(letter, expected, findMistake(variant.mistakes, (value) => value === letter));
+    }
+    case "boolean": {
+      const read = parseBoolean(response);
+      if (read === null) return invalid(REASONS.boolean);
+      const readAs = read ? "true" : "false";
+      return read === answer.value ? { status: "correct", readAs, expected } : { status: "wrong", readAs, expected };
+    }
+    case "text": {
+      const typed = normalizeText(response);
+      const readAs = response.normalize("NFKC").trim();
+      if (answer.accept.some((accepted) => normalizeText(accepted) === typed)) return { status: "correct", readAs, expected };
+      return { status: "wrong", readAs, expected };
+    }
+  }
+}
