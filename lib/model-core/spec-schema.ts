@@ -36,7 +36,15 @@ export type ActivationName = (typeof ACTIVATIONS)[number];
 export function describeValue(value: unknown): string {
   if (value === undefined) return "nothing";
   if (typeof value === "number") return formatNumber(value);
-  const json = JSON.stringify(value);
+  let json: string | undefined;
+  try {
+    json = JSON.stringify(value);
+  } catch {
+    // Deeply nested input overflows JSON.stringify's recursion: say what it is instead, so that
+    // validation reports an error rather than throwing.
+    return Array.isArray(value) ? "a deeply nested list" : "a deeply nested value";
+  }
+  if (json === undefined) return String(value);
   return json.length > 40 ? `${json.slice(0, 37)}...` : json;
 }
 

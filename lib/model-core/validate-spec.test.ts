@@ -144,3 +144,13 @@ describe("parseSpecText", () => {
     expect(parseSpecText("  \n")).toEqual({ ok: false, error: "no spec given (the input is empty)" });
   });
 });
+
+describe("validateSpec on hostile input", () => {
+  it("reports, never throws, for input nested deeper than JSON.stringify can recurse", () => {
+    let nested: unknown = 1;
+    for (let depth = 0; depth < 20_000; depth++) nested = [nested];
+    const result = validateSpec({ input: [4], layers: [{ type: "dense", units: nested }] });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error).toMatch(/layer 1 \(dense\): units/);
+  });
+});

@@ -1,0 +1,18 @@
+"use client";
+import katex from "katex";
+import "katex/dist/katex.min.css";
+import { useMemo } from "react";
+
+/**
+ * A worked formula typeset by KaTeX, with its plain-text twin for screen readers (and for anyone
+ * copying it). The TeX comes from the model core's own formulas, built from numbers only.
+ */
+export function Tex({ tex, text, className }: { tex: string; text: string; className?: string }) {
+  const html = useMemo(() => katex.renderToString(tex, { throwOnError: false, output: "html", strict: "ignore" }), [tex]);
+  return (
+    <span className={className}>
+      <span aria-hidden="true" dangerouslySetInnerHTML={{ __html: html }} />
+      <span className="sr-only">{text}</span>
+    </span>
+  );
+}
