@@ -1,0 +1,222 @@
+/**
+ * Review-loop load benchmark (issue 5): 50 simulated students run next → answer → grade for 60 s
+ * against the production server (started as `npm start` starts it, on a throwaway database, on
+ * loopback), then — in the same run, on the same database — the raw ceiling of the same writes
+ * done directly with better-sqlite3 in one process.
+ *
+ *   npx tsx bench/review-load.ts [--students 50] [--seconds 60] [--raw-seconds 10] [--json]
+ *
+ * Prints requests per second and p50/p95/p99 latency per endpoint, the error count (the target is
+ * zero), the raw ceiling in review loops per second, and the ratio of the two.
+ */
+import { randomBytes, randomUUID } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { plausibleResponse, ReviewClient, type Timed } from "../tests/reliability/review-client";
+import { freePort, startServer } from "../tests/reliability/server-process";
+
+function option(name: string, fallback: number): number {
+  const at = process.argv.indexOf(`--${name}`);
+  const value = at >= 0 ? Number(process.argv[at + 1]) : fallback;
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+}
+
+const STUDENTS = option("students", 50);
+const SECONDS = option("seconds", 60);
+const RAW_SECONDS = option("raw-seconds", 10);
+const JSON_OUTPUT = process.argv.includes("--json");
+
+type Endpoint = "next" | "answer" | "grade";
+
+interface Recorder {
+  latencies: Record<Endpoint, number[]>;
+  errors: Record<Endpoint, number>;
+  errorSamples: string[];
+  loops: number;
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[index] ?? Number.NaN;
+}
+
+const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+function record<T>(recorder: Recorder, endpoint: Endpoint, result: Timed<T>): boolean {
+  recorder.latencies[endpoint].push(result.ms);
+  if (!result.ok) {
+    recorder.errors[endpoint] += 1;
+    if (recorder.errorSamples.length < 5) recorder.errorSamples.push(`${endpoint}: HTTP ${result.status} ${JSON.stringify(result.body)}`);
+  }
+  return result.ok;
+}
+
+async function student(client: ReviewClient, recorder: Recorder, deadline: number): Promise<void> {
+  for (let turn = 0; Date.now() < deadline; turn += 1) {
+    try {
+      const next = await client.next();
+      if (!record(recorder, "next", next)) continue;
+      const item = next.body?.item;
+      if (!item) return;
+      const answer = await client.answer(item.reviewId, plausibleResponse(item.answerFormat, turn), 3_000 + (turn % 7) * 1_000);
+      if (!record(recorder, "answer", answer)) continue;
+      const grade = await client.grade(item.reviewId, answer.body?.suggestedGrade ?? 4);
+      if (record(recorder, "grade", grade)) recorder.loops += 1;
+    } catch (error) {
+      recorder.errors.next += 1;
+      if (recorder.errorSamples.length < 5) recorder.errorSamples.push(String(error));
+    }
+  }
+}
+
+/**
+ * The same writes as one review loop of the server, straight into SQLite: issue (bump the card's
+ * issue count, insert the review with its variant), answer (store the response), grade (check the
+ * log, insert the log row, save the card state, mark the review graded) — three transactions, as
+ * the server does them.
+ */
+function rawCeiling(databaseFile: string, seconds: number): { loops: number; seconds: number; loopsPerSecond: number; journalMode: string; synchronous: number } {
+  const sqlite = new Database(databaseFile);
+  const journalMode = String(sqlite.pragma("journal_mode", { simple: true }));
+  const synchronous = Number(sqlite.pragma("synchronous", { simple: true }));
+  const users = (sqlite.prepare("SELECT DISTINCT userId FROM CardState").all() as { userId: string }[]).map((row) => row.userId);
+  const cards = sqlite.prepare("SELECT userId, cardId, deckId FROM CardState").all() as { userId: string; cardId: string; deckId: string }[];
+  const variant = (sqlite.prepare("SELECT variant FROM Review LIMIT 1").get() as { variant: string } | undefined)?.variant ?? "{}";
+  if (users.length === 0 || cards.length === 0) throw new Error("no card states to write to");
+
+  const now = () => new Date().toISOString().replace("Z", "+00:00");
+  const findPending = sqlite.prepare('SELECT id FROM Review WHERE userId = ? AND gradedAt IS NULL AND closedAt IS NULL ORDER BY issuedAt DESC LIMIT 1');
+  const bump = sqlite.prepare("UPDATE CardState SET issueCount = issueCount + 1, updatedAt = ? WHERE userId = ? AND cardId = ?");
+  const insertReview = sqlite.prepare(
+    "INSERT INTO Review (id, userId, cardId, deckId, kind, variantSeed, templateVersion, variant, issuedAt, issuedDay) VALUES (?, ?, ?, ?, 'review', ?, 'raw', ?, ?, ?)",
+  );
+  const answer = sqlite.prepare("UPDATE Review SET answeredAt = ?, response = '42', readAs = '42', status = 'wrong', durationMs = 4000 WHERE id = ? AND userId = ? AND status IS NULL");
+  const findLog = sqlite.prepare("SELECT id FROM ReviewLog WHERE reviewId = ?");
+  const insertLog = sqlite.prepare(
+    `INSERT INTO ReviewLog (reviewId, userId, cardId, deckId, concept, variantSeed, templateVersion, response, readAs, status, grade, durationMs, reviewDay, counted, wasNew, stateBefore, stateAfter, createdAt)
+     VALUES (?, ?, ?, ?, 'raw', 1, 'raw', '42', '42', 'wrong', 4, 4000, 20000, 1, 0, ?, ?, ?)`,
+  );
+  const saveState = sqlite.prepare(
+    "UPDATE CardState SET repetition = 1, easinessHundredths = 250, interval = 1, dueDay = 20001, lastReviewDay = 20000, redrillDay = NULL, updatedAt = ? WHERE userId = ? AND cardId = ?",
+  );
+  const markGraded = sqlite.prepare("UPDATE Review SET gradedAt = ? WHERE id = ?");
+  const state = JSON.stringify({ repetition: 1, easinessHundredths: 250, interval: 1, dueDay: 20001, lastReviewDay: 20000, redrillDay: null, suspended: false, buriedUntilDay: null });
+
+  const issue = sqlite.transaction((card: (typeof cards)[number], id: string) => {
+    findPending.get(card.userId);
+    bump.run(now(), card.userId, card.cardId);
+    insertReview.run(id, card.userId, card.cardId, card.deckId, 1, variant, now(), 20000);
+  });
+  const check = sqlite.transaction((card: (typeof cards)[number], id: string) => {
+    answer.run(now(), id, card.userId);
+  });
+  const grade = sqlite.transaction((card: (typeof cards)[number], id: string) => {
+    if (findLog.get(id)) return;
+    insertLog.run(id, card.userId, card.cardId, card.deckId, state, state, now());
+    saveState.run(now(), card.userId, card.cardId);
+    markGraded.run(now(), id);
+  });
+
+  const started = performance.now();
+  const deadline = started + seconds * 1000;
+  let loops = 0;
+  while (performance.now() < deadline) {
+    for (let i = 0; i < 100; i += 1) {
+      const card = cards[loops % cards.length]!;
+      const id = `raw${randomUUID().replaceAll("-", "")}`;
+      issue(card, id);
+      check(card, id);
+      grade(card, id);
+      loops += 1;
+    }
+  }
+  const elapsed = (performance.now() - started) / 1000;
+  sqlite.close();
+  return { loops, seconds: round(elapsed, 2), loopsPerSecond: round(loops / elapsed), journalMode, synchronous };
+}
+
+async function main(): Promise<void> {
+  const scratch = mkdtempSync(path.join(os.tmpdir(), "deepdrill-bench-"));
+  const databaseFile = path.join(scratch, "bench.db");
+  const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
+  log(`starting the production server on a throwaway database (${databaseFile})…`);
+  const server = await startServer({ root: process.cwd(), port: await freePort(), databaseFile, secret: randomBytes(32).toString("base64url") });
+  try {
+    log(`signing in ${STUDENTS} students…`);
+    const clients = Array.from({ length: STUDENTS }, (_, i) => new ReviewClient(server.baseUrl, `bench-${i}-${randomUUID().slice(0, 8)}@example.com`));
+    for (let i = 0; i < clients.length; i += 5) {
+      await Promise.all(
+        clients.slice(i, i + 5).map(async (client) => {
+          await client.register();
+          await client.signIn();
+          await client.setLimits({ newCardsPerDeck: 1_000, reviewsPerDay: 10_000 });
+        }),
+      );
+    }
+    // Warm-up: every route compiled and cached once, outside the measurement.
+    await Promise.all(clients.slice(0, 5).map((client) => student(client, { latencies: { next: [], answer: [], grade: [] }, errors: { next: 0, answer: 0, grade: 0 }, errorSamples: [], loops: 0 }, Date.now() + 2_000)));
+
+    log(`running ${STUDENTS} students for ${SECONDS} s…`);
+    const recorder: Recorder = { latencies: { next: [], answer: [], grade: [] }, errors: { next: 0, answer: 0, grade: 0 }, errorSamples: [], loops: 0 };
+    const started = performance.now();
+    await Promise.all(clients.map((client) => student(client, recorder, Date.now() + SECONDS * 1000)));
+    const elapsed = (performance.now() - started) / 1000;
+
+    const endpoints = (["next", "answer", "grade"] as const).map((endpoint) => {
+      const sorted = [...recorder.latencies[endpoint]].sort((a, b) => a - b);
+      return {
+        endpoint,
+        requests: sorted.length,
+        rps: round(sorted.length / elapsed),
+        p50: round(percentile(sorted, 50)),
+        p95: round(percentile(sorted, 95)),
+        p99: round(percentile(sorted, 99)),
+        errors: recorder.errors[endpoint],
+      };
+    });
+    const totalRequests = endpoints.reduce((sum, e) => sum + e.requests, 0);
+    const errors = endpoints.reduce((sum, e) => sum + e.errors, 0);
+    const loopsPerSecond = round(recorder.loops / elapsed);
+    await server.stop();
+
+    log(`raw ceiling: the same writes with better-sqlite3 in one process for ${RAW_SECONDS} s…`);
+    const raw = rawCeiling(databaseFile, RAW_SECONDS);
+    const report = {
+      students: STUDENTS,
+      seconds: round(elapsed, 1),
+      server: { requests: totalRequests, rps: round(totalRequests / elapsed), loops: recorder.loops, loopsPerSecond, errors, endpoints, errorSamples: recorder.errorSamples },
+      raw,
+      ratio: round(loopsPerSecond / raw.loopsPerSecond, 3),
+      machine: { cpus: os.cpus().length, node: process.version },
+    };
+    if (JSON_OUTPUT) {
+      process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    } else {
+      const lines = [
+        `review loop under load: ${STUDENTS} students, ${report.seconds} s, production server on loopback (${os.cpus().length} cores)`,
+        `  total: ${totalRequests} requests, ${report.server.rps} req/s, ${recorder.loops} loops (${loopsPerSecond} loops/s), errors: ${errors}`,
+        "  endpoint   requests   req/s    p50 ms   p95 ms   p99 ms   errors",
+        ...endpoints.map(
+          (e) =>
+            `  ${e.endpoint.padEnd(9)} ${String(e.requests).padStart(9)} ${String(e.rps).padStart(7)} ${String(e.p50).padStart(9)} ${String(e.p95).padStart(8)} ${String(e.p99).padStart(8)} ${String(e.errors).padStart(8)}`,
+        ),
+        `raw ceiling (better-sqlite3, one process, journal_mode=${raw.journalMode}, synchronous=${raw.synchronous}): ${raw.loops} loops in ${raw.seconds} s = ${raw.loopsPerSecond} loops/s`,
+        `ratio server / raw: ${report.ratio} (${round(100 * report.ratio)}% of the raw write ceiling)`,
+      ];
+      if (recorder.errorSamples.length) lines.push(`  error samples: ${recorder.errorSamples.join(" | ")}`);
+      process.stdout.write(`${lines.join("\n")}\n`);
+    }
+    process.exitCode = errors === 0 ? 0 : 1;
+  } finally {
+    await server.stop();
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});

@@ -1,0 +1,85 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { runExperimentById } from "../experiments/run-by-id";
+import { datasetCache, selectBackend } from "../testing/run-in-node";
+import type { SimResponse } from "./protocol";
+import { createSimWorkerHandler } from "./sim-worker-handler";
+
+/** The worker's message flow, in Node: tfjs registers webgl here too, which fails to start, so wasm runs. */
+function harness() {
+  const messages: SimResponse[] = [];
+  let tfModule: Awaited<ReturnType<typeof selectBackend>> | null = null;
+  const handler = createSimWorkerHandler({
+    post: (message) => messages.push(message),
+    loadRuntime: async () => {
+      tfModule = await selectBackend("wasm");
+      return { tf: tfModule, datasets: datasetCache, runExperimentById };
+    },
+    now: () => performance.now(),
+    yieldToEventLoop: () => new Promise((resolve) => setTimeout(resolve, 0)),
+  });
+  return { messages, handler, types: () => messages.map((m) => m.type) };
+}
+
+describe("simulation worker protocol", () => {
+  beforeAll(() => selectBackend("wasm"));
+
+  it("start: backend, progress…, result, memory back at its baseline", async () => {
+    const { messages, handler, types } = harness();
+    await handler.handle({ type: "start", runId: 1, experimentId: "hitters", settings: { epochs: "3" } });
+    expect(types()[0]).toBe("backend");
+    expect(types().slice(-2)).toEqual(["result", "memory"]);
+    expect(types().filter((t) => t === "progress").length).toBeGreaterThanOrEqual(3 * 6);
+    const backend = messages[0];
+    if (backend?.type !== "backend") throw new Error("no backend message");
+    expect(backend.backend).toBe("wasm");
+    expect(backend.device).toMatch(/^WebAssembly/);
+    expect(backend.attempts.at(-1)).toEqual({ backend: "wasm", ok: true });
+    const result = messages.at(-2);
+    if (result?.type !== "result" || result.outcome.experimentId !== "hitters" || result.outcome.status !== "completed") throw new Error("no completed result");
+    expect(result.outcome.settings.epochs).toBe(3);
+    expect(result.outcome.summary.ko).toContain("평균절대오차");
+    const memory = messages.at(-1);
+    expect(memory?.type === "memory" && memory.numTensors === memory.tensorsBefore).toBe(true);
+  });
+
+  it("stop: a stopped result with the epochs so far, and no tensor left behind", async () => {
+    const { messages, handler } = harness();
+    const running = handler.handle({ type: "start", runId: 2, experimentId: "activation", settings: { epochs: 500 } });
+    while (!messages.some((m) => m.type === "progress" && m.metrics.kind === "epoch")) await new Promise((r) => setTimeout(r, 5));
+    await handler.handle({ type: "stop", runId: 2 });
+    await running;
+    const result = messages.find((m) => m.type === "result");
+    expect(result?.type === "result" && result.outcome.status).toBe("stopped");
+    const memory = messages.at(-1);
+    expect(memory?.type).toBe("memory");
+    if (memory?.type === "memory") expect(memory.numTensors).toBe(memory.tensorsBefore);
+  });
+
+  it("a new start stops the run in progress first (reset)", async () => {
+    const { messages, handler } = harness();
+    void handler.handle({ type: "start", runId: 3, experimentId: "activation", settings: { epochs: 500 } });
+    while (!messages.some((m) => m.type === "progress")) await new Promise((r) => setTimeout(r, 5));
+    await handler.handle({ type: "start", runId: 4, experimentId: "hitters", settings: { epochs: 1 } });
+    const results = messages.filter((m) => m.type === "result").map((m) => (m.type === "result" ? [m.runId, m.outcome.status] : []));
+    expect(results).toEqual([
+      [3, "stopped"],
+      [4, "completed"],
+    ]);
+  });
+
+  it("bad settings: an error naming each field, in both languages; no training", async () => {
+    const { messages, handler, types } = harness();
+    await handler.handle({ type: "start", runId: 5, experimentId: "mnist-mlp", settings: { epochs: "many", trainSize: 99_999 } });
+    expect(types()).toEqual(["backend", "error", "memory"]);
+    const error = messages[1];
+    if (error?.type !== "error") throw new Error("no error");
+    expect(error.settingsErrors?.map((e) => e.field)).toEqual(["epochs", "trainSize"]);
+    expect(error.settingsErrors?.[1]?.message.en).toBe("trainSize must be a whole number from 100 to 8000; got 99999");
+  });
+
+  it("an unknown experiment is an error, not a crash", async () => {
+    const { messages, handler } = harness();
+    await handler.handle({ type: "start", runId: 6, experimentId: "nope" as "activation", settings: {} });
+    expect(messages).toEqual([{ type: "error", runId: 6, message: 'unknown experiment "nope"' }]);
+  });
+});
