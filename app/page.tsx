@@ -30,6 +30,7 @@ export default async function HomePage() {
 
   const steps = [
     { href: "/review", title: t("nextStepReview"), body: t("nextStepReviewBody"), primary: true },
+    { href: "/decks", title: t("nextStepDecks"), body: t("nextStepDecksBody"), primary: false },
     ...(user.role === "instructor" ? [{ href: "/author", title: t("nextStepAuthor"), body: t("nextStepAuthorBody"), primary: false }] : []),
   ];
   return (

@@ -6,6 +6,7 @@ export interface NavItem {
 }
 
 export const NAV_ITEMS: NavItem[] = [
+  { href: "/decks", labelKey: "decks", needs: "user" },
   { href: "/architect", labelKey: "architect" },
   { href: "/review", labelKey: "review", needs: "user" },
   { href: "/stats", labelKey: "stats", needs: "user" },

@@ -1,0 +1,17 @@
+import { checkPractice } from "@/lib/server/deck-catalog";
+import { parseJsonBody, route } from "@/lib/server/http";
+import { requireUser } from "@/lib/server/session";
+import { checkBodySchema, itemOf, type PracticeRouteContext } from "../params";
+
+/**
+ * POST /api/practice/{itemId}/check {seed, anchor?, response} → {status, readAs, expected, mistake?,
+ * reason?, solution, architecture}. The variant is regenerated from the seed and verified; nothing is
+ * stored. "invalid" (unreadable) reveals nothing and costs nothing: answer again.
+ */
+export const POST = route<PracticeRouteContext>(async (request, context) => {
+  await requireUser();
+  const found = await itemOf(context);
+  const body = await parseJsonBody(request, checkBodySchema);
+  const result = await checkPractice(found.item, { seed: body.seed, anchor: body.anchor ?? undefined, response: body.response });
+  return Response.json(result, { headers: { "Cache-Control": "no-store" } });
+});

@@ -1,0 +1,17 @@
+import { practiceVariant } from "@/lib/server/deck-catalog";
+import { parseWith, route } from "@/lib/server/http";
+import { requireUser } from "@/lib/server/session";
+import { itemOf, variantQuerySchema, type PracticeRouteContext } from "../params";
+
+/**
+ * GET /api/practice/{itemId}/variant[?seed=…][&anchor=…] → {variant: {itemId, seed, prompt, choices,
+ * answerFormat, anchor, anchors, …}}: the variant without its answer. Without a seed the server draws
+ * one (and returns it); `anchor` asks for an anchored variant such as the lab's network.
+ */
+export const GET = route<PracticeRouteContext>(async (request, context) => {
+  await requireUser();
+  const found = await itemOf(context);
+  const query = parseWith(variantQuerySchema, Object.fromEntries(new URL(request.url).searchParams));
+  const variant = await practiceVariant(found.item, { seed: query.seed, anchor: query.anchor });
+  return Response.json({ variant }, { headers: { "Cache-Control": "no-store" } });
+});

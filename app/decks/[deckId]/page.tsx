@@ -1,0 +1,166 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { MathText } from "@/app/_components/math-text";
+import { isTemplate, type Bilingual, type Language } from "@/lib/questions";
+import { anchorsOf, getDeckWithConcepts, sampleSeed, samplePrompt, type CatalogItem } from "@/lib/server/deck-catalog";
+import { requirePageUser } from "@/lib/server/page-guards";
+
+type Params = Promise<{ deckId: string }>;
+
+const DECK_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+async function loadDeck(deckId: string) {
+  return DECK_ID.test(deckId) && deckId.length <= 100 ? getDeckWithConcepts(deckId) : null;
+}
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const [{ deckId }, locale] = await Promise.all([params, getLocale()]);
+  const deck = await loadDeck(deckId);
+  return deck ? { title: deck.title[locale === "ko" ? "ko" : "en"] } : {};
+}
+
+function safePrompt(item: CatalogItem["item"], seed: number): Bilingual | null {
+  try {
+    return samplePrompt(item, seed);
+  } catch {
+    // A template that cannot make this variant still gets its Practise link (which reports why).
+    return null;
+  }
+}
+
+type Translate = Awaited<ReturnType<typeof getTranslations<"decks">>>;
+
+function ItemEntry({ entry, deckVersion, language, t }: { entry: CatalogItem; deckVersion: string; language: Language; t: Translate }) {
+  const seed = sampleSeed(deckVersion, entry.itemId);
+  const prompt = safePrompt(entry.item, seed);
+  const template = isTemplate(entry.item) ? entry.item : null;
+  const name = template ? template.title[language] : t(`itemType.${entry.itemType}`);
+  const hasLab = anchorsOf(entry.item).some((anchor) => anchor.lab);
+  const href = `/practice/${encodeURIComponent(entry.itemId)}${template ? `?seed=${seed}` : ""}`;
+  return (
+    <li className="rounded-lg border border-slate-200 p-4 dark:border-slate-800" data-testid="deck-item" data-item-id={entry.itemId}>
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h4 className="font-semibold">
+          {template ? name : <span className="text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">{name}</span>}
+        </h4>
+        {hasLab ? (
+          <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900 dark:bg-amber-950 dark:text-amber-100">{t("labBadge")}</span>
+        ) : null}
+      </div>
+      {prompt ? (
+        template ? (
+          <figure className="mt-2">
+            <figcaption className="text-xs text-slate-600 dark:text-slate-400">{t("sample")}</figcaption>
+            <div className="mt-1 border-l-2 border-slate-200 pl-3 text-sm dark:border-slate-700">
+              <MathText text={prompt[language]} />
+            </div>
+          </figure>
+        ) : (
+          <MathText text={prompt[language]} className="mt-2 text-sm" />
+        )
+      ) : null}
+      <p className="mt-3">
+        <Link className="btn-secondary px-3 py-1.5" href={href} aria-label={t("practiseNamed", { name: template ? name : `${name} (${entry.itemId})` })} data-testid="practise-link">
+          {t("practise")} →
+        </Link>
+      </p>
+    </li>
+  );
+}
+
+/** /decks/<deckId>: the deck's concepts in order, each with its templates (a sample variant each) and cards. */
+export default async function DeckPage({ params }: { params: Params }) {
+  const { deckId } = await params;
+  await requirePageUser(`/decks/${encodeURIComponent(deckId)}`);
+  const deck = await loadDeck(deckId);
+  if (!deck) notFound();
+  const [t, locale] = await Promise.all([getTranslations("decks"), getLocale()]);
+  const language: Language = locale === "ko" ? "ko" : "en";
+
+  return (
+    <div className="space-y-8">
+      <nav aria-label={t("breadcrumb")} className="text-sm">
+        <Link className="link" href="/decks">
+          ← {t("allDecks")}
+        </Link>
+      </nav>
+      <header className="space-y-3">
+        <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{deck.title[language]}</h1>
+        {deck.description ? <MathText text={deck.description[language]} className="max-w-3xl text-slate-700 dark:text-slate-300" /> : null}
+        {deck.source ? (
+          <p className="max-w-3xl text-xs text-slate-600 dark:text-slate-400">
+            {t("source")}: {deck.source[language]}
+          </p>
+        ) : null}
+        <p>
+          <Link className="btn-primary" href={`/review?deck=${encodeURIComponent(deck.id)}`}>
+            {t("reviewDeck")}
+          </Link>
+        </p>
+      </header>
+
+      <nav aria-labelledby="deck-contents" className="card">
+        <h2 id="deck-contents" className="font-semibold">
+          {t("contents")}
+        </h2>
+        <ol className="mt-2 grid list-decimal gap-x-8 gap-y-1 pl-6 text-sm sm:grid-cols-2">
+          {deck.concepts.map((concept) => (
+            <li key={concept.id}>
+              <a className="link" href={`#concept-${concept.id}`}>
+                {concept.name[language]}
+              </a>{" "}
+              <span className="text-slate-600 dark:text-slate-400">({concept.templates.length + concept.cards.length})</span>
+            </li>
+          ))}
+        </ol>
+      </nav>
+
+      {deck.concepts.map((concept, index) => (
+        <section key={concept.id} id={`concept-${concept.id}`} className="card scroll-mt-4 space-y-4" aria-labelledby={`concept-${concept.id}-title`} data-testid="concept">
+          <header className="space-y-2">
+            <p className="text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">{t("conceptNumber", { number: index + 1 })}</p>
+            <h2 id={`concept-${concept.id}-title`} className="text-xl font-semibold">
+              {concept.name[language]}
+            </h2>
+            <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
+              {concept.templates.length + concept.cards.length > 0 ? (
+                <Link className="link" href={`/review?deck=${encodeURIComponent(deck.id)}&concept=${encodeURIComponent(concept.id)}`}>
+                  {t("reviewConcept")}
+                </Link>
+              ) : null}
+              {concept.simulations.map((simulation) => (
+                <Link key={simulation} className="link" href={`/sim/${encodeURIComponent(simulation)}`} data-testid="simulation-link">
+                  {t("simulation", { id: simulation })}
+                </Link>
+              ))}
+            </p>
+          </header>
+          {concept.templates.length === 0 && concept.cards.length === 0 ? <p className="text-sm text-slate-600 dark:text-slate-400">{t("nothingYet")}</p> : null}
+          {concept.templates.length > 0 ? (
+            <div className="space-y-2">
+              <h3 className="font-semibold">{t("templatesTitle")}</h3>
+              <p className="text-xs text-slate-600 dark:text-slate-400">{t("templatesHint")}</p>
+              <ul className="grid gap-3 lg:grid-cols-2">
+                {concept.templates.map((entry) => (
+                  <ItemEntry key={entry.itemId} entry={entry} deckVersion={deck.version} language={language} t={t} />
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          {concept.cards.length > 0 ? (
+            <div className="space-y-2">
+              <h3 className="font-semibold">{t("cardsTitle")}</h3>
+              <ul className="grid gap-3 lg:grid-cols-2">
+                {concept.cards.map((entry) => (
+                  <ItemEntry key={entry.itemId} entry={entry} deckVersion={deck.version} language={language} t={t} />
+                ))}
+              </ul>
+            </div>
+          ) : null}
+        </section>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,425 @@
+"use client";
+import { useLocale, useTranslations } from "next-intl";
+import { useCallback, useEffect, useId, useRef, useState } from "react";
+import type { Bilingual } from "@/lib/questions";
+import type { PracticeCheckResult, PracticeVariant } from "@/lib/server/deck-catalog";
+import { MathText } from "@/app/_components/math-text";
+import { NetworkDiagram } from "@/app/_components/network-diagram";
+import { LayerTable } from "../_components/layer-table";
+
+type Busy = "check" | "variant" | null;
+
+class ApiError extends Error {}
+
+async function call<T>(url: string, init?: { body: unknown }): Promise<T> {
+  const response = await fetch(url, {
+    method: init ? "POST" : "GET",
+    headers: init ? { Accept: "application/json", "Content-Type": "application/json" } : { Accept: "application/json" },
+    body: init ? JSON.stringify(init.body) : undefined,
+    cache: "no-store",
+  });
+  const data = (await response.json().catch(() => null)) as ({ error?: string } & T) | null;
+  if (!response.ok) throw new ApiError(data?.error ?? `HTTP ${response.status}`);
+  return data as T;
+}
+
+function isEditable(target: EventTarget | null): target is HTMLElement {
+  return target instanceof HTMLElement && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
+}
+
+const TRUE_KEYS = new Set(["t", "o"]);
+const FALSE_KEYS = new Set(["f", "x"]);
+
+/**
+ * Stateless practice of one template or card: the variant arrives without its answer; a check sends
+ * the seed back and the server regenerates and checks it. Keyboard first: Enter checks, N draws a new
+ * variant, L shows the lab's network, letters pick an option, T/F answer a true/false card, Space
+ * reveals a self-graded card, Esc leaves the answer field. An unreadable answer costs nothing.
+ */
+export function PracticeSession({ itemId, initial }: { itemId: string; initial: PracticeVariant }) {
+  const t = useTranslations("practice");
+  const locale = useLocale() === "ko" ? "ko" : "en";
+  const pick = useCallback((text: Bilingual) => text[locale], [locale]);
+
+  const [variant, setVariant] = useState(initial);
+  const [response, setResponse] = useState("");
+  const [result, setResult] = useState<PracticeCheckResult | null>(null);
+  const [invalid, setInvalid] = useState<PracticeCheckResult | null>(null);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const [busy, setBusy] = useState<Busy>(null);
+  const [error, setError] = useState<string | null>(null);
+  const busyRef = useRef(false);
+
+  const answerInput = useRef<HTMLInputElement>(null);
+  const firstControl = useRef<HTMLButtonElement>(null);
+  const solutionHeading = useRef<HTMLHeadingElement>(null);
+  const focusAfterRender = useRef<"answer" | "solution" | null>("answer");
+  const ids = { prompt: useId(), hint: useId(), invalid: useId(), solution: useId(), shortcuts: useId() };
+
+  const lab = variant.anchors.find((anchor) => anchor.lab) ?? null;
+  const checked = result !== null;
+  const format = variant.answerFormat;
+  const usesTextField = format !== "choice" && format !== "boolean" && format !== "self";
+
+  // Focus follows the loop: the answer control for a fresh variant, the solution after a check.
+  useEffect(() => {
+    const target = focusAfterRender.current;
+    focusAfterRender.current = null;
+    if (target === "answer") (usesTextField ? answerInput.current : firstControl.current)?.focus();
+    if (target === "solution") solutionHeading.current?.focus();
+  });
+
+  // The address keeps the variant, so a reload (or a shared link) shows the same numbers.
+  useEffect(() => {
+    const query = new URLSearchParams({ seed: String(variant.seed), ...(variant.anchor ? { anchor: variant.anchor.id } : {}) });
+    window.history.replaceState(window.history.state, "", `${window.location.pathname}?${query.toString()}`);
+  }, [variant.seed, variant.anchor]);
+
+  const exclusive = useCallback(async (kind: Exclude<Busy, null>, work: () => Promise<void>) => {
+    if (busyRef.current) return;
+    busyRef.current = true;
+    setBusy(kind);
+    setError(null);
+    try {
+      await work();
+    } catch (cause) {
+      setError(cause instanceof Error ? cause.message : String(cause));
+    } finally {
+      busyRef.current = false;
+      setBusy(null);
+    }
+  }, []);
+
+  const loadVariant = useCallback(
+    (anchor?: string) =>
+      exclusive("variant", async () => {
+        const query = anchor ? `?${new URLSearchParams({ anchor }).toString()}` : "";
+        const next = await call<{ variant: PracticeVariant }>(`/api/practice/${encodeURIComponent(itemId)}/variant${query}`);
+        setVariant(next.variant);
+        setResponse("");
+        setResult(null);
+        setInvalid(null);
+        setChosen(null);
+        focusAfterRender.current = "answer";
+      }),
+    [exclusive, itemId],
+  );
+
+  const check = useCallback(
+    (typed: string) =>
+      exclusive("check", async () => {
+        if (result) return;
+        setChosen(format === "choice" || format === "boolean" ? typed : null);
+        const outcome = await call<PracticeCheckResult>(`/api/practice/${encodeURIComponent(itemId)}/check`, {
+          body: { seed: variant.seed, anchor: variant.anchor?.id ?? null, response: typed },
+        });
+        if (outcome.status === "invalid") {
+          setInvalid(outcome);
+          focusAfterRender.current = "answer";
+          return;
+        }
+        setInvalid(null);
+        setResult(outcome);
+        focusAfterRender.current = "solution";
+      }),
+    [exclusive, itemId, variant, result, format],
+  );
+
+  useEffect(() => {
+    function onKey(event: KeyboardEvent) {
+      if (event.defaultPrevented || event.metaKey || event.ctrlKey || event.altKey || event.repeat) return;
+      const target = event.target;
+      if (isEditable(target)) {
+        if (event.key === "Escape") target.blur();
+        return;
+      }
+      const onButton = target instanceof HTMLElement && target.closest("button, a, summary, [role=region]") !== null;
+      const key = event.key.toLowerCase();
+      if (key === "n") {
+        event.preventDefault();
+        void loadVariant();
+        return;
+      }
+      if (key === "l" && lab) {
+        event.preventDefault();
+        void loadVariant(lab.id);
+        return;
+      }
+      if (checked) return;
+      if (format === "choice" && variant.choices) {
+        const choice = variant.choices.find((option) => option.letter.toLowerCase() === key);
+        if (choice) {
+          event.preventDefault();
+          void check(choice.letter);
+        }
+      } else if (format === "boolean" && (TRUE_KEYS.has(key) || FALSE_KEYS.has(key))) {
+        event.preventDefault();
+        void check(TRUE_KEYS.has(key) ? "T" : "F");
+      } else if (format === "self" && (event.key === " " || event.key === "Enter") && !onButton) {
+        event.preventDefault();
+        void check("");
+      }
+    }
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [loadVariant, check, lab, checked, format, variant.choices]);
+
+  const shown = (value: string | null) => {
+    if (value === null) return "";
+    if (format === "boolean") return value === "true" ? t("answer.trueLabel") : value === "false" ? t("answer.falseLabel") : value;
+    return value;
+  };
+
+  const statusTone =
+    result?.status === "correct"
+      ? "bg-emerald-50 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100"
+      : result?.status === "wrong"
+        ? "bg-rose-50 text-rose-900 dark:bg-rose-950 dark:text-rose-100"
+        : "bg-slate-100 text-slate-900 dark:bg-slate-800 dark:text-slate-100";
+
+  const shortcuts: [string, string][] = [
+    ...(usesTextField ? ([["Enter", t("shortcuts.enter")]] as [string, string][]) : []),
+    ...(format === "choice" && variant.choices ? ([[`${variant.choices[0]?.letter ?? "A"}–${variant.choices.at(-1)?.letter ?? "D"}`, t("shortcuts.letters")]] as [string, string][]) : []),
+    ...(format === "boolean" ? ([["T / F", t("shortcuts.tf")]] as [string, string][]) : []),
+    ...(format === "self" ? ([["Space", t("shortcuts.space")]] as [string, string][]) : []),
+    ["N", t("shortcuts.n")],
+    ...(lab ? ([["L", t("shortcuts.l")]] as [string, string][]) : []),
+    ...(usesTextField ? ([["Esc", t("shortcuts.escape")]] as [string, string][]) : []),
+  ];
+
+  return (
+    <div className="space-y-6">
+      {error ? (
+        <div role="alert" className="card border-red-300 text-red-800 dark:border-red-800 dark:text-red-200">
+          <p>{t("error", { message: error })}</p>
+          <button type="button" className="btn-secondary mt-3" onClick={() => void loadVariant()}>
+            {t("retry")}
+          </button>
+        </div>
+      ) : null}
+
+      <article
+        className="card space-y-5"
+        aria-labelledby={ids.prompt}
+        aria-busy={busy === "variant"}
+        data-testid="practice-card"
+        data-seed={variant.seed}
+        data-anchor={variant.anchor?.id ?? ""}
+      >
+        <header className="flex flex-wrap items-center justify-between gap-2">
+          <h2 id={ids.prompt} className="text-sm font-medium text-slate-600 dark:text-slate-400">
+            {t("questionLabel")} · <span data-testid="variant-seed">{variant.anchor ? (variant.anchor.lab ? t("labNetwork") : t("anchoredVariant")) : t("variantSeed", { seed: variant.seed })}</span>
+          </h2>
+          <div className="flex flex-wrap gap-2">
+            {lab ? (
+              <button
+                type="button"
+                className="btn-secondary aria-pressed:border-accent-500 aria-pressed:bg-accent-50 dark:aria-pressed:bg-slate-800"
+                disabled={busy !== null}
+                aria-keyshortcuts="L"
+                aria-pressed={variant.anchor?.id === lab.id}
+                title={pick(lab.label)}
+                onClick={() => void loadVariant(lab.id)}
+              >
+                {t("labNetwork")}
+              </button>
+            ) : null}
+            <button type="button" className="btn-secondary" disabled={busy !== null} aria-keyshortcuts="N" onClick={() => void loadVariant()} data-testid="new-variant">
+              {busy === "variant" ? t("loadingVariant") : t("newVariant")}
+            </button>
+          </div>
+        </header>
+
+        <div className={`text-lg transition-opacity ${busy === "variant" ? "opacity-50" : ""}`} data-testid="prompt">
+          <MathText text={pick(variant.prompt)} lang={locale} />
+        </div>
+
+        {format === "choice" && variant.choices ? (
+          <ul className="space-y-2" aria-label={t("answer.choicesLabel")}>
+            {variant.choices.map((choice, index) => {
+              const isRight = result !== null && result.expected === choice.letter;
+              const isChosen = result !== null && chosen === choice.letter;
+              return (
+                <li key={choice.letter}>
+                  <button
+                    ref={index === 0 ? firstControl : undefined}
+                    type="button"
+                    disabled={checked || busy !== null}
+                    aria-keyshortcuts={choice.letter}
+                    onClick={() => void check(choice.letter)}
+                    className={[
+                      "flex w-full items-start gap-3 rounded-lg border px-3 py-2 text-left disabled:cursor-default",
+                      isRight
+                        ? "border-emerald-500 bg-emerald-50 dark:border-emerald-600 dark:bg-emerald-950"
+                        : isChosen
+                          ? "border-rose-500 bg-rose-50 dark:border-rose-600 dark:bg-rose-950"
+                          : "border-slate-200 hover:bg-slate-50 disabled:hover:bg-transparent dark:border-slate-700 dark:hover:bg-slate-800",
+                    ].join(" ")}
+                  >
+                    <span className="font-mono font-bold" aria-hidden="true">
+                      {choice.letter}
+                    </span>
+                    <span className="sr-only">{choice.letter}. </span>
+                    <MathText text={pick(choice.text)} inline lang={locale} className="flex-1" />
+                    {isRight ? <span className="text-sm font-semibold text-emerald-800 dark:text-emerald-200">✓ {t("feedback.rightChoice")}</span> : null}
+                    {isChosen && !isRight ? <span className="text-sm font-semibold text-rose-800 dark:text-rose-200">✗ {t("feedback.yourChoice")}</span> : null}
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        ) : null}
+
+        {format === "boolean" ? (
+          <div className="flex flex-wrap gap-2" role="group" aria-label={t("answer.hints.boolean")}>
+            {(["T", "F"] as const).map((value, index) => (
+              <button
+                key={value}
+                ref={index === 0 ? firstControl : undefined}
+                type="button"
+                className={checked && chosen === value ? "btn-primary" : "btn-secondary"}
+                disabled={checked || busy !== null}
+                aria-keyshortcuts={value}
+                onClick={() => void check(value)}
+              >
+                {value === "T" ? t("answer.trueLabel") : t("answer.falseLabel")} <kbd className="font-mono text-xs opacity-70">{value}</kbd>
+              </button>
+            ))}
+          </div>
+        ) : null}
+
+        {format === "self" && !checked ? (
+          <div className="space-y-2">
+            <p className="text-sm text-slate-600 dark:text-slate-400">{t("answer.hints.self")}</p>
+            <button ref={firstControl} type="button" className="btn-primary" disabled={busy !== null} aria-keyshortcuts="Space" onClick={() => void check("")}>
+              {t("answer.reveal")}
+            </button>
+          </div>
+        ) : null}
+
+        {usesTextField ? (
+          <form
+            className="space-y-2"
+            onSubmit={(event) => {
+              event.preventDefault();
+              if (!checked) void check(response);
+            }}
+          >
+            <label htmlFor={`${ids.prompt}-answer`} className="field-label">
+              {t("answer.label")}
+            </label>
+            <div className="flex flex-col gap-2 sm:flex-row">
+              <input
+                id={`${ids.prompt}-answer`}
+                ref={answerInput}
+                className="field-input sm:mt-0"
+                value={response}
+                onChange={(event) => {
+                  setResponse(event.target.value);
+                  if (invalid) setInvalid(null);
+                }}
+                readOnly={checked}
+                aria-invalid={invalid ? "true" : undefined}
+                aria-describedby={invalid ? `${ids.invalid} ${ids.hint}` : ids.hint}
+                autoComplete="off"
+                autoCapitalize="off"
+                autoCorrect="off"
+                spellCheck={false}
+                inputMode={format === "integer" || format === "number" ? "decimal" : "text"}
+                enterKeyHint="done"
+                data-testid="answer-input"
+              />
+              {!checked ? (
+                <button type="submit" className="btn-primary shrink-0" disabled={busy !== null} aria-keyshortcuts="Enter">
+                  {busy === "check" ? t("answer.checking") : t("answer.check")}
+                </button>
+              ) : null}
+            </div>
+            <p id={ids.hint} className="text-xs text-slate-600 dark:text-slate-400">
+              {t(`answer.hints.${format}`)}
+            </p>
+          </form>
+        ) : null}
+
+        {/* The verdict is announced as it changes (polite: it never interrupts typing). */}
+        <div role="status" aria-live="polite" aria-atomic="true" data-testid="practice-feedback">
+          {invalid ? (
+            <p id={ids.invalid} className="rounded-lg bg-amber-50 px-3 py-2 text-amber-900 dark:bg-amber-950 dark:text-amber-100" data-status="invalid">
+              <span className="block font-semibold">{t("feedback.invalid")}</span>
+              {invalid.reason ? <span className="block">{pick(invalid.reason)}</span> : null}
+            </p>
+          ) : null}
+          {result ? (
+            <div className={`space-y-1 rounded-lg px-3 py-2 ${statusTone}`} data-status={result.status}>
+              <p className="font-semibold">{t(`feedback.${result.status === "invalid" ? "wrong" : result.status}`)}</p>
+              {result.readAs !== null ? <p>{t("feedback.readAs", { value: shown(result.readAs) })}</p> : null}
+              {result.expected !== null && result.status !== "correct" ? <p>{t("feedback.expected", { value: shown(result.expected) })}</p> : null}
+              {result.mistake ? <p>{pick(result.mistake)}</p> : null}
+            </div>
+          ) : null}
+        </div>
+
+        {result?.solution ? (
+          <section className="space-y-4 border-t border-slate-200 pt-4 dark:border-slate-800" aria-labelledby={ids.solution} data-testid="solution">
+            <h2 id={ids.solution} ref={solutionHeading} tabIndex={-1} className="text-base font-semibold focus:outline-none focus-visible:outline-2">
+              {t("feedback.solution")}
+            </h2>
+            <MathText text={pick(result.solution)} lang={locale} />
+            {result.architecture ? (
+              <>
+                <h3 className="text-sm font-semibold">{t("feedback.layers")}</h3>
+                <LayerTable spec={result.architecture} />
+                <figure className="overflow-x-auto" data-testid="network-figure">
+                  <NetworkDiagram spec={result.architecture} />
+                  <figcaption className="mt-1 text-xs text-slate-600 dark:text-slate-400">{t("feedback.network")}</figcaption>
+                </figure>
+              </>
+            ) : null}
+            <p>
+              <button type="button" className="btn-primary" disabled={busy !== null} aria-keyshortcuts="N" onClick={() => void loadVariant()}>
+                {busy === "variant" ? t("loadingVariant") : t("newVariant")}
+              </button>
+            </p>
+          </section>
+        ) : null}
+      </article>
+
+      {variant.anchors.length > 1 ? (
+        <section className="card text-sm" aria-labelledby={`${ids.shortcuts}-anchors`}>
+          <h2 id={`${ids.shortcuts}-anchors`} className="mb-2 font-semibold">
+            {t("anchorsLabel")}
+          </h2>
+          <ul className="flex flex-wrap gap-2">
+            {variant.anchors.map((anchor) => (
+              <li key={anchor.id}>
+                <button
+                  type="button"
+                  className="btn-secondary aria-pressed:border-accent-500 aria-pressed:bg-accent-50 dark:aria-pressed:bg-slate-800"
+                  disabled={busy !== null}
+                  aria-pressed={variant.anchor?.id === anchor.id} onClick={() => void loadVariant(anchor.id)}>
+                  {pick(anchor.label)}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <section className="card text-sm" aria-labelledby={ids.shortcuts}>
+        <h2 id={ids.shortcuts} className="mb-2 font-semibold">
+          {t("shortcuts.title")}
+        </h2>
+        <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
+          {shortcuts.map(([key, label]) => (
+            <div key={key} className="contents">
+              <dt>
+                <kbd className="rounded border border-slate-300 bg-slate-50 px-1.5 py-0.5 font-mono text-xs dark:border-slate-700 dark:bg-slate-800">{key}</kbd>
+              </dt>
+              <dd className="text-slate-700 dark:text-slate-300">{label}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+    </div>
+  );
+}
