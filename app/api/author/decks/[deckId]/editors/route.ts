@@ -1,0 +1,33 @@
+import { z } from "zod";
+import { addDeckEditor, listDeckEditors, removeDeckEditor } from "@/lib/server/authoring";
+import { parseJsonBody, route } from "@/lib/server/http";
+import { requireInstructor } from "@/lib/server/session";
+import { deckIdOf, NO_STORE, type DeckRouteContext } from "../../params";
+
+/**
+ * GET /api/author/decks/{deckId}/editors → {editors: [{userId, name, email}]}
+ * POST {email} → 201 {editor}: shares the deck with another instructor (the owner only).
+ * DELETE {userId} → {removed: true} (the owner only).
+ */
+export const GET = route<DeckRouteContext>(async (_request, context) => {
+  const user = await requireInstructor();
+  return Response.json({ editors: await listDeckEditors(user, await deckIdOf(context)) }, { headers: NO_STORE });
+});
+
+const addSchema = z.strictObject({ email: z.email({ error: "Enter the instructor's e-mail address." }).max(254) }, { error: 'Send {"email": "…"}.' });
+const removeSchema = z.strictObject({ userId: z.string().min(1).max(100) }, { error: 'Send {"userId": "…"}.' });
+
+export const POST = route<DeckRouteContext>(async (request, context) => {
+  const user = await requireInstructor();
+  const deckId = await deckIdOf(context);
+  const { email } = await parseJsonBody(request, addSchema);
+  return Response.json({ editor: await addDeckEditor(user, deckId, email) }, { status: 201 });
+});
+
+export const DELETE = route<DeckRouteContext>(async (request, context) => {
+  const user = await requireInstructor();
+  const deckId = await deckIdOf(context);
+  const { userId } = await parseJsonBody(request, removeSchema);
+  await removeDeckEditor(user, deckId, userId);
+  return Response.json({ removed: true });
+});

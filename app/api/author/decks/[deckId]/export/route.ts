@@ -1,0 +1,39 @@
+import { z } from "zod";
+import { exportDeck } from "@/lib/server/deck-import";
+import { parseWith, route } from "@/lib/server/http";
+import { requireInstructor } from "@/lib/server/session";
+import { deckIdOf, type DeckRouteContext } from "../../params";
+
+const querySchema = z.strictObject(
+  {
+    format: z.enum(["zip", "csv", "anki"], { error: "format is zip, csv or anki." }).default("zip"),
+    lang: z.enum(["ko", "en"], { error: "lang is ko or en." }).optional(),
+    samples: z
+      .string()
+      .regex(/^\d{1,2}$/, "samples is a number from 0 to 20.")
+      .transform(Number)
+      .pipe(z.number().max(20, "samples is a number from 0 to 20."))
+      .optional(),
+  },
+  { error: "Only ?format=, ?lang= and ?samples= are understood." },
+);
+
+/**
+ * GET /api/author/decks/{deckId}/export?format=zip|csv|anki[&lang=ko|en][&samples=3] → a download:
+ * the deck folder in the content/ format (ZIP), CSV, or Anki's text import format, with static cards
+ * and a fixed sample of verified variants per template.
+ */
+export const GET = route<DeckRouteContext>(async (request, context) => {
+  const user = await requireInstructor();
+  const deckId = await deckIdOf(context);
+  const query = parseWith(querySchema, Object.fromEntries(new URL(request.url).searchParams));
+  const file = await exportDeck(user, deckId, query.format, { language: query.lang, samples: query.samples });
+  const body = typeof file.body === "string" ? file.body : new Blob([new Uint8Array(file.body)]);
+  return new Response(body, {
+    headers: {
+      "Content-Type": file.contentType,
+      "Content-Disposition": `attachment; filename="${file.fileName}"`,
+      "Cache-Control": "no-store",
+    },
+  });
+});

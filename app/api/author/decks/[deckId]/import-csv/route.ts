@@ -1,0 +1,21 @@
+import { csvImportSchema, importCardsCsv, MAX_UPLOAD_BYTES } from "@/lib/server/deck-import";
+import { parseJsonBody, route } from "@/lib/server/http";
+import { requireInstructor } from "@/lib/server/session";
+import { deckIdOf, type DeckRouteContext } from "../../params";
+
+/**
+ * POST /api/author/decks/{deckId}/import-csv {text, fileName?, defaultConcept?, baseVersion?} → 201
+ * {version, added, updated, rows, failures}: the sheet's cards saved into cards/imported.yaml as a new
+ * version; 422 {error, errors: [{line, message}]} when a line is broken (nothing is imported).
+ */
+export const POST = route<DeckRouteContext>(async (request, context) => {
+  const user = await requireInstructor();
+  const deckId = await deckIdOf(context);
+  const input = await parseJsonBody(request, csvImportSchema, MAX_UPLOAD_BYTES + 64 * 1024);
+  const outcome = await importCardsCsv(user, deckId, input);
+  if (!outcome.ok) {
+    const count = outcome.errors.length + outcome.deckErrors.length;
+    return Response.json({ error: `Nothing imported: ${count} problem${count === 1 ? "" : "s"}.`, errors: outcome.errors, deckErrors: outcome.deckErrors }, { status: 422 });
+  }
+  return Response.json(outcome, { status: 201 });
+});

@@ -1,0 +1,43 @@
+import { z } from "zod";
+import { deckAccess, listDeckEditors, setDeckPublic } from "@/lib/server/authoring";
+import { parseBilingual } from "@/lib/server/deck-store";
+import { headVersion } from "@/lib/server/deck-versions";
+import { parseJsonBody, route } from "@/lib/server/http";
+import { requireInstructor } from "@/lib/server/session";
+import { deckIdOf, NO_STORE, type DeckRouteContext } from "../params";
+
+/**
+ * GET /api/author/decks/{deckId} → {id, title, source, role, isPublic, publishedVersion, head: {version,
+ * status, files}, editors}: the deck as its editors see it (readers get no files: they export).
+ * PATCH /api/author/decks/{deckId} {isPublic} → {isPublic} (the owner only).
+ */
+export const GET = route<DeckRouteContext>(async (_request, context) => {
+  const user = await requireInstructor();
+  const deckId = await deckIdOf(context);
+  const { deck, role } = await deckAccess(user, deckId);
+  const editing = role !== "reader";
+  const [head, editors] = editing ? await Promise.all([headVersion(deckId), listDeckEditors(user, deckId)]) : [null, []];
+  return Response.json(
+    {
+      id: deck.id,
+      title: parseBilingual(deck.title),
+      source: deck.source,
+      role,
+      isPublic: deck.isPublic,
+      publishedVersion: deck.version === "" ? null : deck.version,
+      head,
+      editors,
+    },
+    { headers: NO_STORE },
+  );
+});
+
+const patchSchema = z.strictObject({ isPublic: z.boolean({ error: "isPublic is true or false." }) }, { error: 'Send {"isPublic": true}.' });
+
+export const PATCH = route<DeckRouteContext>(async (request, context) => {
+  const user = await requireInstructor();
+  const deckId = await deckIdOf(context);
+  const { isPublic } = await parseJsonBody(request, patchSchema);
+  await setDeckPublic(user, deckId, isPublic);
+  return Response.json({ isPublic });
+});

@@ -1,0 +1,20 @@
+import { publishVersion } from "@/lib/server/deck-versions";
+import { route } from "@/lib/server/http";
+import { requireInstructor } from "@/lib/server/session";
+import { versionOf, type VersionRouteContext } from "../../../../params";
+
+/**
+ * POST /api/author/decks/{deckId}/versions/{version}/publish → {ok: true, version}: the version's
+ * templates and cards become the deck's cards. 409 {error, blockers: [{itemId, where, message}]} while
+ * a template fails the harness or has no worked solution.
+ */
+export const POST = route<VersionRouteContext>(async (_request, context) => {
+  const user = await requireInstructor();
+  const { deckId, version } = await versionOf(context);
+  const outcome = await publishVersion(user, deckId, version);
+  if (!outcome.ok) {
+    const count = outcome.blockers.length;
+    return Response.json({ error: `Not published: ${count} problem${count === 1 ? "" : "s"} to fix first.`, blockers: outcome.blockers }, { status: 409 });
+  }
+  return Response.json(outcome);
+});

@@ -1,0 +1,30 @@
+import { listVersions, saveDeckVersion, saveVersionSchema } from "@/lib/server/deck-versions";
+import { parseJsonBody, route } from "@/lib/server/http";
+import { requireInstructor } from "@/lib/server/session";
+import { DECK_BODY_BYTES, deckIdOf, NO_STORE, type DeckRouteContext } from "../../params";
+
+/**
+ * GET /api/author/decks/{deckId}/versions → {versions: [{version, status, current, authorName,
+ * createdAt, harness: {variants, failures, warnings}}]}, newest first.
+ * POST /api/author/decks/{deckId}/versions {baseVersion, changes: [{path, text | null}]} → 201 (or 200
+ * when the content is an existing version) {version, status, created, harness, blockers}; 422 {error,
+ * errors: [{file, line, message}]} when the files do not parse; 409 when someone saved meanwhile.
+ * The harness (100 variants per changed template) runs before the answer.
+ */
+export const GET = route<DeckRouteContext>(async (_request, context) => {
+  const user = await requireInstructor();
+  const deckId = await deckIdOf(context);
+  return Response.json({ versions: await listVersions(user, deckId) }, { headers: NO_STORE });
+});
+
+export const POST = route<DeckRouteContext>(async (request, context) => {
+  const user = await requireInstructor();
+  const deckId = await deckIdOf(context);
+  const input = await parseJsonBody(request, saveVersionSchema, DECK_BODY_BYTES);
+  const outcome = await saveDeckVersion(user, deckId, input);
+  if (!outcome.ok) {
+    const count = outcome.errors.length;
+    return Response.json({ error: `Not saved: the deck has ${count} problem${count === 1 ? "" : "s"}.`, errors: outcome.errors }, { status: 422 });
+  }
+  return Response.json(outcome, { status: outcome.created ? 201 : 200 });
+});

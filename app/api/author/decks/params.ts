@@ -1,0 +1,34 @@
+import { z } from "zod";
+import { parseWith } from "@/lib/server/http";
+
+/** Route contexts and inputs shared by the /api/author/decks/… handlers. */
+
+export interface DeckRouteContext {
+  params: Promise<{ deckId: string }>;
+}
+
+export interface VersionRouteContext {
+  params: Promise<{ deckId: string; version: string }>;
+}
+
+const deckIdSchema = z
+  .string()
+  .min(1, "A deck id is required.")
+  .max(100, "A deck id has at most 100 characters.")
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "A deck id is lower-case words joined by hyphens, e.g. my-course-ch10.");
+
+const versionSchema = z.string().regex(/^[0-9a-f]{6,40}$/, "A version is the deck's content hash (hex digits).");
+
+export async function deckIdOf(context: DeckRouteContext | VersionRouteContext): Promise<string> {
+  return parseWith(deckIdSchema, (await context.params).deckId);
+}
+
+export async function versionOf(context: VersionRouteContext): Promise<{ deckId: string; version: string }> {
+  const params = await context.params;
+  return { deckId: parseWith(deckIdSchema, params.deckId), version: parseWith(versionSchema, params.version) };
+}
+
+/** Body limit of saves and imports: a whole deck (the default 64 kB is for forms). */
+export const DECK_BODY_BYTES = 4 * 1024 * 1024;
+
+export const NO_STORE = { "Cache-Control": "no-store" } as const;

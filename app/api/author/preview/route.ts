@@ -1,0 +1,14 @@
+import { previewFile, previewSchema } from "@/lib/server/authoring-preview";
+import { parseJsonBody, route } from "@/lib/server/http";
+import { requireInstructor } from "@/lib/server/session";
+
+/**
+ * POST /api/author/preview {deckId, path, text, line?, itemId?, header?} → {errors: [{file, line,
+ * message}], items, item, variants: [5 × {seed, params, prompt, solution, expected, architecture,
+ * verification}], problems, ms}: the live preview of the file being edited. Nothing is stored.
+ */
+export const POST = route(async (request) => {
+  const user = await requireInstructor();
+  const input = await parseJsonBody(request, previewSchema, 600 * 1024);
+  return Response.json(await previewFile(user, input), { headers: { "Cache-Control": "no-store" } });
+});

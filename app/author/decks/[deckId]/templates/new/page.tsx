@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getLocale, getTranslations } from "next-intl/server";
+import { parseDeckFiles, storedDeck } from "@/lib/server/authoring";
+import { parseBilingual } from "@/lib/server/deck-store";
+import { headVersion } from "@/lib/server/deck-versions";
+import { deckForPage } from "../../../_components/page-access";
+import { TemplateForm } from "../../../_components/template-form";
+
+type Params = Promise<{ deckId: string }>;
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("author.form");
+  return { title: t("metaTitle") };
+}
+
+/** /author/decks/<id>/templates/new: a template of a common kind from a form, previewed live. */
+export default async function NewTemplatePage({ params }: { params: Params }) {
+  const { deckId } = await params;
+  const { access } = await deckForPage(deckId, `/author/decks/${deckId}/templates/new`, true);
+  const [head, locale, t] = await Promise.all([headVersion(access.deck.id), getLocale(), getTranslations("author.form")]);
+  const language = locale === "ko" ? "ko" : "en";
+  const parsed = head ? parseDeckFiles(head.files, access.deck.id) : null;
+  const concepts = (parsed?.ok ? parsed.deck.concepts : (await storedDeck(access.deck)).concepts).map((concept) => ({ id: concept.id, name: concept[language] }));
+  const title = parseBilingual(access.deck.title) ?? { ko: access.deck.id, en: access.deck.id };
+  return (
+    <div className="space-y-4">
+      <p className="text-sm">
+        <Link className="link" href={`/author/decks/${encodeURIComponent(access.deck.id)}`}>
+          {title[language]}
+        </Link>
+      </p>
+      <header className="space-y-1">
+        <h1 className="text-2xl font-bold tracking-tight">{t("heading")}</h1>
+        <p className="max-w-3xl text-slate-700 dark:text-slate-300">{t("lead")}</p>
+      </header>
+      <TemplateForm deckId={access.deck.id} concepts={concepts} baseVersion={head?.version ?? null} />
+    </div>
+  );
+}

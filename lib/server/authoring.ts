@@ -1,0 +1,330 @@
+import "server-only";
+import { z } from "zod";
+import { DECK_FILE, parseDeck, type Deck, type DeckError, type DeckFileText } from "@/lib/content";
+import { headerYaml } from "@/lib/content/export-yaml";
+import { bilingualSchema, isTemplate, type Bilingual, type Item, type StaticCard } from "@/lib/questions";
+import { ID_PATTERN } from "@/lib/questions/template-schema";
+import { db } from "./db";
+import { invalidateOpenDecks, parseBilingual, parseDeckDefinition, type StoredDeckDefinition } from "./deck-store";
+import { conflict, forbidden, notFound } from "./errors";
+import type { CurrentUser } from "./users";
+
+/**
+ * Authoring, the access rules: who may see and edit which deck (issue 7). Every function takes the
+ * acting user and checks it here, in the data layer, whatever page or route called it:
+ *
+ * - students reach nothing of authoring (403);
+ * - an instructor edits the in-app decks they own and those shared with them (DeckEditor);
+ * - decks of content/ are edited in git: instructors may read and export them, never edit them;
+ * - another instructor's private deck does not exist as far as a stranger can tell (404); a public
+ *   one can be read and exported but not edited (403);
+ * - only the owner shares a deck, unshares it, or makes it public.
+ */
+
+export type DeckRole = "owner" | "editor" | "reader";
+
+export interface DeckRow {
+  id: string;
+  title: string;
+  description: string | null;
+  source: string;
+  ownerId: string | null;
+  isPublic: boolean;
+  version: string;
+  definition: string;
+  updatedAt: Date;
+}
+
+export interface DeckAccess {
+  deck: DeckRow;
+  role: DeckRole;
+}
+
+const deckSelect = { id: true, title: true, description: true, source: true, ownerId: true, isPublic: true, version: true, definition: true, updatedAt: true } as const;
+
+export function requireAuthor(user: CurrentUser): void {
+  if (user.role !== "instructor") throw forbidden("Only instructors can do this.");
+}
+
+/** The deck and what `user` may do with it; 404 when they may not even know it exists. */
+export async function deckAccess(user: CurrentUser, deckId: string): Promise<DeckAccess> {
+  requireAuthor(user);
+  if (!ID_PATTERN.test(deckId) || deckId.length > 100) throw notFound("No such deck.");
+  const deck = await db.deck.findUnique({ where: { id: deckId }, select: deckSelect });
+  if (!deck) throw notFound("No such deck.");
+  if (deck.source === "app") {
+    if (deck.ownerId === user.id) return { deck, role: "owner" };
+    const shared = await db.deckEditor.findUnique({ where: { deckId_userId: { deckId, userId: user.id } }, select: { userId: true } });
+    if (shared) return { deck, role: "editor" };
+    if (!deck.isPublic) throw notFound("No such deck.");
+  }
+  return { deck, role: "reader" };
+}
+
+/** The deck, when `user` may edit it: 403 for a content deck or someone else's public deck. */
+export async function requireDeckEditor(user: CurrentUser, deckId: string): Promise<DeckAccess> {
+  const access = await deckAccess(user, deckId);
+  if (access.role === "reader") {
+    throw forbidden(access.deck.source === "content" ? "This deck comes from content/ and is edited in git; export it or import a copy under a new id." : "Only the deck's owner and the instructors it is shared with can edit it.");
+  }
+  return access;
+}
+
+export async function requireDeckOwner(user: CurrentUser, deckId: string): Promise<DeckAccess> {
+  const access = await requireDeckEditor(user, deckId);
+  if (access.role !== "owner") throw forbidden("Only the deck's owner can do this.");
+  return access;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Listing
+
+export interface AuthorDeckSummary {
+  id: string;
+  title: Bilingual;
+  source: "content" | "app";
+  role: DeckRole;
+  isPublic: boolean;
+  /** The published version (content hash), or null when nothing is published yet. */
+  publishedVersion: string | null;
+  /** The newest saved version and its state, for in-app decks. */
+  latest: { version: string; status: string; createdAt: string; failures: number | null } | null;
+  templates: number;
+  cards: number;
+  updatedAt: string;
+}
+
+function titleOf(deck: Pick<DeckRow, "id" | "title">): Bilingual {
+  return parseBilingual(deck.title) ?? { ko: deck.id, en: deck.id };
+}
+
+/** The decks `user` edits (owned, then shared), and the decks they may read: content/ and public ones. */
+export async function listAuthorDecks(user: CurrentUser): Promise<{ editable: AuthorDeckSummary[]; readable: AuthorDeckSummary[] }> {
+  requireAuthor(user);
+  const shared = await db.deckEditor.findMany({ where: { userId: user.id }, select: { deckId: true } });
+  const sharedIds = new Set(shared.map((row) => row.deckId));
+  const decks = await db.deck.findMany({
+    where: { OR: [{ source: "content" }, { isPublic: true }, { ownerId: user.id }, { id: { in: [...sharedIds] } }] },
+    select: deckSelect,
+    orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
+  });
+  const ids = decks.map((deck) => deck.id);
+  const [counts, versions] = await Promise.all([
+    db.card.groupBy({ by: ["deckId", "itemType"], where: { deckId: { in: ids }, retired: false }, _count: { _all: true } }),
+    db.deckVersion.findMany({
+      where: { deckId: { in: ids } },
+      select: { deckId: true, version: true, status: true, createdAt: true, harness: true },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    }),
+  ]);
+  const editable: AuthorDeckSummary[] = [];
+  const readable: AuthorDeckSummary[] = [];
+  for (const deck of decks) {
+    const role: DeckRole = deck.source === "app" && deck.ownerId === user.id ? "owner" : deck.source === "app" && sharedIds.has(deck.id) ? "editor" : "reader";
+    const mine = counts.filter((row) => row.deckId === deck.id);
+    const templates = mine.filter((row) => row.itemType === "parametric").reduce((n, row) => n + row._count._all, 0);
+    const latest = versions.find((row) => row.deckId === deck.id);
+    // An app deck counts what its newest version holds (published or not); a content deck its cards.
+    const saved = deck.source === "app" && latest ? harnessCounts(latest.harness) : null;
+    const summary: AuthorDeckSummary = {
+      id: deck.id,
+      title: titleOf(deck),
+      source: deck.source === "app" ? "app" : "content",
+      role,
+      isPublic: deck.isPublic,
+      publishedVersion: deck.version === "" ? null : deck.version,
+      latest: latest ? { version: latest.version, status: latest.status, createdAt: latest.createdAt.toISOString(), failures: harnessFailures(latest.harness) } : null,
+      templates: saved?.templates ?? templates,
+      cards: saved?.cards ?? mine.reduce((n, row) => n + row._count._all, 0) - templates,
+      updatedAt: deck.updatedAt.toISOString(),
+    };
+    (role === "reader" ? readable : editable).push(summary);
+  }
+  // Content decks first among the readable ones: they are the course's own.
+  readable.sort((a, b) => (a.source === b.source ? a.id.localeCompare(b.id) : a.source === "content" ? -1 : 1));
+  return { editable, readable };
+}
+
+function harnessCounts(json: string | null): { templates: number; cards: number } | null {
+  if (!json) return null;
+  try {
+    const value = JSON.parse(json) as { items?: { kind?: unknown }[] };
+    if (!Array.isArray(value.items)) return null;
+    return { templates: value.items.filter((item) => item.kind === "template").length, cards: value.items.filter((item) => item.kind === "card").length };
+  } catch {
+    return null;
+  }
+}
+
+function harnessFailures(json: string | null): number | null {
+  if (!json) return null;
+  try {
+    const value = JSON.parse(json) as { failures?: unknown };
+    return typeof value.failures === "number" ? value.failures : null;
+  } catch {
+    return null;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Creating a deck
+
+/** Ids the routes under /author/decks and /api/author/decks use for themselves. */
+export const RESERVED_DECK_IDS = new Set(["new", "import"]);
+
+export const createDeckSchema = z.strictObject(
+  {
+    id: z
+      .string({ error: "id is the deck's id, e.g. my-course-ch10." })
+      .trim()
+      .min(2, "An id has at least 2 characters.")
+      .max(60, "An id has at most 60 characters.")
+      .regex(ID_PATTERN, "An id is lower-case words joined by hyphens, e.g. my-course-ch10.")
+      .refine((id) => !RESERVED_DECK_IDS.has(id), "This id is reserved; choose another."),
+    title: bilingualSchema,
+    description: bilingualSchema.optional(),
+    concepts: z
+      .array(
+        z.strictObject({
+          id: z.string().trim().regex(ID_PATTERN, "A concept id is lower-case words joined by hyphens, e.g. parameter-count."),
+          ko: z.string().trim().min(1, "The concept's Korean name is required.").max(200),
+          en: z.string().trim().min(1, "The concept's English name is required.").max(200),
+        }),
+      )
+      .min(1, "A deck lists at least one concept.")
+      .max(100, "At most 100 concepts."),
+  },
+  { error: 'Send {"id", "title": {"ko", "en"}, "concepts": [{"id", "ko", "en"}]}.' },
+);
+
+export type CreateDeckInput = z.infer<typeof createDeckSchema>;
+
+export function definitionOf(deck: Deck): StoredDeckDefinition {
+  return { concepts: deck.concepts, source: deck.source, description: deck.description };
+}
+
+/** The deck header written out as the deck.yaml an instructor would write. */
+export function newDeckFiles(input: CreateDeckInput): DeckFileText[] {
+  const header = { id: input.id, title: input.title, ...(input.description ? { description: input.description } : {}), concepts: input.concepts };
+  const comment = [
+    "# The deck's header: its id, title and concepts (the content/ format, lib/content/deck-schema.ts).",
+    "# Templates go in templates/*.yaml, static cards in cards/*.yaml.",
+  ].join("\n");
+  return [{ path: DECK_FILE, text: `${comment}\n${headerYaml(header)}` }];
+}
+
+export type DeckFilesOutcome = { ok: true; deck: Deck } | { ok: false; errors: DeckError[] };
+
+/** Parses an app deck's files (paths relative to its folder), and checks that it keeps its id. */
+export function parseDeckFiles(files: readonly DeckFileText[], expectedId?: string): DeckFilesOutcome {
+  const parsed = parseDeck(files);
+  if (!parsed.ok) return parsed;
+  if (expectedId !== undefined && parsed.deck.id !== expectedId) {
+    return { ok: false, errors: [{ file: DECK_FILE, line: 1, message: `id: this deck is "${expectedId}"; a deck's id cannot change (import it as a new deck instead)` }] };
+  }
+  return parsed;
+}
+
+/**
+ * Creates an in-app deck owned by `user` (private, nothing published) with its deck.yaml as the
+ * first draft version. 409 when the id is taken by any deck.
+ */
+export async function createDeck(user: CurrentUser, input: CreateDeckInput): Promise<{ deckId: string; version: string }> {
+  requireAuthor(user);
+  const files = newDeckFiles(input);
+  const parsed = parseDeckFiles(files);
+  if (!parsed.ok) throw conflict(`The deck header is invalid: ${parsed.errors[0]?.message ?? "unknown problem"}`);
+  // Nothing to test yet: an empty harness record (deck-versions.ts HarnessRecord).
+  const emptyHarness = { variantsPerTemplate: 100, items: [], variants: 0, failures: 0, warnings: 0, tested: 0, ms: 0 };
+  return createAppDeck(user, parsed.deck, files, emptyHarness);
+}
+
+/** Inserts a new app deck with one draft version (used by "new deck" and by imports). */
+export async function createAppDeck(user: CurrentUser, deck: Deck, files: readonly DeckFileText[], harness: unknown = null): Promise<{ deckId: string; version: string }> {
+  requireAuthor(user);
+  if (RESERVED_DECK_IDS.has(deck.id)) throw conflict(`The id "${deck.id}" is reserved; choose another.`, { id: ["Reserved."] });
+  const outcome = await db.$transaction(
+    async (tx) => {
+      const taken = await tx.deck.findUnique({ where: { id: deck.id }, select: { id: true } });
+      if (taken) return { taken: true as const };
+      await tx.deck.create({
+        data: {
+          id: deck.id,
+          title: JSON.stringify(deck.title),
+          description: deck.description ? JSON.stringify(deck.description) : null,
+          source: "app",
+          ownerId: user.id,
+          isPublic: false,
+          version: "",
+          definition: JSON.stringify(definitionOf(deck)),
+        },
+      });
+      await tx.deckVersion.create({
+        data: { deckId: deck.id, version: deck.version, files: JSON.stringify(files), authorId: user.id, status: "draft", harness: harness === null ? null : JSON.stringify(harness) },
+      });
+      return { taken: false as const };
+    },
+    { maxWait: 30_000, timeout: 30_000 },
+  );
+  if (outcome.taken) throw conflict(`A deck with the id "${deck.id}" already exists. Choose another id.`, { id: ["Already taken."] });
+  return { deckId: deck.id, version: deck.version };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Settings and sharing
+
+export async function setDeckPublic(user: CurrentUser, deckId: string, isPublic: boolean): Promise<void> {
+  await requireDeckOwner(user, deckId);
+  await db.$transaction((tx) => tx.deck.update({ where: { id: deckId }, data: { isPublic } }));
+  invalidateOpenDecks();
+}
+
+export interface DeckEditorEntry {
+  userId: string;
+  name: string;
+  email: string;
+}
+
+export async function listDeckEditors(user: CurrentUser, deckId: string): Promise<DeckEditorEntry[]> {
+  await requireDeckEditor(user, deckId);
+  const rows = await db.deckEditor.findMany({ where: { deckId }, select: { userId: true } });
+  const users = await db.user.findMany({ where: { id: { in: rows.map((row) => row.userId) } }, select: { id: true, name: true, email: true }, orderBy: { email: "asc" } });
+  return users.map((row) => ({ userId: row.id, name: row.name, email: row.email }));
+}
+
+/** Shares the deck with another instructor (by e-mail). Only the owner shares; only instructors edit. */
+export async function addDeckEditor(user: CurrentUser, deckId: string, email: string): Promise<DeckEditorEntry> {
+  const { deck } = await requireDeckOwner(user, deckId);
+  const target = await db.user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true, name: true, email: true, role: true } });
+  if (!target) throw notFound(`No account uses ${email}.`);
+  if (target.role !== "instructor") throw conflict(`${target.email} is not an instructor; decks are shared with instructors only.`, { email: ["Not an instructor."] });
+  if (target.id === deck.ownerId) throw conflict("You own this deck already.", { email: ["That is you."] });
+  await db.$transaction((tx) => tx.deckEditor.upsert({ where: { deckId_userId: { deckId, userId: target.id } }, create: { deckId, userId: target.id }, update: {} }));
+  return { userId: target.id, name: target.name, email: target.email };
+}
+
+export async function removeDeckEditor(user: CurrentUser, deckId: string, userId: string): Promise<void> {
+  await requireDeckOwner(user, deckId);
+  await db.$transaction((tx) => tx.deckEditor.deleteMany({ where: { deckId, userId } }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading a deck back as a `Deck` (content decks have no stored files)
+
+/** The deck as the database holds it now: its definition plus its active cards in position order. */
+export async function storedDeck(deck: DeckRow): Promise<Deck> {
+  const definition = parseDeckDefinition(deck.id, deck.version, deck.definition);
+  const cards = await db.card.findMany({ where: { deckId: deck.id, retired: false }, select: { definition: true }, orderBy: { position: "asc" } });
+  const items = cards.map((card) => JSON.parse(card.definition) as Item);
+  return {
+    id: deck.id,
+    title: titleOf(deck),
+    description: definition.description,
+    source: definition.source,
+    concepts: definition.concepts,
+    templates: items.filter(isTemplate),
+    cards: items.filter((item): item is StaticCard => !isTemplate(item)),
+    locations: {},
+    version: deck.version,
+  };
+}
