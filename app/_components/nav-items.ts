@@ -1,14 +1,17 @@
 /** The header's links, in order. `needs` hides a link from people who cannot use it. */
 export interface NavItem {
   href: string;
-  labelKey: "decks" | "review" | "architect" | "simulations" | "stats" | "author";
+  labelKey: "decks" | "review" | "architect" | "simulations" | "stats" | "author" | "exam" | "classes";
   needs?: "user" | "instructor";
 }
 
 export const NAV_ITEMS: NavItem[] = [
   { href: "/decks", labelKey: "decks", needs: "user" },
   { href: "/architect", labelKey: "architect" },
+  { href: "/sim", labelKey: "simulations" },
   { href: "/review", labelKey: "review", needs: "user" },
+  { href: "/exam", labelKey: "exam", needs: "user" },
   { href: "/stats", labelKey: "stats", needs: "user" },
+  { href: "/classes", labelKey: "classes", needs: "user" },
   { href: "/author", labelKey: "author", needs: "instructor" },
 ];

@@ -1,0 +1,13 @@
+import { assignDeck } from "@/lib/server/classes";
+import { assignDeckBodySchema } from "@/lib/server/classes-schemas";
+import { parseJsonBody, route } from "@/lib/server/http";
+import { requireInstructor } from "@/lib/server/session";
+import { classIdOf, type ClassRouteContext } from "../../params";
+
+/** POST /api/author/classes/{classId}/decks {deckId} → {class}: the class's students now see the deck (idempotent). */
+export const POST = route<ClassRouteContext>(async (request, context) => {
+  const user = await requireInstructor();
+  const classId = await classIdOf(context);
+  const body = await parseJsonBody(request, assignDeckBodySchema);
+  return Response.json({ class: await assignDeck(user, classId, body.deckId) });
+});

@@ -1,0 +1,12 @@
+import { removeMember } from "@/lib/server/classes";
+import { route } from "@/lib/server/http";
+import { requireInstructor } from "@/lib/server/session";
+import { classIdOf, memberIdOf, type ClassMemberRouteContext } from "../../../params";
+
+/** DELETE /api/author/classes/{classId}/members/{userId} → 204: the student leaves the class. */
+export const DELETE = route<ClassMemberRouteContext>(async (_request, context) => {
+  const user = await requireInstructor();
+  const [classId, userId] = await Promise.all([classIdOf(context), memberIdOf(context)]);
+  await removeMember(user, classId, userId);
+  return new Response(null, { status: 204 });
+});

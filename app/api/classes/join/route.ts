@@ -1,0 +1,12 @@
+import { joinClass } from "@/lib/server/classes";
+import { joinBodySchema } from "@/lib/server/classes-schemas";
+import { parseJsonBody, route } from "@/lib/server/http";
+import { requireUser } from "@/lib/server/session";
+
+/** POST /api/classes/join {code} → 201 {class, joined: true} (200 with joined: false when already a member); unknown code → 404. */
+export const POST = route(async (request) => {
+  const user = await requireUser();
+  const body = await parseJsonBody(request, joinBodySchema);
+  const outcome = await joinClass(user, body.code);
+  return Response.json(outcome, { status: outcome.joined ? 201 : 200 });
+});

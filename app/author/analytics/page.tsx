@@ -1,0 +1,312 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { classAnalytics } from "@/lib/server/analytics";
+import { AppError } from "@/lib/server/errors";
+import { requirePageInstructor } from "@/lib/server/page-guards";
+import { ConceptChart } from "./concept-chart";
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("analytics"))("metaTitle") };
+}
+
+const CLASS_ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+function percent(rate: number | null): string {
+  return rate === null ? "—" : `${Math.round(rate * 100)}%`;
+}
+
+/** A bar as wide as the share correct, for tables (the number beside it is what screen readers read). */
+function RateBar({ rate }: { rate: number | null }) {
+  return (
+    <span aria-hidden="true" className="inline-block h-2 w-24 overflow-hidden rounded-full bg-slate-200 align-middle dark:bg-slate-800">
+      <span className="block h-full rounded-full bg-accent-600" style={{ width: `${Math.round((rate ?? 0) * 100)}%` }} />
+    </span>
+  );
+}
+
+/**
+ * /author/analytics[?class=…]: where one of the instructor's classes struggles — per concept, per
+ * template (accuracy by parameter value, matched mistakes), reported problems with their exact
+ * variant, and each student's progress. Only the instructor's own classes (others are a 404).
+ */
+export default async function AnalyticsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const query = await searchParams;
+  const raw = Array.isArray(query.class) ? query.class[0] : query.class;
+  const classId = raw !== undefined && CLASS_ID.test(raw) ? raw : undefined;
+  const user = await requirePageInstructor(classId ? `/author/analytics?class=${encodeURIComponent(classId)}` : "/author/analytics");
+  const data = await classAnalytics(user, { classId }).catch((error: unknown) => {
+    if (error instanceof AppError && error.status === 404) notFound();
+    throw error;
+  });
+  const [t, locale] = await Promise.all([getTranslations("analytics"), getLocale()]);
+  const lang = locale === "ko" ? "ko" : "en";
+  const date = (iso: string | null) => (iso ? new Intl.DateTimeFormat(locale, { dateStyle: "medium" }).format(new Date(iso)) : "—");
+
+  if (!data.selected) {
+    return (
+      <div className="space-y-4">
+        <h1 className="text-2xl font-bold">{t("title")}</h1>
+        <div className="card space-y-3" data-testid="analytics-no-classes">
+          <p className="text-slate-700 dark:text-slate-300">{t("noClasses")}</p>
+          <Link className="btn-primary" href="/author/classes">
+            {t("createClass")}
+          </Link>
+        </div>
+      </div>
+    );
+  }
+  const selected = data.selected;
+
+  return (
+    <div className="space-y-8">
+      <header className="space-y-3">
+        <h1 className="text-2xl font-bold">{t("title")}</h1>
+        <form method="get" className="flex flex-col gap-2 sm:flex-row sm:items-end">
+          <div>
+            <label htmlFor="analytics-class" className="field-label">
+              {t("classLabel")}
+            </label>
+            <select id="analytics-class" name="class" defaultValue={selected.id} className="field-input">
+              {data.classes.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {t("classOption", { name: c.name, count: c.memberCount })}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className="btn-secondary">
+            {t("show")}
+          </button>
+          <Link className="link sm:ml-auto" href={`/author/classes/${encodeURIComponent(selected.id)}`}>
+            {t("manageClass")}
+          </Link>
+        </form>
+        <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="analytics-scope">
+          {selected.decks.length > 0 ? t("scope", { decks: selected.decks.map((d) => d.title[lang]).join(", "), days: data.windowDays }) : t("noDecks")}
+        </p>
+      </header>
+
+      <section aria-labelledby="totals-title" className="grid gap-4 sm:grid-cols-3" data-testid="analytics-totals">
+        <h2 id="totals-title" className="sr-only">
+          {t("totals.title")}
+        </h2>
+        <div className="card">
+          <p className="text-sm text-slate-600 dark:text-slate-400">{t("totals.students")}</p>
+          <p className="text-3xl font-bold">{selected.memberCount}</p>
+        </div>
+        <div className="card">
+          <p className="text-sm text-slate-600 dark:text-slate-400">{t("totals.attempts")}</p>
+          <p className="text-3xl font-bold" data-testid="total-attempts">
+            {data.totals.attempts}
+          </p>
+        </div>
+        <div className="card">
+          <p className="text-sm text-slate-600 dark:text-slate-400">{t("totals.rate")}</p>
+          <p className="text-3xl font-bold">{percent(data.totals.rate)}</p>
+        </div>
+        {data.totals.truncated ? <p className="text-sm text-amber-800 sm:col-span-3 dark:text-amber-200">{t("totals.truncated")}</p> : null}
+      </section>
+
+      {data.totals.attempts === 0 ? (
+        <p className="card text-slate-700 dark:text-slate-300" data-testid="analytics-empty">
+          {selected.memberCount === 0 ? t("emptyNoStudents") : t("empty")}
+        </p>
+      ) : (
+        <>
+          <section className="card space-y-4" aria-labelledby="concepts-title">
+            <h2 id="concepts-title" className="text-xl font-semibold">
+              {t("concepts.title")}
+            </h2>
+            <p className="text-sm text-slate-600 dark:text-slate-400">{t("concepts.lead")}</p>
+            <ConceptChart
+              data={data.concepts
+                .filter((c) => c.rate !== null)
+                .slice(0, 12)
+                .map((c) => ({ name: c.name?.[lang] ?? c.concept, rate: Math.round((c.rate ?? 0) * 100), attempts: c.attempts }))}
+            />
+            <div className="overflow-x-auto">
+              <table className="w-full text-left text-sm" data-testid="concept-table">
+                <caption className="sr-only">{t("concepts.title")}</caption>
+                <thead className="text-slate-600 dark:text-slate-400">
+                  <tr>
+                    <th scope="col" className="py-2 pr-3 font-medium">{t("concepts.concept")}</th>
+                    <th scope="col" className="py-2 pr-3 text-right font-medium">{t("attempts")}</th>
+                    <th scope="col" className="py-2 pr-3 font-medium">{t("shareCorrect")}</th>
+                    <th scope="col" className="py-2 text-right font-medium">{t("concepts.students")}</th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
+                  {data.concepts.map((c) => (
+                    <tr key={`${c.deckId}/${c.concept}`}>
+                      <th scope="row" className="py-2 pr-3 font-normal">{c.name?.[lang] ?? c.concept}</th>
+                      <td className="py-2 pr-3 text-right tabular-nums">{c.attempts}</td>
+                      <td className="py-2 pr-3 whitespace-nowrap tabular-nums">
+                        <RateBar rate={c.rate} /> {percent(c.rate)}
+                      </td>
+                      <td className="py-2 text-right tabular-nums">{c.students}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </section>
+
+          <section className="space-y-4" aria-labelledby="templates-title">
+            <h2 id="templates-title" className="text-xl font-semibold">
+              {t("templates.title")}
+            </h2>
+            <p className="text-sm text-slate-600 dark:text-slate-400">{t("templates.lead")}</p>
+            <ul className="space-y-3" data-testid="template-list">
+              {data.templates.map((tpl) => (
+                <li key={tpl.cardId} className="card" data-testid="template-row" data-item-id={tpl.itemId}>
+                  <details>
+                    <summary className="flex cursor-pointer flex-wrap items-baseline gap-x-4 gap-y-1">
+                      <span className="font-semibold">{tpl.title?.[lang] ?? tpl.itemId}</span>
+                      <span className="text-sm text-slate-600 dark:text-slate-400">{tpl.conceptName?.[lang] ?? tpl.concept}</span>
+                      <span className="ml-auto text-sm tabular-nums">
+                        {t("templates.summary", { attempts: tpl.attempts, rate: percent(tpl.rate) })}
+                      </span>
+                    </summary>
+                    <div className="mt-4 grid gap-6 lg:grid-cols-2">
+                      <div className="space-y-3">
+                        <h3 className="text-sm font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">{t("templates.byParam")}</h3>
+                        {tpl.byParam.length === 0 ? (
+                          <p className="text-sm text-slate-600 dark:text-slate-400">{t("templates.noParams")}</p>
+                        ) : (
+                          tpl.byParam.map((param) => (
+                            <table key={param.param} className="w-full text-left text-sm">
+                              <caption className="text-left font-mono font-medium">{param.param}</caption>
+                              <thead className="sr-only">
+                                <tr>
+                                  <th scope="col">{t("templates.value")}</th>
+                                  <th scope="col">{t("attempts")}</th>
+                                  <th scope="col">{t("shareCorrect")}</th>
+                                </tr>
+                              </thead>
+                              <tbody>
+                                {param.buckets.map((bucket) => (
+                                  <tr key={bucket.label}>
+                                    <th scope="row" className="w-28 py-0.5 pr-3 font-mono font-normal">{bucket.label}</th>
+                                    <td className="w-20 py-0.5 pr-3 text-right tabular-nums text-slate-600 dark:text-slate-400">{t("templates.n", { count: bucket.attempts })}</td>
+                                    <td className="py-0.5 whitespace-nowrap tabular-nums">
+                                      <RateBar rate={bucket.rate} /> {percent(bucket.rate)}
+                                    </td>
+                                  </tr>
+                                ))}
+                              </tbody>
+                            </table>
+                          ))
+                        )}
+                      </div>
+                      <div className="space-y-2">
+                        <h3 className="text-sm font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">{t("templates.mistakes")}</h3>
+                        {tpl.mistakes.length === 0 ? (
+                          <p className="text-sm text-slate-600 dark:text-slate-400">{t("templates.noMistakes")}</p>
+                        ) : (
+                          <ol className="list-decimal space-y-1 pl-5 text-sm">
+                            {tpl.mistakes.map((m) => (
+                              <li key={m.feedback.en}>
+                                {m.feedback[lang]} <span className="tabular-nums text-slate-600 dark:text-slate-400">×{m.count}</span>
+                              </li>
+                            ))}
+                          </ol>
+                        )}
+                        {tpl.unmatchedWrong > 0 ? <p className="text-sm text-slate-600 dark:text-slate-400">{t("templates.unmatched", { count: tpl.unmatchedWrong })}</p> : null}
+                      </div>
+                    </div>
+                  </details>
+                </li>
+              ))}
+            </ul>
+          </section>
+        </>
+      )}
+
+      <section className="card space-y-3" aria-labelledby="reports-title">
+        <h2 id="reports-title" className="text-xl font-semibold">
+          {t("reports.title")}
+        </h2>
+        {data.reports.length === 0 ? (
+          <p className="text-slate-700 dark:text-slate-300">{t("reports.empty")}</p>
+        ) : (
+          <ul className="divide-y divide-slate-200 dark:divide-slate-800" data-testid="report-list">
+            {data.reports.map((report) => (
+              <li key={report.id} className="space-y-1 py-3">
+                <p className="flex flex-wrap items-baseline gap-x-3 text-sm text-slate-600 dark:text-slate-400">
+                  <span className="font-mono">{report.itemId}</span>
+                  <span>{report.student}</span>
+                  <span>{date(report.createdAt)}</span>
+                </p>
+                <p className="whitespace-pre-wrap">{report.message}</p>
+                <p className="text-sm">
+                  {t("reports.variant", { seed: report.seed })}{" "}
+                  <code className="break-all rounded bg-slate-100 px-1 font-mono text-xs dark:bg-slate-800">{JSON.stringify(report.params)}</code>
+                  {report.response !== null ? <> · {t("reports.response", { response: report.response })}</> : null}
+                </p>
+                <p className="text-sm">
+                  {report.sameVersion ? (
+                    <Link className="link" href={report.openHref}>
+                      {t("reports.open")}
+                    </Link>
+                  ) : (
+                    <span className="text-amber-800 dark:text-amber-200">{t("reports.changed")}</span>
+                  )}
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section className="card space-y-3" aria-labelledby="students-title">
+        <h2 id="students-title" className="text-xl font-semibold">
+          {t("students.title")}
+        </h2>
+        {data.students.length === 0 ? (
+          <p className="text-slate-700 dark:text-slate-300">{t("emptyNoStudents")}</p>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="w-full min-w-[48rem] text-left text-sm" data-testid="student-table">
+              <caption className="sr-only">{t("students.title")}</caption>
+              <thead className="text-slate-600 dark:text-slate-400">
+                <tr>
+                  <th scope="col" className="py-2 pr-3 font-medium">{t("students.name")}</th>
+                  <th scope="col" className="py-2 pr-3 text-right font-medium">{t("attempts")}</th>
+                  <th scope="col" className="py-2 pr-3 font-medium">{t("shareCorrect")}</th>
+                  <th scope="col" className="py-2 pr-3 text-right font-medium">{t("students.last7")}</th>
+                  <th scope="col" className="py-2 pr-3 text-right font-medium">{t("students.cards")}</th>
+                  <th scope="col" className="py-2 pr-3 font-medium">{t("students.lastActive")}</th>
+                  <th scope="col" className="py-2 pr-3 font-medium">{t("students.exams")}</th>
+                  <th scope="col" className="py-2 font-medium">{t("students.weakest")}</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
+                {data.students.map((s) => (
+                  <tr key={s.userId} data-testid="student-row">
+                    <th scope="row" className="py-2 pr-3 font-normal">
+                      <span className="block">{s.name}</span>
+                      <span className="block break-all text-xs text-slate-600 dark:text-slate-400">{s.email}</span>
+                    </th>
+                    <td className="py-2 pr-3 text-right tabular-nums" data-testid="student-attempts">{s.attempts}</td>
+                    <td className="py-2 pr-3 whitespace-nowrap tabular-nums">
+                      <RateBar rate={s.rate} /> {percent(s.rate)}
+                    </td>
+                    <td className="py-2 pr-3 text-right tabular-nums">{s.attemptsLast7Days}</td>
+                    <td className="py-2 pr-3 text-right tabular-nums">{s.cardsStudied}</td>
+                    <td className="py-2 pr-3 whitespace-nowrap">{date(s.lastActive)}</td>
+                    <td className="py-2 pr-3 whitespace-nowrap">
+                      {s.lastExam ? t("students.examSummary", { count: s.exams, score: s.lastExam.score, total: s.lastExam.total }) : "—"}
+                    </td>
+                    <td className="py-2">{s.weakestConcept ? `${s.weakestConcept.name?.[lang] ?? s.weakestConcept.concept} (${percent(s.weakestConcept.rate)})` : "—"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}

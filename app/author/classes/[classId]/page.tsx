@@ -1,0 +1,35 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
+import { getOwnedClass } from "@/lib/server/classes";
+import { AppError } from "@/lib/server/errors";
+import { requirePageInstructor } from "@/lib/server/page-guards";
+import { ClassManager } from "./class-manager";
+
+type Params = Promise<{ classId: string }>;
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("classes"))("author.metaTitle") };
+}
+
+/** /author/classes/<id>: join code, decks assigned, members. Another instructor's class is a 404. */
+export default async function AuthorClassPage({ params }: { params: Params }) {
+  const { classId } = await params;
+  const user = await requirePageInstructor(`/author/classes/${encodeURIComponent(classId)}`);
+  const detail = await getOwnedClass(user, classId).catch((error: unknown) => {
+    if (error instanceof AppError && error.status === 404) notFound();
+    throw error;
+  });
+  const [t, locale] = await Promise.all([getTranslations("classes"), getLocale()]);
+  return (
+    <div className="space-y-6">
+      <nav aria-label={t("author.breadcrumb")} className="text-sm">
+        <Link className="link" href="/author/classes">
+          {t("author.title")}
+        </Link>
+      </nav>
+      <ClassManager initial={detail} lang={locale === "ko" ? "ko" : "en"} />
+    </div>
+  );
+}

@@ -1,0 +1,147 @@
+"use client";
+import { useTranslations } from "next-intl";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useId, useState, type FormEvent } from "react";
+import { ApiError, callApi } from "@/app/classes/api-client";
+
+interface DeckChoice {
+  id: string;
+  title: string;
+  cards: number;
+}
+
+/** Decks, number of questions, time limit, "count as reviews": starts the exam and opens it. */
+export function ExamSetupForm({ decks, maxQuestions, maxMinutes }: { decks: DeckChoice[]; maxQuestions: number; maxMinutes: number }) {
+  const t = useTranslations("exam");
+  const router = useRouter();
+  const [chosen, setChosen] = useState<string[]>(decks.slice(0, 1).map((deck) => deck.id));
+  const [questions, setQuestions] = useState("10");
+  const [minutes, setMinutes] = useState("10");
+  const [countAsReviews, setCountAsReviews] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [running, setRunning] = useState<string | null>(null);
+  const questionsId = useId();
+  const minutesId = useId();
+  const reviewsId = useId();
+  const errorId = useId();
+
+  const questionCount = Number(questions);
+  const minuteCount = Number(minutes);
+  const questionsValid = Number.isInteger(questionCount) && questionCount >= 1 && questionCount <= maxQuestions;
+  const minutesValid = Number.isInteger(minuteCount) && minuteCount >= 1 && minuteCount <= maxMinutes;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (busy || chosen.length === 0 || !questionsValid || !minutesValid) return;
+    setBusy(true);
+    setError(null);
+    setRunning(null);
+    try {
+      const started = await callApi<{ exam: { id: string } }>("POST", "/api/exams", {
+        deckIds: chosen,
+        questionCount,
+        timeLimitSeconds: minuteCount * 60,
+        countAsReviews,
+      });
+      router.push(`/exam/${encodeURIComponent(started.exam.id)}`);
+    } catch (cause) {
+      if (cause instanceof ApiError && cause.status === 409 && cause.fields?.examId?.[0]) setRunning(cause.fields.examId[0]);
+      setError(cause instanceof Error ? cause.message : String(cause));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="card max-w-2xl space-y-5" onSubmit={(event) => void submit(event)} aria-describedby={error ? errorId : undefined} data-testid="exam-setup">
+      <fieldset className="space-y-2">
+        <legend className="field-label">{t("setup.decks")}</legend>
+        <ul className="space-y-1">
+          {decks.map((deck) => (
+            <li key={deck.id}>
+              <label className="flex items-center gap-2">
+                <input
+                  type="checkbox"
+                  className="h-4 w-4 accent-accent-600"
+                  checked={chosen.includes(deck.id)}
+                  onChange={(event) => setChosen((now) => (event.target.checked ? [...now, deck.id] : now.filter((id) => id !== deck.id)))}
+                />
+                <span>
+                  {deck.title} <span className="text-sm text-slate-600 dark:text-slate-400">{t("setup.deckCards", { count: deck.cards })}</span>
+                </span>
+              </label>
+            </li>
+          ))}
+        </ul>
+        {chosen.length === 0 ? <p className="field-error">{t("setup.chooseDeck")}</p> : null}
+      </fieldset>
+
+      <div className="grid gap-4 sm:grid-cols-2">
+        <div>
+          <label htmlFor={questionsId} className="field-label">
+            {t("setup.questions")}
+          </label>
+          <input
+            id={questionsId}
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={maxQuestions}
+            step={1}
+            className="field-input"
+            value={questions}
+            onChange={(event) => setQuestions(event.target.value)}
+            aria-invalid={questionsValid ? undefined : "true"}
+            required
+          />
+          {!questionsValid ? <p className="field-error">{t("setup.questionsRange", { max: maxQuestions })}</p> : null}
+        </div>
+        <div>
+          <label htmlFor={minutesId} className="field-label">
+            {t("setup.minutes")}
+          </label>
+          <input
+            id={minutesId}
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={maxMinutes}
+            step={1}
+            className="field-input"
+            value={minutes}
+            onChange={(event) => setMinutes(event.target.value)}
+            aria-invalid={minutesValid ? undefined : "true"}
+            required
+          />
+          {!minutesValid ? <p className="field-error">{t("setup.minutesRange", { max: maxMinutes })}</p> : null}
+        </div>
+      </div>
+
+      <div className="flex items-start gap-2">
+        <input id={reviewsId} type="checkbox" className="mt-1 h-4 w-4 accent-accent-600" checked={countAsReviews} onChange={(event) => setCountAsReviews(event.target.checked)} />
+        <label htmlFor={reviewsId}>
+          <span className="font-medium">{t("setup.countAsReviews")}</span>
+          <span className="block text-sm text-slate-600 dark:text-slate-400">{t("setup.countAsReviewsHint")}</span>
+        </label>
+      </div>
+
+      <p className="text-sm text-slate-600 dark:text-slate-400">{t("setup.rules")}</p>
+
+      {error ? (
+        <p id={errorId} role="alert" className="rounded-lg bg-rose-50 px-3 py-2 text-rose-900 dark:bg-rose-950 dark:text-rose-100">
+          {error}{" "}
+          {running ? (
+            <Link className="link" href={`/exam/${encodeURIComponent(running)}`}>
+              {t("setup.resume")}
+            </Link>
+          ) : null}
+        </p>
+      ) : null}
+
+      <button type="submit" className="btn-primary" disabled={busy || chosen.length === 0 || !questionsValid || !minutesValid}>
+        {busy ? t("setup.starting") : t("setup.start")}
+      </button>
+    </form>
+  );
+}

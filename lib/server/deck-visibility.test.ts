@@ -1,0 +1,69 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { examDeck, loadDecks, makeUser } from "./classes-test-fixtures";
+import { db } from "./db";
+import { canSeeDeck, invalidateDeckVisibility, visibleDeckIds } from "./deck-visibility";
+
+/**
+ * visibleDeckIds: the one place of the rule "students see public decks and their classes' decks
+ * only" (classes.test.ts walks through joining, leaving and assigning). Here: the rule written
+ * straight into the tables, and the short cache in front of it.
+ */
+
+const open = examDeck();
+const mine = examDeck();
+const theirs = examDeck();
+let teacher: Awaited<ReturnType<typeof makeUser>>;
+let other: Awaited<ReturnType<typeof makeUser>>;
+
+beforeAll(async () => {
+  [teacher, other] = await Promise.all([makeUser("instructor"), makeUser("instructor")]);
+  await loadDecks([open]);
+  await loadDecks([mine], teacher.id);
+  await loadDecks([theirs], other.id);
+});
+
+describe("visibleDeckIds", () => {
+  it("a student: public decks and the decks of their classes; an instructor: also their own and their classes' decks", async () => {
+    const student = await makeUser();
+    const outsider = await makeUser();
+    const created = await db.class.create({ data: { name: "Direct", joinCode: `T${Date.now().toString(36).toUpperCase().slice(-7)}`, ownerId: other.id } });
+    await db.classDeck.create({ data: { classId: created.id, deckId: mine.id } });
+    await db.classMember.create({ data: { classId: created.id, userId: student.id } });
+    invalidateDeckVisibility();
+
+    const forStudent = await visibleDeckIds(student);
+    expect(forStudent).toContain(open.id);
+    expect(forStudent).toContain(mine.id);
+    expect(forStudent).not.toContain(theirs.id);
+    expect([...forStudent].sort()).toEqual(forStudent);
+
+    expect(await canSeeDeck(outsider, mine.id)).toBe(false);
+    expect(await canSeeDeck(outsider, open.id)).toBe(true);
+    // `other` owns the class that holds `mine`, and owns `theirs`.
+    expect(await canSeeDeck(other, mine.id)).toBe(true);
+    expect(await canSeeDeck(other, theirs.id)).toBe(true);
+    expect(await canSeeDeck(teacher, theirs.id)).toBe(false);
+  });
+
+  it("a student's role never unlocks an instructor's decks, even with the instructor's decks' ids", async () => {
+    const student = await makeUser();
+    expect(await canSeeDeck(student, mine.id)).toBe(false);
+    expect(await canSeeDeck({ id: teacher.id, role: "student" }, mine.id)).toBe(false);
+  });
+
+  it("keeps an answer for a few seconds, and forgets it when invalidated or when it is stale", async () => {
+    const student = await makeUser();
+    const t = Date.now();
+    expect(await visibleDeckIds(student, t)).not.toContain(theirs.id);
+    const created = await db.class.create({ data: { name: "Cache", joinCode: `C${(t + 1).toString(36).toUpperCase().slice(-7)}`, ownerId: other.id } });
+    await db.classDeck.create({ data: { classId: created.id, deckId: theirs.id } });
+    await db.classMember.create({ data: { classId: created.id, userId: student.id } });
+    // Written behind the data layer's back: the cached answer stands within the TTL…
+    expect(await visibleDeckIds(student, t + 1_000)).not.toContain(theirs.id);
+    // …and is read again after it.
+    expect(await visibleDeckIds(student, t + 10_000)).toContain(theirs.id);
+    await db.classMember.deleteMany({ where: { classId: created.id, userId: student.id } });
+    invalidateDeckVisibility([student.id]);
+    expect(await visibleDeckIds(student, t + 10_500)).not.toContain(theirs.id);
+  });
+});
