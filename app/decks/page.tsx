@@ -11,8 +11,8 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** /decks: every deck a signed-in student can open, with what it holds. */
 export default async function DecksPage() {
-  await requirePageUser("/decks");
-  const [decks, t, locale] = await Promise.all([listDecks(), getTranslations("decks"), getLocale()]);
+  const viewer = await requirePageUser("/decks");
+  const [decks, t, locale] = await Promise.all([listDecks(viewer), getTranslations("decks"), getLocale()]);
   const language = locale === "ko" ? "ko" : "en";
   return (
     <div className="space-y-6">

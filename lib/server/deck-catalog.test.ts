@@ -12,6 +12,8 @@ import { AppError } from "./errors";
 // Item ids are unique across decks (pages address items by id alone): every id here carries a suffix.
 const suffix = randomUUID().slice(0, 8);
 const deckId = `t-catalog-${suffix}`;
+/** A student in no class: sees public decks only (lib/server/deck-visibility.ts). */
+const student = { id: `t-catalog-student-${suffix}`, role: "student" as const };
 const ids = { template: `params-${suffix}`, qa: `explain-${suffix}`, tf: `relu-${suffix}`, mc: `pick-${suffix}`, gone: `gone-${suffix}` };
 
 function catalogDeck(withGone: boolean): Deck {
@@ -121,21 +123,21 @@ beforeAll(async () => {
 
 describe("listDecks", () => {
   it("counts concepts, templates and active cards", async () => {
-    const deck = (await listDecks()).find((entry) => entry.id === deckId);
+    const deck = (await listDecks(student)).find((entry) => entry.id === deckId);
     expect(deck).toEqual({ id: deckId, title: { ko: "카탈로그 덱", en: "Catalogue deck" }, description: { ko: "설명", en: "About" }, concepts: 3, templates: 1, cards: 3 });
   });
 
   it("leaves out private decks", async () => {
     const hidden = `t-private-${suffix}`;
     await db.deck.create({ data: { id: hidden, title: JSON.stringify({ ko: "비공개", en: "Private" }), source: "app", isPublic: false, version: "1", definition: "{}" } });
-    expect((await listDecks()).map((deck) => deck.id)).not.toContain(hidden);
-    expect(await getDeckWithConcepts(hidden)).toBeNull();
+    expect((await listDecks(student)).map((deck) => deck.id)).not.toContain(hidden);
+    expect(await getDeckWithConcepts(hidden, student)).toBeNull();
   });
 });
 
 describe("getDeckWithConcepts", () => {
   it("lists concepts in order with their templates, cards and simulations; retired cards are gone", async () => {
-    const deck = await getDeckWithConcepts(deckId);
+    const deck = await getDeckWithConcepts(deckId, student);
     expect(deck?.concepts.map((concept) => [concept.id, concept.templates.map((t) => t.itemId), concept.cards.map((c) => c.itemId), concept.simulations])).toEqual([
       ["counting", [ids.template], [], ["hidden-units"]],
       ["facts", [], [ids.qa, ids.tf, ids.mc], ["activation"]],
@@ -144,13 +146,13 @@ describe("getDeckWithConcepts", () => {
   });
 
   it("is null for an unknown deck", async () => {
-    expect(await getDeckWithConcepts(`t-none-${suffix}`)).toBeNull();
+    expect(await getDeckWithConcepts(`t-none-${suffix}`, student)).toBeNull();
   });
 });
 
 describe("getItem", () => {
   it("finds an item by id alone, with its deck and concept names", async () => {
-    const found = await getItem(ids.template);
+    const found = await getItem(ids.template, student);
     expect(found).toMatchObject({ deckId, itemId: ids.template, itemType: "parametric", concept: "counting", deckTitle: { en: "Catalogue deck" }, conceptName: { en: "Counting parameters" } });
   });
 
@@ -159,7 +161,7 @@ describe("getItem", () => {
     ["a retired card", ids.gone],
     ["a malformed id", "../etc/passwd"],
   ])("is null for %s", async (_, id) => {
-    expect(await getItem(id)).toBeNull();
+    expect(await getItem(id, student)).toBeNull();
   });
 });
 
@@ -170,14 +172,14 @@ describe("sample prompts", () => {
   });
 
   it("are the variant's prompt", async () => {
-    const found = await getItem(ids.template);
+    const found = await getItem(ids.template, student);
     expect(samplePrompt(found!.item, 7)).toEqual(makeVariant(found!.item, 7).prompt);
   });
 });
 
 describe("practice", () => {
   it("sends a variant without its answer, solution, mistakes or parameters", async () => {
-    const { item } = (await getItem(ids.template))!;
+    const { item } = (await getItem(ids.template, student))!;
     const variant = await practiceVariant(item, { seed: 12345 });
     expect(Object.keys(variant).sort()).toEqual(["anchor", "anchors", "answerFormat", "choices", "itemId", "itemType", "prompt", "seed", "simulation"]);
     expect(variant).toMatchObject({ seed: 12345, answerFormat: "integer", anchors: [{ id: "book", lab: true }] });
@@ -187,14 +189,14 @@ describe("practice", () => {
   });
 
   it("draws a seed when none is given", async () => {
-    const { item } = (await getItem(ids.template))!;
+    const { item } = (await getItem(ids.template, student))!;
     const seeds = new Set(await Promise.all([1, 2, 3, 4].map(async () => (await practiceVariant(item)).seed)));
     expect(seeds.size).toBeGreaterThan(1);
     for (const seed of seeds) expect(Number.isInteger(seed) && seed >= 0 && seed < 2 ** 32).toBe(true);
   });
 
   it("checks the lab's network, typed with a thousands separator", async () => {
-    const { item } = (await getItem(ids.template))!;
+    const { item } = (await getItem(ids.template, student))!;
     const variant = await practiceVariant(item, { seed: 1, anchor: "book" });
     expect(variant.anchor).toEqual({ id: "book", label: { ko: "교재의 신경망", en: "The book's network" }, lab: true });
     const result = await checkPractice(item, { seed: 1, anchor: "book", response: "201,217" });
@@ -204,28 +206,28 @@ describe("practice", () => {
   });
 
   it("reports a matched mistake with a wrong answer", async () => {
-    const { item } = (await getItem(ids.template))!;
+    const { item } = (await getItem(ids.template, student))!;
     const result = await checkPractice(item, { seed: 1, anchor: "book", response: "200960" });
     expect(result).toMatchObject({ status: "wrong", readAs: "200960", expected: "201,217", mistake: { en: "You left out the biases." } });
   });
 
   it("reveals nothing for unreadable input", async () => {
-    const { item } = (await getItem(ids.template))!;
+    const { item } = (await getItem(ids.template, student))!;
     const result = await checkPractice(item, { seed: 99, response: "lots" });
     expect(result).toEqual({ status: "invalid", readAs: null, expected: null, solution: null, architecture: null, reason: expect.objectContaining({ en: expect.any(String) }) });
   });
 
   it("reveals a self-graded card without a check", async () => {
-    const { item } = (await getItem(ids.qa))!;
+    const { item } = (await getItem(ids.qa, student))!;
     const result = await checkPractice(item, { seed: 5, response: "" });
     expect(result).toMatchObject({ status: "revealed", expected: null, architecture: null });
     expect(result.solution?.en).toContain("max(0, z)");
   });
 
   it("checks true/false and multiple-choice cards", async () => {
-    const tf = (await getItem(ids.tf))!.item;
+    const tf = (await getItem(ids.tf, student))!.item;
     expect((await checkPractice(tf, { seed: 1, response: "F" })).status).toBe("correct");
-    const mc = (await getItem(ids.mc))!.item;
+    const mc = (await getItem(ids.mc, student))!.item;
     const variant = await practiceVariant(mc, { seed: 3 });
     const right = variant.choices?.find((choice) => choice.text.en === "(0, 1)")?.letter;
     const wrong = variant.choices?.find((choice) => choice.text.en === "(-1, 1)")?.letter;
@@ -234,9 +236,9 @@ describe("practice", () => {
   });
 
   it("refuses an anchor the item does not have (422)", async () => {
-    const template = (await getItem(ids.template))!.item;
+    const template = (await getItem(ids.template, student))!.item;
     expect((await rejection(practiceVariant(template, { seed: 1, anchor: "nope" }))).status).toBe(422);
-    const card = (await getItem(ids.tf))!.item;
+    const card = (await getItem(ids.tf, student))!.item;
     expect((await rejection(checkPractice(card, { seed: 1, anchor: "book", response: "T" }))).status).toBe(422);
   });
 });

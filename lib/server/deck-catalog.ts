@@ -16,6 +16,7 @@ import {
 } from "@/lib/questions";
 import type { ArchitectureSpec } from "@/lib/model-core";
 import { db } from "./db";
+import { canSeeDeck, visibleDeckIds, type Viewer } from "./deck-visibility";
 import { parseBilingual, parseDeckDefinition } from "./deck-store";
 import { AppError, notFound } from "./errors";
 
@@ -49,11 +50,12 @@ export interface DeckListing {
   cards: number;
 }
 
-/** Every public deck with what it holds, ordered by id. */
-export async function listDecks(): Promise<DeckListing[]> {
+/** Every deck `viewer` may see (lib/server/deck-visibility.ts) with what it holds, ordered by id. */
+export async function listDecks(viewer: Viewer): Promise<DeckListing[]> {
+  const visible = await visibleDeckIds(viewer);
   const [decks, counts] = await Promise.all([
-    db.deck.findMany({ where: { isPublic: true }, select: { id: true, version: true, title: true, description: true, definition: true }, orderBy: { id: "asc" } }),
-    db.card.groupBy({ by: ["deckId", "itemType"], where: { retired: false, deck: { isPublic: true } }, _count: { _all: true } }),
+    db.deck.findMany({ where: { id: { in: visible } }, select: { id: true, version: true, title: true, description: true, definition: true }, orderBy: { id: "asc" } }),
+    db.card.groupBy({ by: ["deckId", "itemType"], where: { retired: false, deckId: { in: visible } }, _count: { _all: true } }),
   ]);
   return decks.map((deck) => {
     const mine = counts.filter((row) => row.deckId === deck.id);
@@ -112,12 +114,13 @@ function parseItem(cardId: string, version: string, definition: string): Item {
 }
 
 /**
- * A public deck with its concepts in their written order, each with its active templates and cards
+ * A deck `viewer` may see, with its concepts in their written order, each with its active templates and cards
  * in authoring order. Items naming a concept the deck does not list come last, under their id.
  */
-export async function getDeckWithConcepts(deckId: string): Promise<DeckWithConcepts | null> {
+export async function getDeckWithConcepts(deckId: string, viewer: Viewer): Promise<DeckWithConcepts | null> {
+  if (!(await canSeeDeck(viewer, deckId))) return null;
   const deck = await db.deck.findFirst({
-    where: { id: deckId, isPublic: true },
+    where: { id: deckId },
     select: { id: true, version: true, title: true, description: true, definition: true },
   });
   if (!deck) return null;
@@ -159,13 +162,14 @@ export interface FoundItem extends CatalogItem {
 const ITEM_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /**
- * An active item of a public deck by its id (ids are unique across content decks, so
+ * An active item of a deck `viewer` may see, by its id (ids are unique across content decks, so
  * `/practice/<itemId>` needs no deck), or null. When two decks share an id, the first deck by id wins.
  */
-export async function getItem(itemId: string): Promise<FoundItem | null> {
+export async function getItem(itemId: string, viewer: Viewer): Promise<FoundItem | null> {
   if (!ITEM_ID.test(itemId) || itemId.length > 100) return null;
+  const visible = await visibleDeckIds(viewer);
   const card = await db.card.findFirst({
-    where: { itemId, retired: false, deck: { isPublic: true } },
+    where: { itemId, retired: false, deckId: { in: visible } },
     select: {
       id: true,
       deckId: true,
@@ -322,8 +326,8 @@ export async function checkPractice(item: Item, input: { seed: number; anchor?: 
 }
 
 /** `getItem` for route handlers: 404 with a message when there is no such question. */
-export async function requireItem(itemId: string): Promise<FoundItem> {
-  const found = await getItem(itemId);
+export async function requireItem(itemId: string, viewer: Viewer): Promise<FoundItem> {
+  const found = await getItem(itemId, viewer);
   if (!found) throw notFound(`No question with id "${itemId.slice(0, 100)}".`);
   return found;
 }

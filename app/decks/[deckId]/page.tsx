@@ -6,18 +6,21 @@ import { MathText } from "@/app/_components/math-text";
 import { isTemplate, type Bilingual, type Language } from "@/lib/questions";
 import { anchorsOf, getDeckWithConcepts, sampleSeed, samplePrompt, type CatalogItem } from "@/lib/server/deck-catalog";
 import { requirePageUser } from "@/lib/server/page-guards";
+import { getCurrentUser } from "@/lib/server/session";
+import type { Viewer } from "@/lib/server/deck-visibility";
 
 type Params = Promise<{ deckId: string }>;
 
 const DECK_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-async function loadDeck(deckId: string) {
-  return DECK_ID.test(deckId) && deckId.length <= 100 ? getDeckWithConcepts(deckId) : null;
+async function loadDeck(deckId: string, viewer: Viewer) {
+  return DECK_ID.test(deckId) && deckId.length <= 100 ? getDeckWithConcepts(deckId, viewer) : null;
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const [{ deckId }, locale] = await Promise.all([params, getLocale()]);
-  const deck = await loadDeck(deckId);
+  const viewer = await getCurrentUser();
+  const deck = viewer ? await loadDeck(deckId, viewer) : null;
   return deck ? { title: deck.title[locale === "ko" ? "ko" : "en"] } : {};
 }
 
@@ -73,8 +76,8 @@ function ItemEntry({ entry, deckVersion, language, t }: { entry: CatalogItem; de
 /** /decks/<deckId>: the deck's concepts in order, each with its templates (a sample variant each) and cards. */
 export default async function DeckPage({ params }: { params: Params }) {
   const { deckId } = await params;
-  await requirePageUser(`/decks/${encodeURIComponent(deckId)}`);
-  const deck = await loadDeck(deckId);
+  const viewer = await requirePageUser(`/decks/${encodeURIComponent(deckId)}`);
+  const deck = await loadDeck(deckId, viewer);
   if (!deck) notFound();
   const [t, locale] = await Promise.all([getTranslations("decks"), getLocale()]);
   const language: Language = locale === "ko" ? "ko" : "en";

@@ -5,6 +5,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { isTemplate } from "@/lib/questions";
 import { MAX_SEED, anchorsOf, getItem, practiceVariant } from "@/lib/server/deck-catalog";
 import { requirePageUser } from "@/lib/server/page-guards";
+import { getCurrentUser } from "@/lib/server/session";
 import { PracticeSession } from "./practice-session";
 
 type Params = Promise<{ itemId: string }>;
@@ -23,7 +24,8 @@ function seedOf(value: string | undefined): number | undefined {
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const [{ itemId }, t, td, locale] = await Promise.all([params, getTranslations("practice"), getTranslations("decks"), getLocale()]);
-  const found = await getItem(itemId);
+  const viewer = await getCurrentUser();
+  const found = viewer ? await getItem(itemId, viewer) : null;
   if (!found) return {};
   const title = isTemplate(found.item) ? found.item.title[locale === "ko" ? "ko" : "en"] : td(`itemType.${found.itemType}`);
   return { title: t("metaTitle", { title }) };
@@ -36,8 +38,8 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
  */
 export default async function PracticePage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
   const [{ itemId }, query] = await Promise.all([params, searchParams]);
-  await requirePageUser(`/practice/${encodeURIComponent(itemId)}`);
-  const found = await getItem(itemId);
+  const viewer = await requirePageUser(`/practice/${encodeURIComponent(itemId)}`);
+  const found = await getItem(itemId, viewer);
   if (!found) notFound();
 
   const [t, td, locale] = await Promise.all([getTranslations("practice"), getTranslations("decks"), getLocale()]);

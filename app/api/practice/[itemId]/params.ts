@@ -1,3 +1,4 @@
+import type { Viewer } from "@/lib/server/deck-visibility";
 import { z } from "zod";
 import { parseWith } from "@/lib/server/http";
 import { MAX_SEED, requireItem, type FoundItem } from "@/lib/server/deck-catalog";
@@ -46,7 +47,7 @@ export const checkBodySchema = z.strictObject(
 );
 
 /** The route's item: 422 for a malformed id, 404 when no deck has it. */
-export async function itemOf(context: PracticeRouteContext): Promise<FoundItem> {
+export async function itemOf(context: PracticeRouteContext, viewer: Viewer): Promise<FoundItem> {
   const itemId = parseWith(itemIdSchema, (await context.params).itemId);
-  return requireItem(itemId);
+  return requireItem(itemId, viewer);
 }

@@ -9,8 +9,8 @@ import { checkBodySchema, itemOf, type PracticeRouteContext } from "../params";
  * stored. "invalid" (unreadable) reveals nothing and costs nothing: answer again.
  */
 export const POST = route<PracticeRouteContext>(async (request, context) => {
-  await requireUser();
-  const found = await itemOf(context);
+  const viewer = await requireUser();
+  const found = await itemOf(context, viewer);
   const body = await parseJsonBody(request, checkBodySchema);
   const result = await checkPractice(found.item, { seed: body.seed, anchor: body.anchor ?? undefined, response: body.response });
   return Response.json(result, { headers: { "Cache-Control": "no-store" } });

@@ -9,8 +9,8 @@ import { itemOf, variantQuerySchema, type PracticeRouteContext } from "../params
  * one (and returns it); `anchor` asks for an anchored variant such as the lab's network.
  */
 export const GET = route<PracticeRouteContext>(async (request, context) => {
-  await requireUser();
-  const found = await itemOf(context);
+  const viewer = await requireUser();
+  const found = await itemOf(context, viewer);
   const query = parseWith(variantQuerySchema, Object.fromEntries(new URL(request.url).searchParams));
   const variant = await practiceVariant(found.item, { seed: query.seed, anchor: query.anchor });
   return Response.json({ variant }, { headers: { "Cache-Control": "no-store" } });
