@@ -31,6 +31,9 @@ export default async function HomePage() {
   const steps = [
     { href: "/review", title: t("nextStepReview"), body: t("nextStepReviewBody"), primary: true },
     { href: "/decks", title: t("nextStepDecks"), body: t("nextStepDecksBody"), primary: false },
+    { href: "/exam", title: t("nextStepExam"), body: t("nextStepExamBody"), primary: false },
+    { href: "/architect", title: t("nextStepArchitect"), body: t("nextStepArchitectBody"), primary: false },
+    { href: "/sim", title: t("nextStepSim"), body: t("nextStepSimBody"), primary: false },
     ...(user.role === "instructor" ? [{ href: "/author", title: t("nextStepAuthor"), body: t("nextStepAuthorBody"), primary: false }] : []),
   ];
   return (

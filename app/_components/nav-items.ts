@@ -6,12 +6,12 @@ export interface NavItem {
 }
 
 export const NAV_ITEMS: NavItem[] = [
-  { href: "/decks", labelKey: "decks", needs: "user" },
-  { href: "/architect", labelKey: "architect" },
-  { href: "/sim", labelKey: "simulations" },
   { href: "/review", labelKey: "review", needs: "user" },
+  { href: "/decks", labelKey: "decks", needs: "user" },
   { href: "/exam", labelKey: "exam", needs: "user" },
   { href: "/stats", labelKey: "stats", needs: "user" },
+  { href: "/architect", labelKey: "architect" },
+  { href: "/sim", labelKey: "simulations" },
   { href: "/classes", labelKey: "classes", needs: "user" },
   { href: "/author", labelKey: "author", needs: "instructor" },
 ];
