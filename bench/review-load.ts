@@ -32,6 +32,7 @@ type Endpoint = "next" | "answer" | "grade";
 
 interface Recorder {
   latencies: Record<Endpoint, number[]>;
+  serverTimes: Record<Endpoint, number[]>;
   errors: Record<Endpoint, number>;
   errorSamples: string[];
   loops: number;
@@ -47,6 +48,7 @@ const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 
 
 function record<T>(recorder: Recorder, endpoint: Endpoint, result: Timed<T>): boolean {
   recorder.latencies[endpoint].push(result.ms);
+  if (result.serverMs !== null) recorder.serverTimes[endpoint].push(result.serverMs);
   if (!result.ok) {
     recorder.errors[endpoint] += 1;
     if (recorder.errorSamples.length < 5) recorder.errorSamples.push(`${endpoint}: HTTP ${result.status} ${JSON.stringify(result.body)}`);
@@ -80,6 +82,9 @@ async function student(client: ReviewClient, recorder: Recorder, deadline: numbe
  */
 function rawCeiling(databaseFile: string, seconds: number): { loops: number; seconds: number; loopsPerSecond: number; journalMode: string; synchronous: number } {
   const sqlite = new Database(databaseFile);
+  // The same durability as the server's connection (lib/server/review-tx.ts): NORMAL in WAL mode
+  // unless DEEPDRILL_SQLITE_SYNCHRONOUS says otherwise.
+  sqlite.pragma(`synchronous = ${/^(NORMAL|FULL|EXTRA)$/i.test(process.env.DEEPDRILL_SQLITE_SYNCHRONOUS ?? "") ? process.env.DEEPDRILL_SQLITE_SYNCHRONOUS : "NORMAL"}`);
   const journalMode = String(sqlite.pragma("journal_mode", { simple: true }));
   const synchronous = Number(sqlite.pragma("synchronous", { simple: true }));
   const users = (sqlite.prepare("SELECT DISTINCT userId FROM CardState").all() as { userId: string }[]).map((row) => row.userId);
@@ -157,16 +162,17 @@ async function main(): Promise<void> {
       );
     }
     // Warm-up: every route compiled and cached once, outside the measurement.
-    await Promise.all(clients.slice(0, 5).map((client) => student(client, { latencies: { next: [], answer: [], grade: [] }, errors: { next: 0, answer: 0, grade: 0 }, errorSamples: [], loops: 0 }, Date.now() + 2_000)));
+    await Promise.all(clients.slice(0, 5).map((client) => student(client, { latencies: { next: [], answer: [], grade: [] }, serverTimes: { next: [], answer: [], grade: [] }, errors: { next: 0, answer: 0, grade: 0 }, errorSamples: [], loops: 0 }, Date.now() + 2_000)));
 
     log(`running ${STUDENTS} students for ${SECONDS} s…`);
-    const recorder: Recorder = { latencies: { next: [], answer: [], grade: [] }, errors: { next: 0, answer: 0, grade: 0 }, errorSamples: [], loops: 0 };
+    const recorder: Recorder = { latencies: { next: [], answer: [], grade: [] }, serverTimes: { next: [], answer: [], grade: [] }, errors: { next: 0, answer: 0, grade: 0 }, errorSamples: [], loops: 0 };
     const started = performance.now();
     await Promise.all(clients.map((client) => student(client, recorder, Date.now() + SECONDS * 1000)));
     const elapsed = (performance.now() - started) / 1000;
 
     const endpoints = (["next", "answer", "grade"] as const).map((endpoint) => {
       const sorted = [...recorder.latencies[endpoint]].sort((a, b) => a - b);
+      const server = [...recorder.serverTimes[endpoint]].sort((a, b) => a - b);
       return {
         endpoint,
         requests: sorted.length,
@@ -175,6 +181,8 @@ async function main(): Promise<void> {
         p95: round(percentile(sorted, 95)),
         p99: round(percentile(sorted, 99)),
         errors: recorder.errors[endpoint],
+        serverP50: round(percentile(server, 50)),
+        serverP95: round(percentile(server, 95)),
       };
     });
     const totalRequests = endpoints.reduce((sum, e) => sum + e.requests, 0);
@@ -198,10 +206,10 @@ async function main(): Promise<void> {
       const lines = [
         `review loop under load: ${STUDENTS} students, ${report.seconds} s, production server on loopback (${os.cpus().length} cores)`,
         `  total: ${totalRequests} requests, ${report.server.rps} req/s, ${recorder.loops} loops (${loopsPerSecond} loops/s), errors: ${errors}`,
-        "  endpoint   requests   req/s    p50 ms   p95 ms   p99 ms   errors",
+        "  endpoint   requests   req/s    p50 ms   p95 ms   p99 ms   errors   in handler p50/p95 ms",
         ...endpoints.map(
           (e) =>
-            `  ${e.endpoint.padEnd(9)} ${String(e.requests).padStart(9)} ${String(e.rps).padStart(7)} ${String(e.p50).padStart(9)} ${String(e.p95).padStart(8)} ${String(e.p99).padStart(8)} ${String(e.errors).padStart(8)}`,
+            `  ${e.endpoint.padEnd(9)} ${String(e.requests).padStart(9)} ${String(e.rps).padStart(7)} ${String(e.p50).padStart(9)} ${String(e.p95).padStart(8)} ${String(e.p99).padStart(8)} ${String(e.errors).padStart(8)}   ${e.serverP50} / ${e.serverP95}`,
         ),
         `raw ceiling (better-sqlite3, one process, journal_mode=${raw.journalMode}, synchronous=${raw.synchronous}): ${raw.loops} loops in ${raw.seconds} s = ${raw.loopsPerSecond} loops/s`,
         `ratio server / raw: ${report.ratio} (${round(100 * report.ratio)}% of the raw write ceiling)`,

@@ -1,13 +1,32 @@
+import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { conceptTemplates } from "@/lib/server/deck-store";
 import { requirePageUser } from "@/lib/server/page-guards";
+import { ReviewSession } from "./review-session";
 
-export default async function ReviewPage() {
-  await requirePageUser("/review");
-  const t = await getTranslations("protected");
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("review"))("metaTitle") };
+}
+
+const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+function single(value: string | string[] | undefined): string | undefined {
+  const text = Array.isArray(value) ? value[0] : value;
+  return text !== undefined && ID.test(text) && text.length <= 100 ? text : undefined;
+}
+
+/** /review[?deck=…][&concept=…]: today's queue, one card at a time (the loop lives in ReviewSession). */
+export default async function ReviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const params = await searchParams;
+  const deck = single(params.deck);
+  const concept = single(params.concept);
+  const query = new URLSearchParams({ ...(deck ? { deck } : {}), ...(concept ? { concept } : {}) }).toString();
+  await requirePageUser(query ? `/review?${query}` : "/review");
+  const [t, practise] = await Promise.all([getTranslations("review"), concept ? conceptTemplates(concept, deck) : Promise.resolve([])]);
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-bold">{t("reviewTitle")}</h1>
-      <p className="card text-slate-700 dark:text-slate-300">{t("reviewEmpty")}</p>
+      <h1 className="text-2xl font-bold">{t("title")}</h1>
+      <ReviewSession deck={deck} concept={concept} practise={practise.map(({ itemId, title }) => ({ itemId, title }))} />
     </div>
   );
 }

@@ -1,0 +1,11 @@
+import { parseWith } from "@/lib/server/http";
+import { reviewIdSchema } from "@/lib/server/review-schemas";
+
+/** Route context of /api/review/[reviewId]/… handlers. */
+export interface ReviewRouteContext {
+  params: Promise<{ reviewId: string }>;
+}
+
+export async function reviewIdOf(context: ReviewRouteContext): Promise<string> {
+  return parseWith(reviewIdSchema, (await context.params).reviewId);
+}

@@ -1,0 +1,13 @@
+import { parseJsonBody, route } from "@/lib/server/http";
+import { reportProblem } from "@/lib/server/review-card-actions";
+import { reportBodySchema } from "@/lib/server/review-schemas";
+import { requireUser } from "@/lib/server/session";
+import { reviewIdOf, type ReviewRouteContext } from "../params";
+
+/** POST /api/review/{reviewId}/report {message} → 201 {reportId}: stores the variant's seed and parameters for the instructor. */
+export const POST = route<ReviewRouteContext>(async (request, context) => {
+  const user = await requireUser();
+  const reviewId = await reviewIdOf(context);
+  const { message } = await parseJsonBody(request, reportBodySchema);
+  return Response.json(await reportProblem(user.id, reviewId, message), { status: 201 });
+});

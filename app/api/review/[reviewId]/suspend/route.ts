@@ -1,0 +1,14 @@
+import { parseJsonBody, route } from "@/lib/server/http";
+import { suspendReviewCard } from "@/lib/server/review-card-actions";
+import { suspendBodySchema } from "@/lib/server/review-schemas";
+import { requireUser } from "@/lib/server/session";
+import { reviewIdOf, type ReviewRouteContext } from "../params";
+
+/** POST /api/review/{reviewId}/suspend [{suspended: false}] → {cardId, state}: out of every queue (or back). */
+export const POST = route<ReviewRouteContext>(async (request, context) => {
+  const user = await requireUser();
+  const reviewId = await reviewIdOf(context);
+  // The body is optional: a bare POST suspends.
+  const body = request.headers.has("content-type") ? await parseJsonBody(request, suspendBodySchema) : {};
+  return Response.json(await suspendReviewCard(user.id, reviewId, body.suspended ?? true));
+});

@@ -1,0 +1,18 @@
+import { parseWith, route } from "@/lib/server/http";
+import { nextReview } from "@/lib/server/review-issue";
+import { nextQuerySchema } from "@/lib/server/review-schemas";
+import { reviewUserId } from "@/lib/server/review-session";
+import { jsonWithTiming } from "@/lib/server/review-timing";
+
+/**
+ * GET /api/review/next[?deck=…][&concept=…] → {item: {reviewId, cardId, deckId, kind, prompt,
+ * answerFormat, choices, …} | null, remaining: {due, new, redrill}}. Asking again before grading
+ * returns the same pending review.
+ */
+export const GET = route(async (request) => {
+  const startedAt = performance.now();
+  const userId = await reviewUserId(request);
+  const query = parseWith(nextQuerySchema, Object.fromEntries(new URL(request.url).searchParams));
+  const result = await nextReview(userId, { deckId: query.deck, concept: query.concept });
+  return jsonWithTiming(result, startedAt, { headers: { "Cache-Control": "no-store" } });
+});

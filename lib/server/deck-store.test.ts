@@ -1,0 +1,82 @@
+import { describe, expect, it } from "vitest";
+import { db } from "./db";
+import { cardIdOf, findStoredCard, formatSyncSummary, orderedItems, syncContentDecks } from "./deck-store";
+import { EXTRA_CARD, testDeck } from "./review-test-fixtures";
+
+describe("syncContentDecks", () => {
+  it("creates a deck and its cards, and a second run changes nothing", async () => {
+    const deck = testDeck();
+    const first = await syncContentDecks([deck], { retireMissingDecks: false });
+    expect(first.decks).toEqual({ added: 1, updated: 0, unchanged: 0, retired: 0 });
+    expect(first.cards).toEqual({ added: 3, updated: 0, unchanged: 0, retired: 0 });
+    const second = await syncContentDecks([deck], { retireMissingDecks: false });
+    expect(second.decks).toEqual({ added: 0, updated: 0, unchanged: 1, retired: 0 });
+    expect(second.cards).toEqual({ added: 0, updated: 0, unchanged: 3, retired: 0 });
+    expect(formatSyncSummary(second)).toBe(
+      "content decks: 1 decks (0 added, 0 updated, 1 unchanged, 0 retired), 3 cards (0 added, 0 updated, 3 unchanged, 0 retired)",
+    );
+  });
+
+  it("orders cards by the deck's concepts, then by the deck's own item order", async () => {
+    const deck = testDeck();
+    expect(orderedItems(deck).map((item) => item.id)).toEqual(["single-params", "what-is-relu", "relu-linear"]);
+    await syncContentDecks([deck], { retireMissingDecks: false });
+    const cards = await db.card.findMany({ where: { deckId: deck.id }, orderBy: { position: "asc" }, select: { itemId: true, itemType: true, concept: true } });
+    expect(cards).toEqual([
+      { itemId: "single-params", itemType: "parametric", concept: "counting" },
+      { itemId: "what-is-relu", itemType: "qa", concept: "facts" },
+      { itemId: "relu-linear", itemType: "tf", concept: "facts" },
+    ]);
+  });
+
+  it("adds new items, retires removed ones, and brings a returning item back", async () => {
+    const id = `t-sync-${Date.now().toString(36)}`;
+    await syncContentDecks([testDeck({ id })], { retireMissingDecks: false });
+    const grown = await syncContentDecks([testDeck({ id, extraCards: EXTRA_CARD })], { retireMissingDecks: false });
+    expect(grown.decks.updated).toBe(1);
+    expect(grown.cards).toMatchObject({ added: 1, unchanged: 3 });
+
+    const shrunk = await syncContentDecks([testDeck({ id, withTemplate: false })], { retireMissingDecks: false });
+    expect(shrunk.cards.retired).toBe(2);
+    expect((await findStoredCard(cardIdOf(id, "single-params")))?.retired).toBe(true);
+    expect((await findStoredCard(cardIdOf(id, "mnist-inputs")))?.retired).toBe(true);
+
+    const back = await syncContentDecks([testDeck({ id })], { retireMissingDecks: false });
+    expect(back.cards.retired).toBe(0);
+    const card = await findStoredCard(cardIdOf(id, "single-params"));
+    expect(card?.retired).toBe(false);
+    expect(card?.item.id).toBe("single-params");
+  });
+
+  it("updates a card whose definition changed and keeps its id", async () => {
+    const id = `t-edit-${Date.now().toString(36)}`;
+    await syncContentDecks([testDeck({ id })], { retireMissingDecks: false });
+    const before = await findStoredCard(cardIdOf(id, "single-params"));
+    const edited = testDeck({ id, title: "Renamed deck" });
+    const result = await syncContentDecks([edited], { retireMissingDecks: false });
+    expect(result.decks.updated).toBe(1);
+    expect(result.cards.unchanged).toBe(3);
+    expect((await findStoredCard(cardIdOf(id, "single-params")))?.version).toBe(before?.version);
+    expect(JSON.parse((await db.deck.findUniqueOrThrow({ where: { id } })).title)).toEqual({ ko: "시험 덱", en: "Renamed deck" });
+  });
+
+  it("retires the cards of a content deck that is gone, only when asked to", async () => {
+    const gone = testDeck();
+    const kept = testDeck();
+    await syncContentDecks([gone, kept], { retireMissingDecks: false });
+    // Other test files load decks into the same database, so only look at these two.
+    await syncContentDecks([kept], { retireMissingDecks: false });
+    expect(await db.card.count({ where: { deckId: gone.id, retired: false } })).toBe(3);
+    const everyOtherContentDeck = await db.deck.findMany({ where: { source: "content", id: { notIn: [gone.id, kept.id] } }, select: { id: true } });
+    // Emulate "only `kept` is left in content/" for this pair without touching other files' decks.
+    await db.deck.updateMany({ where: { id: { in: everyOtherContentDeck.map((d) => d.id) } }, data: { source: "content-elsewhere" } });
+    try {
+      const result = await syncContentDecks([kept]);
+      expect(result.cards.retired).toBeGreaterThanOrEqual(3);
+      expect(await db.card.count({ where: { deckId: gone.id, retired: false } })).toBe(0);
+      expect(await db.card.count({ where: { deckId: kept.id, retired: false } })).toBe(3);
+    } finally {
+      await db.deck.updateMany({ where: { source: "content-elsewhere" }, data: { source: "content" } });
+    }
+  });
+});

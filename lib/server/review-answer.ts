@@ -1,0 +1,119 @@
+import "server-only";
+import { checkAnswer, type Variant } from "@/lib/questions";
+import { suggestGrade, type AnswerKind } from "@/lib/srs";
+import { db } from "./db";
+import { conflict, notFound } from "./errors";
+import { parseVariant, type AnswerResult } from "./review-types";
+import { writeTransaction } from "./review-tx";
+
+/**
+ * `POST /api/review/{reviewId}/answer`: checks a response against the variant exactly as it was
+ * issued. An unreadable response ("invalid") is not stored and reveals nothing, so the student can
+ * simply answer again; the first readable answer is stored, and asking again returns it unchanged.
+ */
+
+/** Longest duration stored for one answer: a card left open over lunch is not 3 hours of study. */
+export const MAX_DURATION_MS = 30 * 60_000;
+
+export function answerKindOf(variant: Pick<Variant, "answerFormat">): AnswerKind {
+  switch (variant.answerFormat) {
+    case "shape":
+      return "shape";
+    case "choice":
+    case "boolean":
+      return "choice";
+    case "self":
+      return "static";
+    default:
+      return "numeric";
+  }
+}
+
+function sameFeedback(a: { en: string } | undefined, b: { en: string }): boolean {
+  return a !== undefined && a.en === b.en;
+}
+
+/**
+ * The result of a response to a variant (pure). A self-graded card is "revealed" whatever was
+ * typed; `durationMs` only shapes the suggested grade.
+ */
+export function evaluateResponse(variant: Variant, response: string, durationMs: number): AnswerResult {
+  const kind = answerKindOf(variant);
+  const architecture = variant.architecture ?? null;
+  if (variant.expectedAnswer.format === "self") {
+    return {
+      status: "revealed",
+      readAs: null,
+      expected: variant.expectedAnswer.answer.en,
+      solution: variant.solution,
+      suggestedGrade: suggestGrade({ kind, status: "revealed", durationMs }),
+      architecture,
+      durationMs,
+    };
+  }
+  const checked = checkAnswer(variant, response);
+  if (checked.status === "invalid") {
+    return {
+      status: "invalid",
+      readAs: null,
+      expected: null,
+      solution: null,
+      ...(checked.reason ? { reason: checked.reason } : {}),
+      suggestedGrade: null,
+      architecture: null,
+      durationMs: null,
+    };
+  }
+  // A near miss is one of the template's own listed mistakes, not a generic hint of the checker.
+  const nearMiss = checked.status === "wrong" && variant.mistakes.some((mistake) => sameFeedback(checked.mistake, mistake.feedback));
+  return {
+    status: checked.status,
+    readAs: checked.readAs,
+    expected: checked.expected,
+    solution: variant.solution,
+    ...(checked.mistake ? { mistake: checked.mistake } : {}),
+    suggestedGrade: suggestGrade({ kind, status: checked.status, durationMs, nearMiss }),
+    architecture,
+    durationMs,
+  };
+}
+
+/** The stored answer of a review as an AnswerResult (recomputed from the stored variant and response). */
+export function storedAnswer(review: { variant: string; status: string | null; response: string | null; durationMs: number | null }, variant?: Variant): AnswerResult | null {
+  if (review.status === null || review.status === "invalid") return null;
+  const parsed = variant ?? parseVariant(review.variant);
+  return evaluateResponse(parsed, review.response ?? "", review.durationMs ?? 0);
+}
+
+export interface AnswerInput {
+  response?: string;
+  durationMs?: number;
+}
+
+export async function answerReview(userId: string, reviewId: string, input: AnswerInput, now: Date = new Date()): Promise<AnswerResult> {
+  const review = await db.review.findFirst({ where: { id: reviewId, userId } });
+  if (!review) throw notFound("No such review.");
+  const variant = parseVariant(review.variant);
+  const stored = storedAnswer(review, variant);
+  if (stored) return stored;
+  if (review.gradedAt !== null) throw conflict("This review is already graded.");
+  if (review.closedAt !== null) throw conflict("This review was closed (its card was suspended, buried or replaced). Ask for the next card.");
+
+  const elapsed = Math.max(0, now.getTime() - review.issuedAt.getTime());
+  const durationMs = Math.round(Math.min(MAX_DURATION_MS, Math.max(0, input.durationMs ?? elapsed)));
+  const result = evaluateResponse(variant, input.response ?? "", durationMs);
+  if (result.status === "invalid") return result;
+
+  const saved = await writeTransaction(async (tx) => {
+    const { count } = await tx.review.updateMany({
+      where: { id: reviewId, userId, status: null, gradedAt: null, closedAt: null },
+      data: { answeredAt: now, response: input.response ?? null, readAs: result.readAs, status: result.status, durationMs },
+    });
+    return count === 1 ? null : tx.review.findFirst({ where: { id: reviewId, userId } });
+  });
+  if (saved === null) return result;
+  // Another request answered (or closed) it first: report what is stored.
+  const winner = saved ? storedAnswer(saved, variant) : null;
+  if (!winner) throw conflict("This review was closed before the answer arrived. Ask for the next card.");
+  return winner;
+}

@@ -1,0 +1,172 @@
+import "server-only";
+import { dayNumber, gradeCard, isValidTimeZone, type CardState, type Grade } from "@/lib/srs";
+import type { Review } from "@/lib/generated/prisma/client";
+import { db } from "./db";
+import { listDecks } from "./deck-store";
+import { conflict, notFound } from "./errors";
+import { toReviewItem } from "./review-issue";
+import { loadUserSettings } from "./review-queue";
+import { isUniqueViolation, writeTransaction } from "./review-tx";
+import { cardStateFields, parseStoredState, parseVariant, publicState, stateColumns, toSrsState, type GradeOutcome, type UndoOutcome } from "./review-types";
+
+/**
+ * `POST /api/review/{reviewId}/grade` and `/undo`.
+ *
+ * Grading is one transaction: insert the ReviewLog row (reviewId is unique) and save the card's new
+ * state. The log row is looked up first inside the transaction, so a repeated request — or one of
+ * twenty racing ones — finds it and returns the stored after-state without changing anything; the
+ * unique index is the backstop when two processes race (the loser's insert fails, nothing of it is
+ * kept, and it answers from the winner's row).
+ *
+ * Undo restores the logged before-state exactly (nothing is recomputed), records a ReviewUndo, and
+ * issues the same question again (same variant, same answer) so that it can be graded anew.
+ */
+
+/** Today in the user's time zone (`known` when the caller already has it; else the settings, cached briefly). */
+async function userDay(userId: string, now: Date, known?: string): Promise<{ timezone: string; today: number }> {
+  const timezone = known !== undefined && isValidTimeZone(known) ? known : (await loadUserSettings(userId)).timezone;
+  return { timezone, today: dayNumber(now, timezone) };
+}
+
+function fromLog(
+  log: { grade: number; counted: boolean; stateAfter: string; undo: unknown },
+  timezone: string,
+  today: number,
+  repeated: boolean,
+): GradeOutcome {
+  return {
+    state: publicState(parseStoredState(log.stateAfter), timezone, today),
+    grade: log.grade as Grade,
+    counted: log.counted,
+    repeated,
+    undone: log.undo !== null,
+  };
+}
+
+type GradeTxOutcome = { done: GradeOutcome } | { missing: "review" } | { closed: true };
+
+export async function gradeReview(userId: string, reviewId: string, grade: Grade, now: Date = new Date(), timezone?: string): Promise<GradeOutcome> {
+  const { timezone: zone, today } = await userDay(userId, now, timezone);
+  for (let attempt = 0; ; attempt += 1) {
+    let outcome: GradeTxOutcome;
+    try {
+      outcome = await writeTransaction<GradeTxOutcome>(async (tx) => {
+        const review = await tx.review.findFirst({ where: { id: reviewId, userId } });
+        if (!review) return { missing: "review" };
+        const logged = await tx.reviewLog.findUnique({ where: { reviewId }, include: { undo: { select: { id: true } } } });
+        if (logged) return { done: fromLog(logged, zone, today, true) };
+        if (review.closedAt !== null) return { closed: true };
+
+        const row = await tx.cardState.findUnique({
+          where: { userId_cardId: { userId, cardId: review.cardId } },
+          select: { ...cardStateFields, introducedDay: true },
+        });
+        const before: CardState = toSrsState(row);
+        const result = gradeCard(before, grade, today);
+        const wasNew = result.counted && before.lastReviewDay === null;
+        const variant = parseVariant(review.variant);
+        await tx.reviewLog.create({
+          data: {
+            reviewId,
+            userId,
+            cardId: review.cardId,
+            deckId: review.deckId,
+            concept: variant.concept,
+            variantSeed: review.variantSeed,
+            templateVersion: review.templateVersion,
+            response: review.response,
+            readAs: review.readAs,
+            status: review.status,
+            grade,
+            durationMs: review.durationMs,
+            reviewDay: today,
+            counted: result.counted,
+            wasNew,
+            stateBefore: JSON.stringify(before),
+            stateAfter: JSON.stringify(result.next),
+            createdAt: now,
+          },
+        });
+        const introducedDay = row?.introducedDay ?? (wasNew ? today : null);
+        if (row) {
+          await tx.cardState.update({ where: { userId_cardId: { userId, cardId: review.cardId } }, data: { ...stateColumns(result.next), introducedDay } });
+        } else {
+          await tx.cardState.create({ data: { userId, cardId: review.cardId, deckId: review.deckId, ...stateColumns(result.next), introducedDay } });
+        }
+        await tx.review.update({ where: { id: reviewId }, data: { gradedAt: now } });
+        return {
+          done: { state: publicState(result.next, zone, today), grade, counted: result.counted, repeated: false, undone: false },
+        };
+      });
+    } catch (error) {
+      // Two processes graded the same review at once and the other one won: answer from its row.
+      if (isUniqueViolation(error) && attempt < 3) continue;
+      throw error;
+    }
+    if ("missing" in outcome) throw notFound("No such review.");
+    if ("closed" in outcome) throw conflict("This review was closed (its card was suspended, buried or replaced) and cannot be graded.");
+    return outcome.done;
+  }
+}
+
+type UndoTxOutcome =
+  | { done: { state: CardState; review: Review | null; repeated: boolean } }
+  | { missing: "review" }
+  | { notGraded: true }
+  | { later: true };
+
+export async function undoGrade(userId: string, reviewId: string, now: Date = new Date()): Promise<UndoOutcome> {
+  const { timezone, today } = await userDay(userId, now);
+  const outcome = await writeTransaction<UndoTxOutcome>(async (tx) => {
+    const review = await tx.review.findFirst({ where: { id: reviewId, userId } });
+    if (!review) return { missing: "review" };
+    const log = await tx.reviewLog.findUnique({ where: { reviewId }, include: { undo: { select: { id: true } } } });
+    if (!log) return { notGraded: true };
+    const before = parseStoredState(log.stateBefore);
+    if (log.undo) return { done: { state: before, review: null, repeated: true } };
+    // Only the card's latest standing grade can be undone: an older one's before-state is history.
+    const latest = await tx.reviewLog.findFirst({
+      where: { userId, cardId: log.cardId, undo: { is: null } },
+      orderBy: { id: "desc" },
+      select: { reviewId: true },
+    });
+    if (latest?.reviewId !== reviewId) return { later: true };
+
+    await tx.cardState.update({
+      where: { userId_cardId: { userId, cardId: log.cardId } },
+      data: { ...stateColumns(before), ...(before.lastReviewDay === null ? { introducedDay: null } : {}) },
+    });
+    await tx.reviewUndo.create({ data: { reviewId, userId, createdAt: now } });
+    await tx.review.updateMany({ where: { userId, gradedAt: null, closedAt: null }, data: { closedAt: now } });
+    const again = await tx.review.create({
+      data: {
+        userId,
+        cardId: review.cardId,
+        deckId: review.deckId,
+        kind: review.kind,
+        variantSeed: review.variantSeed,
+        templateVersion: review.templateVersion,
+        variant: review.variant,
+        issuedAt: now,
+        issuedDay: today,
+        answeredAt: review.answeredAt,
+        response: review.response,
+        readAs: review.readAs,
+        status: review.status,
+        durationMs: review.durationMs,
+      },
+    });
+    return { done: { state: before, review: again, repeated: false } };
+  });
+  if ("missing" in outcome) throw notFound("No such review.");
+  if ("notGraded" in outcome) throw conflict("This review has not been graded, so there is nothing to undo.");
+  if ("later" in outcome) throw conflict("This card was graded again after this review: undo the later grade first.");
+  const { state, review, repeated } = outcome.done;
+  const item = review ? toReviewItem(review, await listDecks()) : null;
+  return { state: publicState(state, timezone, today), item, repeated };
+}
+
+/** The log rows of one review, for tests and tools: exactly one after any number of grade requests. */
+export function countLogRows(reviewId: string): Promise<number> {
+  return db.reviewLog.count({ where: { reviewId } });
+}
