@@ -33,7 +33,14 @@ async function startExam(page: Page, questionCount: string, minutes: string): Pr
   await page.goto("/exam");
   await expect(page.getByRole("heading", { name: "Mock exam", level: 1 })).toBeVisible();
   const setup = page.getByTestId("exam-setup");
-  await expect(setup.getByRole("checkbox", { name: /Deep learning \(ISLP chapter 10\)/ })).toBeChecked();
+  // Other specs may have published decks of their own: choose the course deck explicitly.
+  for (const box of await setup.getByRole("checkbox").all()) {
+    const label = (await box.getAttribute("aria-label")) ?? (await box.evaluate((el) => (el as HTMLInputElement).labels?.[0]?.textContent ?? ""));
+    if (!/Deep learning \(ISLP chapter 10\)/.test(label) && (await box.isChecked())) await box.uncheck();
+  }
+  const courseDeck = setup.getByRole("checkbox", { name: /Deep learning \(ISLP chapter 10\)/ });
+  await courseDeck.check();
+  await expect(courseDeck).toBeChecked();
   await setup.getByLabel("Number of questions").fill(questionCount);
   await setup.getByLabel("Time limit (minutes)").fill(minutes);
   await setup.getByRole("button", { name: "Start the exam" }).click();
