@@ -1,7 +1,7 @@
 import "server-only";
 import { chooseVariantRequest, makeVariant, type Variant } from "@/lib/questions";
 import type { QueueEntry } from "@/lib/srs";
-import type { Review } from "@/lib/generated/prisma/client";
+import { Prisma, type Review } from "@/lib/generated/prisma/client";
 import { db } from "./db";
 import { findStoredCardOfDeck, type OpenDeck } from "./deck-store";
 import { storedAnswer } from "./review-answer";
@@ -21,7 +21,10 @@ import { isQueueKind, parseVariant, type NextReviewResult, type ReviewItem } fro
 
 const pendingWhere = (userId: string) => ({ userId, gradedAt: null, closedAt: null });
 
-export function toReviewItem(review: Review, decks: readonly OpenDeck[], variant: Variant = parseVariant(review.variant)): ReviewItem {
+/** The columns of a Review that make its ReviewItem. */
+export type ReviewRow = Pick<Review, "id" | "cardId" | "deckId" | "kind" | "variant" | "issuedAt" | "status" | "response" | "durationMs">;
+
+export function toReviewItem(review: ReviewRow, decks: readonly OpenDeck[], variant: Variant = parseVariant(review.variant)): ReviewItem {
   const deck = decks.find((d) => d.id === review.deckId);
   const concept = deck?.concepts.find((c) => c.id === variant.concept);
   return {
@@ -68,11 +71,37 @@ async function prepare(userId: string, queue: TodayQueue): Promise<Prepared | nu
   return null;
 }
 
-type IssueOutcome = { review: Review | null } | { retry: true };
+type IssueOutcome = { review: ReviewRow | null } | { retry: true };
+
+/**
+ * The user's newest pending review, by the (userId, gradedAt, closedAt) index. Plain SQL: this runs
+ * on every card shown, and a raw statement skips the query compiler.
+ */
+async function findPending(userId: string): Promise<ReviewRow | null> {
+  const rows = await db.$queryRaw<{ [K in keyof ReviewRow]: unknown }[]>(Prisma.sql`
+    SELECT r."id" AS "id", r."cardId" AS "cardId", r."deckId" AS "deckId", r."kind" AS "kind", r."variant" AS "variant",
+      r."issuedAt" AS "issuedAt", r."status" AS "status", r."response" AS "response", r."durationMs" AS "durationMs"
+    FROM "Review" r WHERE r."userId" = ${userId} AND r."gradedAt" IS NULL AND r."closedAt" IS NULL
+    ORDER BY r."issuedAt" DESC LIMIT 1`);
+  const row = rows[0];
+  if (!row) return null;
+  const text = (value: unknown) => (value === null || value === undefined ? null : String(value));
+  return {
+    id: String(row.id),
+    cardId: String(row.cardId),
+    deckId: String(row.deckId),
+    kind: String(row.kind),
+    variant: String(row.variant),
+    issuedAt: row.issuedAt instanceof Date ? row.issuedAt : new Date(String(row.issuedAt)),
+    status: text(row.status),
+    response: text(row.response),
+    durationMs: row.durationMs === null || row.durationMs === undefined ? null : Number(row.durationMs),
+  };
+}
 
 export async function nextReview(userId: string, filter: QueueFilter = {}, now: Date = new Date()): Promise<NextReviewResult> {
   for (let attempt = 0; attempt < 5; attempt += 1) {
-    const [pending, queue] = await Promise.all([db.review.findFirst({ where: pendingWhere(userId), orderBy: { issuedAt: "desc" } }), todayQueue(userId, now, filter)]);
+    const [pending, queue] = await Promise.all([findPending(userId), todayQueue(userId, now, filter)]);
     const inQueue = new Set(queue.entries.map((entry) => entry.cardId));
     if (pending && inQueue.has(pending.cardId)) return { item: toReviewItem(pending, queue.decks), remaining: queue.remaining };
     if (!pending && queue.entries.length === 0) return { item: null, remaining: queue.remaining };

@@ -209,8 +209,6 @@ export async function todayQueue(userId: string, now: Date, filter: QueueFilter 
     return { today, timezone, limits, decks: allDecks, entries, remaining: remainingCounts(entries), issueCounts: new Map() };
   }
 
-  const done = await reviewedToday(userId, today);
-  const reviewRoom = Math.max(0, limits.reviewsPerDay - done.reviews);
   const deckList = Prisma.join(decks.map((deck) => deck.id));
   const concept = filter.concept === undefined ? Prisma.empty : Prisma.sql` AND c."concept" = ${filter.concept}`;
   const columns = Prisma.sql`s."cardId" AS "cardId", s."deckId" AS "deckId", s."position" AS "position", s."issueCount" AS "issueCount",
@@ -223,32 +221,33 @@ export async function todayQueue(userId: string, now: Date, filter: QueueFilter 
     AND EXISTS (SELECT 1 FROM "Card" c WHERE c."id" = s."cardId" AND c."retired" = false${concept})`;
   const inDecks = Prisma.sql`s."deckId" IN (${deckList})`;
 
+  // Every part is limited by the day's limits, not by what is left of them today, so that none of
+  // the three statements waits for another; buildQueue and the counts below apply today's room.
   const parts: Prisma.Sql[] = [];
-  if (reviewRoom > 0) {
+  if (limits.reviewsPerDay > 0) {
     parts.push(Prisma.sql`SELECT * FROM (SELECT 'due' AS "part", ${columns} FROM "CardState" s WHERE ${available} AND ${inDecks} AND s."dueDay" <= ${today}
-      ORDER BY s."dueDay", s."cardId" LIMIT ${Math.min(HEAD, reviewRoom)}) AS due_head`);
+      ORDER BY s."dueDay", s."cardId" LIMIT ${Math.min(HEAD, limits.reviewsPerDay)}) AS due_head`);
   }
   parts.push(Prisma.sql`SELECT * FROM (SELECT 'redrill' AS "part", ${columns} FROM "CardState" s WHERE ${available} AND ${inDecks} AND s."redrillDay" = ${today}) AS redrills`);
-  const newCounts: Prisma.Sql[] = [];
-  for (const deck of decks) {
-    const room = Math.max(0, limits.newPerDeck - (done.newByDeck[deck.id] ?? 0));
-    if (room === 0) continue;
-    // Positions are unique within a deck, so the index order is the whole order.
-    const fresh = Prisma.sql`FROM "CardState" s WHERE ${available} AND s."deckId" = ${deck.id} AND s."dueDay" IS NULL ORDER BY s."position"`;
-    parts.push(Prisma.sql`SELECT * FROM (SELECT 'new' AS "part", ${columns} ${fresh} LIMIT ${Math.min(HEAD, room)}) AS ${Prisma.raw(`new_${parts.length}`)}`);
-    newCounts.push(Prisma.sql`SELECT ${deck.id} AS "deckId", COUNT(*) AS "n" FROM (SELECT 1 AS "one" ${fresh} LIMIT ${room}) AS ${Prisma.raw(`capped_${newCounts.length}`)}`);
+  const counts: Prisma.Sql[] = [];
+  if (limits.newPerDeck > 0) {
+    for (const deck of decks) {
+      // Positions are unique within a deck, so the index order is the whole order.
+      const fresh = Prisma.sql`FROM "CardState" s WHERE ${available} AND s."deckId" = ${deck.id} AND s."dueDay" IS NULL ORDER BY s."position"`;
+      parts.push(Prisma.sql`SELECT * FROM (SELECT 'new' AS "part", ${columns} ${fresh} LIMIT ${Math.min(HEAD, limits.newPerDeck)}) AS ${Prisma.raw(`new_${parts.length}`)}`);
+      counts.push(Prisma.sql`SELECT ${deck.id} AS "deckId", COUNT(*) AS "n" FROM (SELECT 1 AS "one" ${fresh} LIMIT ${limits.newPerDeck}) AS ${Prisma.raw(`capped_${counts.length}`)}`);
+    }
   }
   // The card of a pending review, wherever it stands (normally also one of the above).
   parts.push(Prisma.sql`SELECT * FROM (SELECT 'pending' AS "part", ${columns} FROM "CardState" s WHERE ${available} AND ${inDecks}
     AND s."cardId" IN (SELECT r."cardId" FROM "Review" r WHERE r."userId" = ${userId} AND r."gradedAt" IS NULL AND r."closedAt" IS NULL)) AS pending`);
-
-  // How many due reviews and new cards there are, each counted only up to its room.
-  const counts: Prisma.Sql[] = [...newCounts];
-  if (reviewRoom > 0) {
+  // How many due reviews and new cards there are, each counted only up to its daily limit.
+  if (limits.reviewsPerDay > 0) {
     counts.push(Prisma.sql`SELECT '' AS "deckId", COUNT(*) AS "n" FROM (SELECT 1 AS "one" FROM "CardState" s WHERE ${available} AND ${inDecks} AND s."dueDay" <= ${today}
-      ORDER BY s."dueDay" LIMIT ${reviewRoom}) AS capped_due`);
+      ORDER BY s."dueDay" LIMIT ${limits.reviewsPerDay}) AS capped_due`);
   }
-  const [rows, counted] = await Promise.all([
+  const [done, rows, counted] = await Promise.all([
+    reviewedToday(userId, today),
     db.$queryRaw<CandidateRow[]>(Prisma.join(parts, " UNION ALL ")),
     counts.length > 0 ? db.$queryRaw<{ deckId: string; n: unknown }[]>(Prisma.join(counts, " UNION ALL ")) : Promise.resolve([]),
   ]);
@@ -262,13 +261,15 @@ export async function todayQueue(userId: string, now: Date, filter: QueueFilter 
     cards.push(card);
   }
   const entries = buildQueue({ cards, today, limits, reviewedToday: done });
-  // Only the heads of the due reviews and of each deck's new cards were read; their numbers are the counts.
+  // Only the heads of the due reviews and of each deck's new cards were read; their numbers are the
+  // counts, within what is left of today's limits.
+  const reviewRoom = Math.max(0, limits.reviewsPerDay - done.reviews);
   let dueCount = 0;
   let newCount = 0;
   for (const row of counted) {
-    if (row.deckId === "") dueCount = int(row.n);
-    else newCount += int(row.n);
+    if (row.deckId === "") dueCount = Math.min(reviewRoom, int(row.n));
+    else newCount += Math.min(Math.max(0, limits.newPerDeck - (done.newByDeck[row.deckId] ?? 0)), int(row.n));
   }
-  const remaining = { ...remainingCounts(entries), due: Math.min(reviewRoom, dueCount), new: newCount };
+  const remaining = { ...remainingCounts(entries), due: dueCount, new: newCount };
   return { today, timezone, limits, decks: allDecks, entries, remaining, issueCounts };
 }

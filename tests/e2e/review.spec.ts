@@ -92,7 +92,7 @@ test("a new student reviews five cards by keyboard; a 2 comes back, undo restore
   await expect(page.getByTestId("prompt")).not.toBeEmpty();
   await expect(page.getByTestId("remaining")).toContainText("Again 1");
   await expect(page.getByTestId("session-count")).toContainText("5");
-  const pending = await (await page.request.get("/api/review/next")).json();
+  const pending = await (await page.request.get("/api/review/next?deck=islp-ch10")).json();
   expect(pending.item.cardId).toBe(first);
   expect(pending.item.kind).toBe("redrill");
   expect(pending.remaining).toEqual({ due: 0, new: 0, redrill: 1 });
@@ -102,7 +102,7 @@ test("a new student reviews five cards by keyboard; a 2 comes back, undo restore
   await page.keyboard.press("Enter");
   await expect(page.getByTestId("review-notice")).toContainText("Card suspended");
   await expect(page.getByTestId("review-empty")).toBeVisible();
-  const after = await (await page.request.get("/api/review/next")).json();
+  const after = await (await page.request.get("/api/review/next?deck=islp-ch10")).json();
   expect(after).toEqual({ item: null, remaining: { due: 0, new: 0, redrill: 0 } });
 
   // /stats shows the five standing reviews of today (the undone grade is not counted).

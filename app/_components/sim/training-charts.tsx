@@ -113,6 +113,7 @@ export const TrainingCharts = memo(function TrainingCharts({
                 <ReferenceLine
                   key={preview.id}
                   y={value}
+                  ifOverflow="extendDomain"
                   stroke={seriesColor(index)}
                   strokeDasharray="6 4"
                   label={{ value: `${preview.label[locale]}: ${metricTick(value)}`, position: "insideTopRight", fill: "currentColor", fontSize: 12 }}
