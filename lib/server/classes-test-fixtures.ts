@@ -4,6 +4,7 @@ import { parseDeck, type Deck } from "@/lib/content";
 import { db } from "./db";
 import { syncContentDecks } from "./deck-store";
 import type { Viewer } from "./deck-visibility";
+import { singleLayerTemplateYaml } from "./review-test-fixtures";
 
 /**
  * Users and decks for the class, exam and analytics tests (real SQLite). Ids are unique per call,
@@ -24,30 +25,7 @@ const tfCard = (id: string, concept: string, answer: boolean) => `
     answer: ${answer}
     explanation: {ko: "${id} 설명", en: "Explanation of ${id}"}`;
 
-const template = `
-templates:
-  - id: dense-params
-    concept: counting
-    title: {ko: 단일층 모수, en: Single-layer parameters}
-    params: {p: 2..20, K: 2..30}
-    prompt:
-      ko: "입력 {{p}}개, 은닉 유닛 {{K}}개, 출력 1개인 신경망의 모수는 몇 개입니까?"
-      en: "A network has {{p}} inputs, {{K}} hidden units and one output. How many parameters?"
-    answer:
-      architecture:
-        input: [=p]
-        layers:
-          - {type: dense, units: =K, activation: relu}
-          - {type: dense, units: 1}
-      ask: total
-      formula: (p+1)*K + (K+1)*1
-    solution:
-      ko: "은닉층과 출력층의 가중치와 편향을 셉니다. {{@work}}"
-      en: "Count the weights and biases of both layers. {{@work}}"
-    mistakes:
-      - formula: p*K + K
-        feedback: {ko: 편향을 빠뜨렸습니다., en: You left out the biases.}
-`;
+const template = singleLayerTemplateYaml("dense-params");
 
 /**
  * A deck of true/false cards over three concepts ("alpha", "beta", "gamma", `perConcept` each),

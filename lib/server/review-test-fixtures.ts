@@ -16,9 +16,10 @@ concepts:
   - {id: facts, ko: 사실, en: Facts}
 `;
 
-const templatesYaml = `
+/** One parametric template (single-layer parameter count, concept "counting"), shared by the fixtures. */
+export const singleLayerTemplateYaml = (id: string) => `
 templates:
-  - id: single-params
+  - id: ${id}
     concept: counting
     title: {ko: 단일층 모수, en: Single-layer parameters}
     params: {p: 2..20, K: 2..30}
@@ -40,6 +41,8 @@ templates:
       - formula: p*K + K
         feedback: {ko: 편향을 빠뜨렸습니다., en: You left out the biases.}
 `;
+
+const templatesYaml = singleLayerTemplateYaml("single-params");
 
 const cardsYaml = (extra: string) => `
 cards:
