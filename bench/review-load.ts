@@ -14,6 +14,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { sqliteSynchronousLevel } from "../lib/server/sqlite-connection";
 import { plausibleResponse, ReviewClient, type Timed } from "../tests/reliability/review-client";
 import { freePort, startServer } from "../tests/reliability/server-process";
 
@@ -82,9 +83,9 @@ async function student(client: ReviewClient, recorder: Recorder, deadline: numbe
  */
 function rawCeiling(databaseFile: string, seconds: number): { loops: number; seconds: number; loopsPerSecond: number; journalMode: string; synchronous: number } {
   const sqlite = new Database(databaseFile);
-  // The same durability as the server's connection (lib/server/review-tx.ts): NORMAL in WAL mode
-  // unless DEEPDRILL_SQLITE_SYNCHRONOUS says otherwise.
-  sqlite.pragma(`synchronous = ${/^(NORMAL|FULL|EXTRA)$/i.test(process.env.DEEPDRILL_SQLITE_SYNCHRONOUS ?? "") ? process.env.DEEPDRILL_SQLITE_SYNCHRONOUS : "NORMAL"}`);
+  // The same durability as the server's connection (lib/server/sqlite-connection.ts): NORMAL in WAL
+  // mode unless DEEPDRILL_SQLITE_SYNCHRONOUS says otherwise.
+  sqlite.pragma(`synchronous = ${sqliteSynchronousLevel()}`);
   const journalMode = String(sqlite.pragma("journal_mode", { simple: true }));
   const synchronous = Number(sqlite.pragma("synchronous", { simple: true }));
   const users = (sqlite.prepare("SELECT DISTINCT userId FROM CardState").all() as { userId: string }[]).map((row) => row.userId);

@@ -155,7 +155,7 @@ interface CapturedQuery {
 
 /**
  * The SQL the review loop runs for this student (next, then grade), captured at the driver: a child
- * process loads the real data layer with better-sqlite3's `prepare` wrapped to record each statement.
+ * process loads the real data layer with better-sqlite3's statements wrapped to record each run.
  */
 function captureQueries(databaseFile: string, userId: string): CapturedQuery[] {
   const code = `
@@ -164,12 +164,21 @@ function captureQueries(databaseFile: string, userId: string): CapturedQuery[] {
     const prepare = Database.prototype.prepare;
     Database.prototype.prepare = function (sql) {
       const statement = prepare.call(this, sql);
+      // Recorded when run, not when prepared: the data layer keeps prepared statements between requests.
+      const flatten = (args) => (args.length === 1 && Array.isArray(args[0]) ? args[0] : args).map((a) => (typeof a === "bigint" ? Number(a) : a));
+      let bound = [];
       const bind = statement.bind.bind(statement);
       statement.bind = (...args) => {
-        const flat = args.length === 1 && Array.isArray(args[0]) ? args[0] : args;
-        seen.push({ sql, args: flat.map((a) => (typeof a === "bigint" ? Number(a) : a)) });
+        bound = flatten(args);
         return bind(...args);
       };
+      for (const method of ["all", "get", "run", "iterate"]) {
+        const original = statement[method].bind(statement);
+        statement[method] = (...args) => {
+          seen.push({ sql, args: args.length > 0 ? flatten(args) : bound });
+          return original(...args);
+        };
+      }
       return statement;
     };
     (async () => {

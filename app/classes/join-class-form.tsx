@@ -1,8 +1,10 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useId, useState, type FormEvent } from "react";
-import { ApiError, callApi } from "./api-client";
+import { useState } from "react";
+import { SingleFieldForm } from "@/app/_components/single-field-form";
+import { callApi } from "./api-client";
+import { joinErrorMessage } from "./join-error";
 
 /** Join a class with the code the instructor handed out (letters and digits; case and dashes do not matter). */
 export function JoinClassForm() {
@@ -12,11 +14,8 @@ export function JoinClassForm() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const inputId = useId();
-  const errorId = useId();
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  async function submit() {
     if (busy) return;
     setBusy(true);
     setError(null);
@@ -27,49 +26,28 @@ export function JoinClassForm() {
       setCode("");
       router.refresh();
     } catch (cause) {
-      setError(cause instanceof ApiError && cause.status === 404 ? t("join.unknown") : cause instanceof Error ? cause.message : String(cause));
+      setError(joinErrorMessage(cause, t));
     } finally {
       setBusy(false);
     }
   }
 
   return (
-    <form className="card max-w-xl space-y-3" onSubmit={(event) => void submit(event)} aria-labelledby={`${inputId}-title`}>
-      <h2 id={`${inputId}-title`} className="text-lg font-semibold">
-        {t("join.title")}
-      </h2>
-      <div>
-        <label htmlFor={inputId} className="field-label">
-          {t("join.label")}
-        </label>
-        <div className="flex flex-col gap-2 sm:flex-row">
-          <input
-            id={inputId}
-            className="field-input font-mono uppercase tracking-widest sm:mt-0"
-            value={code}
-            onChange={(event) => setCode(event.target.value)}
-            placeholder="ABCD-EFGH"
-            autoComplete="off"
-            autoCapitalize="characters"
-            spellCheck={false}
-            maxLength={32}
-            required
-            aria-invalid={error ? "true" : undefined}
-            aria-describedby={error ? errorId : undefined}
-          />
-          <button type="submit" className="btn-primary shrink-0" disabled={busy || code.trim() === ""}>
-            {busy ? t("join.joining") : t("join.submit")}
-          </button>
-        </div>
-        {error ? (
-          <p id={errorId} className="field-error" role="alert">
-            {error}
-          </p>
-        ) : null}
-      </div>
+    <SingleFieldForm
+      title={t("join.title")}
+      label={t("join.label")}
+      value={code}
+      onChange={setCode}
+      onSubmit={() => void submit()}
+      busy={busy}
+      submitLabel={t("join.submit")}
+      busyLabel={t("join.joining")}
+      error={error}
+      input={{ className: "font-mono uppercase tracking-widest", placeholder: "ABCD-EFGH", autoComplete: "off", autoCapitalize: "characters", spellCheck: false, maxLength: 32 }}
+    >
       <p role="status" aria-live="polite" className="min-h-5 text-sm text-emerald-800 dark:text-emerald-200" data-testid="join-notice">
         {notice}
       </p>
-    </form>
+    </SingleFieldForm>
   );
 }

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
 import { ApiError, callApi } from "@/app/classes/api-client";
+import { WholeNumberField, wholeNumberFrom1To } from "./whole-number-field";
 
 interface DeckChoice {
   id: string;
@@ -22,19 +23,16 @@ export function ExamSetupForm({ decks, maxQuestions, maxMinutes }: { decks: Deck
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [running, setRunning] = useState<string | null>(null);
-  const questionsId = useId();
-  const minutesId = useId();
   const reviewsId = useId();
   const errorId = useId();
 
-  const questionCount = Number(questions);
-  const minuteCount = Number(minutes);
-  const questionsValid = Number.isInteger(questionCount) && questionCount >= 1 && questionCount <= maxQuestions;
-  const minutesValid = Number.isInteger(minuteCount) && minuteCount >= 1 && minuteCount <= maxMinutes;
+  const questionCount = wholeNumberFrom1To(questions, maxQuestions);
+  const minuteCount = wholeNumberFrom1To(minutes, maxMinutes);
+  const ready = chosen.length > 0 && questionCount !== null && minuteCount !== null;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (busy || chosen.length === 0 || !questionsValid || !minutesValid) return;
+    if (busy || !ready) return;
     setBusy(true);
     setError(null);
     setRunning(null);
@@ -78,44 +76,8 @@ export function ExamSetupForm({ decks, maxQuestions, maxMinutes }: { decks: Deck
       </fieldset>
 
       <div className="grid gap-4 sm:grid-cols-2">
-        <div>
-          <label htmlFor={questionsId} className="field-label">
-            {t("setup.questions")}
-          </label>
-          <input
-            id={questionsId}
-            type="number"
-            inputMode="numeric"
-            min={1}
-            max={maxQuestions}
-            step={1}
-            className="field-input"
-            value={questions}
-            onChange={(event) => setQuestions(event.target.value)}
-            aria-invalid={questionsValid ? undefined : "true"}
-            required
-          />
-          {!questionsValid ? <p className="field-error">{t("setup.questionsRange", { max: maxQuestions })}</p> : null}
-        </div>
-        <div>
-          <label htmlFor={minutesId} className="field-label">
-            {t("setup.minutes")}
-          </label>
-          <input
-            id={minutesId}
-            type="number"
-            inputMode="numeric"
-            min={1}
-            max={maxMinutes}
-            step={1}
-            className="field-input"
-            value={minutes}
-            onChange={(event) => setMinutes(event.target.value)}
-            aria-invalid={minutesValid ? undefined : "true"}
-            required
-          />
-          {!minutesValid ? <p className="field-error">{t("setup.minutesRange", { max: maxMinutes })}</p> : null}
-        </div>
+        <WholeNumberField label={t("setup.questions")} value={questions} onChange={setQuestions} max={maxQuestions} rangeError={t("setup.questionsRange", { max: maxQuestions })} />
+        <WholeNumberField label={t("setup.minutes")} value={minutes} onChange={setMinutes} max={maxMinutes} rangeError={t("setup.minutesRange", { max: maxMinutes })} />
       </div>
 
       <div className="flex items-start gap-2">
@@ -139,7 +101,7 @@ export function ExamSetupForm({ decks, maxQuestions, maxMinutes }: { decks: Deck
         </p>
       ) : null}
 
-      <button type="submit" className="btn-primary" disabled={busy || chosen.length === 0 || !questionsValid || !minutesValid}>
+      <button type="submit" className="btn-primary" disabled={busy || !ready}>
         {busy ? t("setup.starting") : t("setup.start")}
       </button>
     </form>

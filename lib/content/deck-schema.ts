@@ -59,6 +59,8 @@ export interface Deck {
   cards: StaticCard[];
   /** Item id → where it is written. */
   locations: Record<string, SourceLocation>;
+  /** Where its deck.yaml was read, for messages about the deck as a whole (absent for in-app builds). */
+  file?: string;
   /** Content hash of the whole deck (header and items). */
   version: string;
 }

@@ -12,9 +12,9 @@ import { unzipFiles, isZip, ZipError } from "./import-zip";
 
 const ISLP = path.join(import.meta.dirname, "../../content/decks/islp-ch10");
 
-/** Everything that makes a deck the same deck (locations are where it happens to be written). */
+/** Everything that makes a deck the same deck (locations and file are where it happens to be written). */
 function essence(deck: Deck) {
-  const { locations: _locations, ...rest } = deck;
+  const { locations: _locations, file: _file, ...rest } = deck;
   return rest;
 }
 

@@ -156,6 +156,7 @@ export function parseDeck(files: readonly DeckFileText[]): DeckParse {
     templates,
     cards,
     locations,
+    file: deckFile.path,
     version: contentHash({ header, templates, cards }),
   };
   return { ok: true, deck };

@@ -8,6 +8,7 @@ import { db } from "./db";
 import { invalidateOpenDecks, parseBilingual, parseDeckDefinition, type StoredDeckDefinition } from "./deck-store";
 import { conflict, forbidden, notFound } from "./errors";
 import type { CurrentUser } from "./users";
+import { writeTransaction } from "./write-tx";
 
 /**
  * Authoring, the access rules: who may see and edit which deck (issue 7). Every function takes the
@@ -243,29 +244,26 @@ export async function createDeck(user: CurrentUser, input: CreateDeckInput): Pro
 export async function createAppDeck(user: CurrentUser, deck: Deck, files: readonly DeckFileText[], harness: unknown = null): Promise<{ deckId: string; version: string }> {
   requireAuthor(user);
   if (RESERVED_DECK_IDS.has(deck.id)) throw conflict(`The id "${deck.id}" is reserved; choose another.`, { id: ["Reserved."] });
-  const outcome = await db.$transaction(
-    async (tx) => {
-      const taken = await tx.deck.findUnique({ where: { id: deck.id }, select: { id: true } });
-      if (taken) return { taken: true as const };
-      await tx.deck.create({
-        data: {
-          id: deck.id,
-          title: JSON.stringify(deck.title),
-          description: deck.description ? JSON.stringify(deck.description) : null,
-          source: "app",
-          ownerId: user.id,
-          isPublic: false,
-          version: "",
-          definition: JSON.stringify(definitionOf(deck)),
-        },
-      });
-      await tx.deckVersion.create({
-        data: { deckId: deck.id, version: deck.version, files: JSON.stringify(files), authorId: user.id, status: "draft", harness: harness === null ? null : JSON.stringify(harness) },
-      });
-      return { taken: false as const };
-    },
-    { maxWait: 30_000, timeout: 30_000 },
-  );
+  const outcome = await writeTransaction(async (tx) => {
+    const taken = await tx.deck.findUnique({ where: { id: deck.id }, select: { id: true } });
+    if (taken) return { taken: true as const };
+    await tx.deck.create({
+      data: {
+        id: deck.id,
+        title: JSON.stringify(deck.title),
+        description: deck.description ? JSON.stringify(deck.description) : null,
+        source: "app",
+        ownerId: user.id,
+        isPublic: false,
+        version: "",
+        definition: JSON.stringify(definitionOf(deck)),
+      },
+    });
+    await tx.deckVersion.create({
+      data: { deckId: deck.id, version: deck.version, files: JSON.stringify(files), authorId: user.id, status: "draft", harness: harness === null ? null : JSON.stringify(harness) },
+    });
+    return { taken: false as const };
+  });
   if (outcome.taken) throw conflict(`A deck with the id "${deck.id}" already exists. Choose another id.`, { id: ["Already taken."] });
   return { deckId: deck.id, version: deck.version };
 }
@@ -275,7 +273,7 @@ export async function createAppDeck(user: CurrentUser, deck: Deck, files: readon
 
 export async function setDeckPublic(user: CurrentUser, deckId: string, isPublic: boolean): Promise<void> {
   await requireDeckOwner(user, deckId);
-  await db.$transaction((tx) => tx.deck.update({ where: { id: deckId }, data: { isPublic } }));
+  await writeTransaction((tx) => tx.deck.update({ where: { id: deckId }, data: { isPublic } }));
   invalidateOpenDecks();
 }
 
@@ -299,13 +297,13 @@ export async function addDeckEditor(user: CurrentUser, deckId: string, email: st
   if (!target) throw notFound(`No account uses ${email}.`);
   if (target.role !== "instructor") throw conflict(`${target.email} is not an instructor; decks are shared with instructors only.`, { email: ["Not an instructor."] });
   if (target.id === deck.ownerId) throw conflict("You own this deck already.", { email: ["That is you."] });
-  await db.$transaction((tx) => tx.deckEditor.upsert({ where: { deckId_userId: { deckId, userId: target.id } }, create: { deckId, userId: target.id }, update: {} }));
+  await writeTransaction((tx) => tx.deckEditor.upsert({ where: { deckId_userId: { deckId, userId: target.id } }, create: { deckId, userId: target.id }, update: {} }));
   return { userId: target.id, name: target.name, email: target.email };
 }
 
 export async function removeDeckEditor(user: CurrentUser, deckId: string, userId: string): Promise<void> {
   await requireDeckOwner(user, deckId);
-  await db.$transaction((tx) => tx.deckEditor.deleteMany({ where: { deckId, userId } }));
+  await writeTransaction((tx) => tx.deckEditor.deleteMany({ where: { deckId, userId } }));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -5,7 +5,8 @@ import { db } from "./db";
 import { parseBilingual } from "./deck-store";
 import { invalidateDeckVisibility, type Viewer } from "./deck-visibility";
 import { conflict, forbidden, notFound } from "./errors";
-import { isUniqueViolation, writeTransaction } from "./review-tx";
+import { recordWrongJoinCode, refuseWhileThrottled } from "./join-throttle";
+import { isUniqueViolation, writeTransaction } from "./write-tx";
 
 /**
  * Classes: an instructor creates one and hands out its join code; students join with the code;
@@ -243,10 +244,20 @@ export interface JoinOutcome {
   joined: boolean;
 }
 
+/**
+ * Joins the class whose code `codeInput` is. Wrong codes are rate-limited per user (join-throttle.ts):
+ * once the limit is reached even a right code waits, or the limit would not slow guessing at all.
+ * Input that cannot be a code (wrong length, letters outside the alphabet) reveals nothing and is
+ * not counted: it is a typo, not a guess.
+ */
 export async function joinClass(actor: Viewer, codeInput: string, now: Date = new Date()): Promise<JoinOutcome> {
+  await refuseWhileThrottled(actor.id, now);
   const code = normalizeJoinCode(codeInput);
   const row = code ? await db.class.findUnique({ where: { joinCode: code } }) : null;
-  if (!row) throw notFound("No class has this join code. Check it with your instructor.");
+  if (!row) {
+    if (code) await recordWrongJoinCode(actor.id, now);
+    throw notFound("No class has this join code. Check it with your instructor.");
+  }
   if (row.ownerId === actor.id) throw conflict("This is your own class: you teach it, you cannot join it.");
   let joined = false;
   try {

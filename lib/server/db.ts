@@ -1,7 +1,7 @@
 import "server-only";
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { databaseKind, databaseUrl } from "./database-url";
+import { sqliteAdapter } from "./sqlite-connection";
 
 /**
  * The single Prisma client (create-t3-app style): cached on globalThis so that development
@@ -16,8 +16,8 @@ function createClient(): PrismaClient {
     // (README, "PostgreSQL"); the SQLite-generated client cannot talk to it.
     throw new Error("DATABASE_URL points at PostgreSQL: generate the client with the postgresql schema first (see README).");
   }
-  // busy timeout: writers wait for each other instead of failing with SQLITE_BUSY under load.
-  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 10_000 }) });
+  // The adapter sets the connection's durability level as it connects (sqlite-connection.ts).
+  return new PrismaClient({ adapter: sqliteAdapter(url) });
 }
 
 export const db: PrismaClient = globalForPrisma.deepdrillPrisma ?? createClient();

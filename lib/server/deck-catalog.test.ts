@@ -6,6 +6,7 @@ import { db } from "./db";
 import { checkPractice, getDeckWithConcepts, getItem, listDecks, practiceVariant, sampleSeed, samplePrompt } from "./deck-catalog";
 import { syncContentDecks } from "./deck-store";
 import { AppError } from "./errors";
+import { singleLayerTemplateYaml } from "./review-test-fixtures";
 
 /** The catalogue and stateless practice against real SQLite (tests/unit/database-global-setup.ts). */
 
@@ -32,36 +33,17 @@ concepts:
     },
     {
       path: `${deckId}/templates.yaml`,
-      text: `
-templates:
-  - id: ${ids.template}
-    concept: counting
-    simulation: hidden-units
-    title: {ko: 단일층 모수, en: Single-layer parameters}
-    params: {p: 200..900, K: 100..400}
-    prompt:
-      ko: "입력 {{p}}개, 은닉 유닛 {{K}}개, 출력 1개인 신경망의 모수는 몇 개입니까?"
-      en: "A network has {{p}} inputs, {{K}} hidden units and one output. How many parameters?"
-    answer:
-      architecture:
-        input: [=p]
-        layers:
-          - {type: dense, units: =K, activation: relu}
-          - {type: dense, units: 1}
-      ask: total
-      formula: (p+1)*K + (K+1)*1
-    solution:
-      ko: "은닉층과 출력층의 가중치와 편향을 셉니다. {{@work}}"
-      en: "Count the weights and biases of both layers. {{@work}}"
-    mistakes:
-      - formula: p*K + K
-        feedback: {ko: 편향을 빠뜨렸습니다., en: You left out the biases.}
+      // The shared template, with ranges around the book's network, a simulation link and that network as an anchor.
+      text: singleLayerTemplateYaml(ids.template, {
+        params: "{p: 200..900, K: 100..400}",
+        extraFields: `    simulation: hidden-units
     anchors:
       - id: book
         lab: true
         label: {ko: 교재의 신경망, en: The book's network}
         params: {p: 784, K: 256}
 `,
+      }),
     },
     {
       path: `${deckId}/cards.yaml`,

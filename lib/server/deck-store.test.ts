@@ -1,7 +1,21 @@
 import { describe, expect, it } from "vitest";
+import type { Deck } from "@/lib/content";
+import { makeUser } from "./authoring-test-fixtures";
+import { createAppDeck } from "./authoring";
 import { db } from "./db";
 import { cardIdOf, findStoredCard, formatSyncSummary, orderedItems, syncContentDecks } from "./deck-store";
 import { EXTRA_CARD, testDeck } from "./review-test-fixtures";
+
+/** An instructor's deck made in /author with one published card, as the authoring API leaves it. */
+async function inAppDeck(deck: Deck): Promise<{ ownerId: string; cardId: string }> {
+  const owner = await makeUser("instructor");
+  await createAppDeck(owner, deck, [{ path: "deck.yaml", text: "# in the app" }]);
+  const cardId = cardIdOf(deck.id, "authored-in-app");
+  await db.card.create({
+    data: { id: cardId, deckId: deck.id, itemId: "authored-in-app", itemType: "tf", concept: "facts", position: 0, version: "app-v1", definition: "{}" },
+  });
+  return { ownerId: owner.id, cardId };
+}
 
 describe("syncContentDecks", () => {
   it("creates a deck and its cards, and a second run changes nothing", async () => {
@@ -60,9 +74,32 @@ describe("syncContentDecks", () => {
     expect(JSON.parse((await db.deck.findUniqueOrThrow({ where: { id } })).title)).toEqual({ ko: "시험 덱", en: "Renamed deck" });
   });
 
-  it("retires the cards of a content deck that is gone, only when asked to", async () => {
+  it("never writes over an in-app deck with the same id: skips it, says so, and still loads the others", async () => {
+    const clash = testDeck();
+    const { ownerId, cardId } = await inAppDeck(clash);
+    const before = await db.deck.findUniqueOrThrow({ where: { id: clash.id } });
+    const other = testDeck();
+
+    const summary = await syncContentDecks([clash, other], { retireMissingDecks: false });
+    const warning = `${clash.id}/deck.yaml: deck id '${clash.id}' is taken by an in-app deck; not loaded`;
+    expect(summary.warnings).toEqual([warning]);
+    expect(summary.decks).toEqual({ added: 1, updated: 0, unchanged: 0, retired: 0 });
+    expect(formatSyncSummary(summary).split("\n")).toEqual([expect.stringMatching(/^content decks: 1 decks/), warning]);
+
+    expect(await db.deck.findUniqueOrThrow({ where: { id: clash.id } })).toEqual(before);
+    expect(before).toMatchObject({ source: "app", ownerId, isPublic: false });
+    const cards = await db.card.findMany({ where: { deckId: clash.id }, select: { id: true, version: true, retired: true } });
+    expect(cards).toEqual([{ id: cardId, version: "app-v1", retired: false }]);
+    expect(await db.card.count({ where: { deckId: other.id } })).toBe(3);
+    // Loading again says the same and still changes nothing.
+    expect((await syncContentDecks([clash], { retireMissingDecks: false })).warnings).toEqual([warning]);
+    expect(await db.deck.findUniqueOrThrow({ where: { id: clash.id } })).toEqual(before);
+  });
+
+  it("retires the cards of a content deck that is gone, only when asked to, and never an in-app deck's", async () => {
     const gone = testDeck();
     const kept = testDeck();
+    const { cardId: appCard } = await inAppDeck(testDeck());
     await syncContentDecks([gone, kept], { retireMissingDecks: false });
     // Other test files load decks into the same database, so only look at these two.
     await syncContentDecks([kept], { retireMissingDecks: false });
@@ -75,6 +112,8 @@ describe("syncContentDecks", () => {
       expect(result.cards.retired).toBeGreaterThanOrEqual(3);
       expect(await db.card.count({ where: { deckId: gone.id, retired: false } })).toBe(0);
       expect(await db.card.count({ where: { deckId: kept.id, retired: false } })).toBe(3);
+      // The in-app deck is not in content/ either, and keeps its cards.
+      expect((await findStoredCard(appCard))?.retired).toBe(false);
     } finally {
       await db.deck.updateMany({ where: { source: "content-elsewhere" }, data: { source: "content" } });
     }

@@ -1,8 +1,9 @@
 import "server-only";
 import type { Concept, Deck } from "@/lib/content";
 import { isTemplate, itemVersion, type Bilingual, type Item } from "@/lib/questions";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { db } from "./db";
+import { readRows, sqlBoolean } from "./direct-sql";
 
 /**
  * Decks in the database: loading the validated decks of content/ (by id and version, idempotent)
@@ -24,6 +25,8 @@ export interface CountSummary {
 export interface DeckSyncSummary {
   decks: CountSummary;
   cards: CountSummary;
+  /** Decks that were not loaded, one line each (`file: why`), for the person running the load. */
+  warnings: string[];
 }
 
 /** What Deck.definition holds: everything of the deck but its items. */
@@ -54,9 +57,18 @@ export function orderedItems(deck: Deck): Item[] {
 
 type Tx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
+/** Decks made in /author: content/ never writes over them (nor retires their cards). */
+export const IN_APP_SOURCE = "app";
+
 async function syncDeck(tx: Tx, deck: Deck, summary: DeckSyncSummary): Promise<void> {
   const definition: StoredDeckDefinition = { concepts: deck.concepts, source: deck.source, description: deck.description };
-  const existing = await tx.deck.findUnique({ where: { id: deck.id }, select: { version: true } });
+  const existing = await tx.deck.findUnique({ where: { id: deck.id }, select: { version: true, source: true } });
+  // Checked inside the deck's transaction, so an instructor creating the same id meanwhile cannot
+  // slip between the check and the write. The in-app deck wins: it has an owner and students' work.
+  if (existing?.source === IN_APP_SOURCE) {
+    summary.warnings.push(`${deck.file ?? deck.id}: deck id '${deck.id}' is taken by an in-app deck; not loaded`);
+    return;
+  }
   const deckData = {
     title: JSON.stringify(deck.title),
     description: deck.description ? JSON.stringify(deck.description) : null,
@@ -126,17 +138,19 @@ export interface SyncOptions {
  * Brings the database's content decks in line with `decks`: decks and cards are created or updated
  * by id when their version changed, cards no longer written are retired. One transaction per deck,
  * so a crash leaves each deck either as it was or fully loaded. Running it twice changes nothing.
+ * A content deck whose id belongs to an in-app deck is skipped with a warning in the summary.
  */
 export async function syncContentDecks(decks: readonly Deck[], options: SyncOptions = {}): Promise<DeckSyncSummary> {
   const client = options.client ?? db;
   const zero = (): CountSummary => ({ added: 0, updated: 0, unchanged: 0, retired: 0 });
-  const summary: DeckSyncSummary = { decks: zero(), cards: zero() };
+  const summary: DeckSyncSummary = { decks: zero(), cards: zero(), warnings: [] };
   decksCache = null;
   for (const deck of decks) {
     await client.$transaction((tx) => syncDeck(tx, deck, summary), { maxWait: 30_000, timeout: 120_000 });
   }
   if (options.retireMissingDecks ?? true) {
     const loaded = decks.map((deck) => deck.id);
+    // Only decks that came from content/ can go missing from it: in-app decks are never retired here.
     const missing = await client.deck.findMany({ where: { source: "content", id: { notIn: loaded } }, select: { id: true } });
     for (const deck of missing) {
       const retired = await client.$transaction(
@@ -158,7 +172,8 @@ export function formatSyncSummary(summary: DeckSyncSummary): string {
     const total = counts.added + counts.updated + counts.unchanged;
     return `${total} ${name} (${counts.added} added, ${counts.updated} updated, ${counts.unchanged} unchanged, ${counts.retired} retired)`;
   };
-  return `content decks: ${part("decks", summary.decks)}, ${part("cards", summary.cards)}`;
+  const line = `content decks: ${part("decks", summary.decks)}, ${part("cards", summary.cards)}`;
+  return [line, ...summary.warnings].join("\n");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -310,13 +325,14 @@ export async function findStoredCardOfDeck(cardId: string, deckVersion: string):
 
 /** A card with its item, or null when there is no such card. */
 export async function findStoredCard(cardId: string): Promise<StoredCard | null> {
-  const row = await db.card.findUnique({
-    where: { id: cardId },
-    select: { id: true, deckId: true, itemId: true, itemType: true, concept: true, version: true, retired: true, definition: true },
-  });
+  // Plain SQL on the app's connection (direct-sql.ts): issuing a review looks up a card that is
+  // usually not cached yet, and this is half a millisecond cheaper than the ORM call.
+  const [row] = await readRows<{ id: string; deckId: string; itemId: string; itemType: string; concept: string; version: string; retired: unknown; definition: string }>(
+    Prisma.sql`SELECT "id", "deckId", "itemId", "itemType", "concept", "version", "retired", "definition" FROM "Card" WHERE "id" = ${cardId}`,
+  );
   if (!row) return null;
-  const { definition, ...card } = row;
-  return { ...card, item: parseItem(row.id, row.version, definition) };
+  const { definition, retired, ...card } = row;
+  return { ...card, retired: sqlBoolean(retired), item: parseItem(row.id, row.version, definition) };
 }
 
 /** The active templates of a concept (optionally of one deck), in authoring order, for "practise these" links. */

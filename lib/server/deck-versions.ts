@@ -8,7 +8,7 @@ import { definitionOf, parseDeckFiles, requireDeckEditor, type DeckRow } from ".
 import { db } from "./db";
 import { cardIdOf, invalidateOpenDecks, itemTypeOf, orderedItems } from "./deck-store";
 import { conflict, notFound } from "./errors";
-import { writeTransaction, type Tx } from "./review-tx";
+import { writeTransaction, type Tx } from "./write-tx";
 import type { CurrentUser } from "./users";
 
 /**

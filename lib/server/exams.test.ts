@@ -3,7 +3,8 @@ import type { Variant } from "@/lib/questions";
 import { dayNumber, suggestGrade } from "@/lib/srs";
 import { db } from "./db";
 import { AppError } from "./errors";
-import { ANSWER_GRACE_MS, examGrade, getExam, listExams, saveAnswer, scoreResponse, startExam, submitExam, type RunningExam } from "./exams";
+import { examReviewId } from "./exam-reviews";
+import { ANSWER_GRACE_MS, closeExam, examGrade, getExam, listExams, saveAnswer, scoreResponse, startExam, submitExam, type RunningExam } from "./exams";
 import { examDeck, loadDecks, makeUser } from "./classes-test-fixtures";
 
 /**
@@ -221,19 +222,25 @@ describe("weak concepts weigh more", () => {
 });
 
 describe("counting exam answers as reviews", () => {
-  it("grades each answered question once through the review loop, with the suggested grade", async () => {
+  /** A counting exam with questions 1–3 of 4 answered (2 wrongly), and its question rows. */
+  async function answeredCountingExam(seed: number) {
     const student = await makeUser();
-    const exam = await startExam(student, setup([tfOnly.id], { questionCount: 4, countAsReviews: true }), { now: T0, seed: 11 });
+    const exam = await startExam(student, setup([tfOnly.id], { questionCount: 4, countAsReviews: true }), { now: T0, seed });
     const byPosition = await variants(exam.id);
     await saveAnswer(student, exam.id, 1, rightAnswer(byPosition.get(1)!), later(10_000));
     await saveAnswer(student, exam.id, 2, wrongAnswer(byPosition.get(2)!), later(20_000));
     await saveAnswer(student, exam.id, 3, rightAnswer(byPosition.get(3)!), later(30_000));
+    const rows = await db.examQuestion.findMany({ where: { examId: exam.id }, orderBy: { position: "asc" } });
+    return { student, exam, answered: rows.slice(0, 3) };
+  }
+
+  it("grades each answered question once through the review loop, with the suggested grade", async () => {
+    const { student, exam, answered } = await answeredCountingExam(11);
     const result = await submitExam(student, exam.id, later(40_000));
     expect(result.countedReviews).toBe(3);
 
-    const rows = await db.examQuestion.findMany({ where: { examId: exam.id }, orderBy: { position: "asc" } });
     const logs = await db.reviewLog.findMany({ where: { userId: student.id }, orderBy: { id: "asc" } });
-    expect(logs.map((log) => log.cardId)).toEqual(rows.slice(0, 3).map((row) => row.cardId));
+    expect(logs.map((log) => log.cardId)).toEqual(answered.map((row) => row.cardId));
     // 40 s for 3 answers: 13.3 s each, a "choice" answer (T/F) → correct within 8–30 s suggests 4.
     expect(logs.map((log) => log.grade)).toEqual([
       suggestGrade({ kind: "choice", status: "correct", durationMs: 13_333 }),
@@ -241,7 +248,7 @@ describe("counting exam answers as reviews", () => {
       suggestGrade({ kind: "choice", status: "correct", durationMs: 13_333 }),
     ]);
     expect(logs.every((log) => log.counted && log.reviewDay === dayNumber(later(40_000), "UTC"))).toBe(true);
-    const states = await db.cardState.findMany({ where: { userId: student.id, cardId: { in: rows.slice(0, 3).map((r) => r.cardId) } } });
+    const states = await db.cardState.findMany({ where: { userId: student.id, cardId: { in: answered.map((r) => r.cardId) } } });
     expect(states).toHaveLength(3);
     for (const state of states) expect(state.lastReviewDay).toBe(dayNumber(later(40_000), "UTC"));
     // The unanswered question is not a review; nothing is pending afterwards.
@@ -250,6 +257,58 @@ describe("counting exam answers as reviews", () => {
     // Submitting again counts nothing again.
     await submitExam(student, exam.id, later(50_000));
     expect(await db.reviewLog.count({ where: { userId: student.id } })).toBe(3);
+  });
+
+  const logsOf = (userId: string) => db.reviewLog.findMany({ where: { userId }, orderBy: { id: "asc" }, select: { reviewId: true, cardId: true } });
+  const countedAt = async (examId: string) => (await db.exam.findUniqueOrThrow({ where: { id: examId } })).reviewsCountedAt;
+
+  it("a crash between closing the exam and counting it: the next read counts every answer, once, however many reads race", async () => {
+    const { student, exam, answered } = await answeredCountingExam(13);
+    // The process stops right after the closing commit: nothing is counted yet.
+    await closeExam(student, exam.id, later(40_000));
+    expect(await db.reviewLog.count({ where: { userId: student.id } })).toBe(0);
+    expect(await countedAt(exam.id)).toBeNull();
+
+    // Any later read finishes it: here the result page, the exam list and a repeated submit at once.
+    const [result] = await Promise.all([getExam(student, exam.id, later(60_000)), listExams(student, later(60_000)), submitExam(student, exam.id, later(60_000))]);
+    expect(result.state === "submitted" && result.countedReviews).toBe(3);
+    const expected = answered.map((row) => ({ reviewId: examReviewId(row.id), cardId: row.cardId }));
+    expect(await logsOf(student.id)).toEqual(expected);
+    expect(await countedAt(exam.id)).toEqual(later(60_000));
+
+    // Even with the "done" mark lost (a crash just before it), counting again adds nothing.
+    await db.exam.update({ where: { id: exam.id }, data: { reviewsCountedAt: null } });
+    expect((await getExam(student, exam.id, later(70_000))).state).toBe("submitted");
+    expect(await logsOf(student.id)).toEqual(expected);
+    expect(await countedAt(exam.id)).toEqual(later(70_000));
+    // Counted reviews are graded as they are made: none is left pending for the review loop.
+    expect(await db.review.count({ where: { userId: student.id, gradedAt: null, closedAt: null } })).toBe(0);
+  });
+
+  it("a failure in the middle of counting: the other answers count, and a later read counts the rest once", async () => {
+    const { student, exam, answered } = await answeredCountingExam(13);
+    const failing = examReviewId(answered[1]!.id);
+    const trigger = `fail_${answered[1]!.id}`;
+    // Real SQLite refuses this one question's grade (as a crash or a full disk would), once.
+    await db.$executeRawUnsafe(`CREATE TRIGGER "${trigger}" BEFORE INSERT ON "ReviewLog" WHEN NEW."reviewId" = '${failing}' BEGIN SELECT RAISE(ABORT, 'simulated failure'); END`);
+    try {
+      const result = await submitExam(student, exam.id, later(40_000));
+      expect(result).toMatchObject({ state: "submitted", score: 2, countedReviews: 2 });
+      expect((await logsOf(student.id)).map((log) => log.reviewId)).toEqual([examReviewId(answered[0]!.id), examReviewId(answered[2]!.id)]);
+      // Rolled back whole: no half-made review of question 2 for the review loop to show.
+      expect(await db.review.findUnique({ where: { id: failing } })).toBeNull();
+      expect(await countedAt(exam.id)).toBeNull();
+    } finally {
+      await db.$executeRawUnsafe(`DROP TRIGGER "${trigger}"`);
+    }
+
+    const later_ = await getExam(student, exam.id, later(90_000));
+    expect(later_.state === "submitted" && later_.countedReviews).toBe(3);
+    const logs = await logsOf(student.id);
+    expect(logs.map((log) => log.reviewId).sort()).toEqual(answered.map((row) => examReviewId(row.id)).sort());
+    expect(await countedAt(exam.id)).toEqual(later(90_000));
+    // One SM-2 step per card.
+    expect(await db.cardState.count({ where: { userId: student.id, lastReviewDay: { not: null } } })).toBe(3);
   });
 
   it("leaves the schedule alone when not asked", async () => {

@@ -3,15 +3,14 @@ import { randomInt } from "node:crypto";
 import { displayExpected, makeVariant, type AnswerFormat, type Bilingual, type Choice, type Item, type Variant } from "@/lib/questions";
 import { conceptKey, examVariantSeeds, rankExamCandidates, shuffleForExam, type ConceptHistory, type ExamCandidate } from "@/lib/questions/exam-draw";
 import type { ArchitectureSpec } from "@/lib/model-core";
-import { dayNumber, isValidTimeZone, suggestGrade, type Grade } from "@/lib/srs";
 import type { Exam as ExamRow, ExamQuestion as QuestionRow } from "@/lib/generated/prisma/client";
 import { db } from "./db";
 import { conceptNames, parseBilingual } from "./deck-store";
 import { visibleDeckIds, type Viewer } from "./deck-visibility";
 import { AppError, conflict, notFound } from "./errors";
-import { answerKindOf, evaluateResponse } from "./review-answer";
-import { gradeReview } from "./review-grade";
-import { writeTransaction } from "./review-tx";
+import { finishExamReviews, hasUncountedReviews } from "./exam-reviews";
+import { scoreResponse, type QuestionStatus } from "./exam-scoring";
+import { writeTransaction } from "./write-tx";
 import { studentStats } from "./stats";
 
 /**
@@ -24,9 +23,11 @@ import { studentStats } from "./stats";
  * a request already on its way), and an exam read after that is submitted on the spot, so reloading
  * the page never restarts the clock and closing the tab still ends the exam. Nothing about
  * correctness leaves the server before submission. Submitting is idempotent; when the student asked
- * for it, each answered question then goes through the review loop's own grading (gradeReview), so
- * the SM-2 rules (first grade of the day counts, exactly once) hold for exam answers too.
+ * for it, the answers then count as reviews (exam-reviews.ts: through the review loop's own grading,
+ * once each, and finished by any later read if the process stopped half-way).
  */
+
+export { examGrade, scoreResponse, type QuestionStatus } from "./exam-scoring";
 
 export const MIN_QUESTIONS = 1;
 export const MAX_QUESTIONS = 50;
@@ -44,8 +45,6 @@ export interface ExamSetupInput {
   timeLimitSeconds: number;
   countAsReviews: boolean;
 }
-
-export type QuestionStatus = "correct" | "wrong" | "invalid" | "unanswered";
 
 export interface ExamQuestionView {
   position: number;
@@ -178,16 +177,6 @@ function parseVariant(json: string): Variant {
   return JSON.parse(json) as Variant;
 }
 
-/** The stored response scored against the stored variant (pure). */
-export function scoreResponse(variant: Variant, response: string | null): { status: QuestionStatus; readAs: string | null; mistake: Bilingual | null } {
-  if (response === null || response.trim() === "") return { status: "unanswered", readAs: null, mistake: null };
-  const result = evaluateResponse(variant, response, 0);
-  if (result.status === "invalid") return { status: "invalid", readAs: null, mistake: null };
-  // Exams never hold self-graded cards (see drawQuestions); a revealed one would score as wrong.
-  if (result.status === "revealed") return { status: "wrong", readAs: null, mistake: null };
-  return { status: result.status, readAs: result.readAs, mistake: result.mistake ?? null };
-}
-
 // ---------------------------------------------------------------------------------------------
 // Setting up an exam
 
@@ -275,18 +264,27 @@ export interface StartOptions {
   seed?: number;
 }
 
-/** Finalises the student's exams whose time ran out (someone who closed the tab mid-exam). */
-async function finishExpired(actor: Viewer, now: Date): Promise<void> {
-  const expired = await db.exam.findMany({
-    where: { userId: actor.id, submittedAt: null, deadlineAt: { lte: new Date(now.getTime() - ANSWER_GRACE_MS) } },
+/**
+ * Finalises the student's exams whose time ran out (someone who closed the tab mid-exam) and counts
+ * the reviews a stopped process left uncounted, before the exam list or a new draw reads them.
+ */
+async function finishPendingExams(actor: Viewer, now: Date): Promise<void> {
+  const unfinished = await db.exam.findMany({
+    where: {
+      userId: actor.id,
+      OR: [
+        { submittedAt: null, deadlineAt: { lte: new Date(now.getTime() - ANSWER_GRACE_MS) } },
+        { submittedAt: { not: null }, countAsReviews: true, reviewsCountedAt: null },
+      ],
+    },
     select: { id: true },
   });
-  for (const exam of expired) await submitExam(actor, exam.id, now);
+  for (const exam of unfinished) await submitExam(actor, exam.id, now);
 }
 
 export async function startExam(actor: Viewer, input: ExamSetupInput, options: StartOptions = {}): Promise<RunningExam> {
   const now = options.now ?? new Date();
-  await finishExpired(actor, now);
+  await finishPendingExams(actor, now);
   const running = await db.exam.findFirst({ where: { userId: actor.id, submittedAt: null }, select: { id: true } });
   if (running) throw new AppError(409, "You already have an exam in progress: finish it first.", { examId: [running.id] });
 
@@ -367,9 +365,10 @@ async function questionViews(rows: readonly QuestionRow[], titles: Map<string, B
 export async function getExam(actor: Viewer, examId: string, now: Date = new Date()): Promise<ExamView> {
   let exam = await ownedExam(actor, examId);
   if (exam.submittedAt === null && isOver(exam, now)) {
-    await submitExam(actor, examId, now);
+    await closeExam(actor, examId, now);
     exam = await ownedExam(actor, examId);
   }
+  if (hasUncountedReviews(exam)) await finishExamReviews(exam, now);
   const rows = await db.examQuestion.findMany({ where: { examId }, orderBy: { position: "asc" } });
   const deckIds = [...new Set([...parseDeckIds(exam.deckIds), ...rows.map((row) => row.deckId)])];
   const titles = await titlesOf(deckIds);
@@ -459,95 +458,45 @@ export async function saveAnswer(actor: Viewer, examId: string, position: number
 // ---------------------------------------------------------------------------------------------
 // Submitting
 
-/** The SM-2 grade an exam answer counts as: the review loop's suggestion for the same outcome. */
-export function examGrade(variant: Variant, status: QuestionStatus, durationMs: number, mistake: Bilingual | null): Grade {
-  const nearMiss = status === "wrong" && mistake !== null && variant.mistakes.some((m) => m.feedback.en === mistake.en);
-  return suggestGrade({ kind: answerKindOf(variant), status: status === "correct" ? "correct" : "wrong", durationMs, nearMiss });
-}
-
 /**
  * Scores and closes the exam (idempotent: a second call returns the stored result). When the exam
- * counts as reviews, every answered question becomes a Review of kind "exam" graded through
- * gradeReview: only the request that closed the exam does this, so it happens once.
+ * counts as reviews, reading the result counts them (getExam → exam-reviews.ts), here and on any
+ * later read should this process stop before it is done.
  */
 export async function submitExam(actor: Viewer, examId: string, now: Date = new Date()): Promise<SubmittedExam> {
-  const exam = await ownedExam(actor, examId);
-  if (exam.submittedAt === null) {
-    const rows = await db.examQuestion.findMany({ where: { examId }, orderBy: { position: "asc" } });
-    const scored = rows.map((row) => {
-      const variant = parseVariant(row.variant);
-      return { row, variant, ...scoreResponse(variant, row.response) };
-    });
-    const score = scored.filter((q) => q.status === "correct").length;
-    // An exam closed after its deadline (a tab left open, a late reload) ends at the deadline.
-    const submittedAt = now.getTime() > exam.deadlineAt.getTime() ? exam.deadlineAt : now;
-    const closed = await writeTransaction(async (tx) => {
-      const { count } = await tx.exam.updateMany({ where: { id: examId, userId: actor.id, submittedAt: null }, data: { submittedAt, score } });
-      if (count !== 1) return false;
-      // Unanswered is stored as null (the schema's convention); the others as scored.
-      for (const q of scored) {
-        await tx.examQuestion.update({ where: { id: q.row.id }, data: { status: q.status === "unanswered" ? null : q.status, readAs: q.readAs } });
-      }
-      return true;
-    });
-    if (closed && exam.countAsReviews) await countAsReviews(actor, exam, scored, submittedAt, now);
-  }
+  await closeExam(actor, examId, now);
   const view = await getExam(actor, examId, now);
   if (view.state !== "submitted") throw new Error("exam still running after submission");
   return view;
 }
 
-async function countAsReviews(
-  actor: Viewer,
-  exam: ExamRow,
-  scored: readonly { row: QuestionRow; variant: Variant; status: QuestionStatus; readAs: string | null; mistake: Bilingual | null }[],
-  submittedAt: Date,
-  now: Date,
-): Promise<void> {
-  const answered = scored.filter((q) => q.status !== "unanswered");
-  if (answered.length === 0) return;
-  const user = await db.user.findUnique({ where: { id: actor.id }, select: { timezone: true } });
-  const timezone = user && isValidTimeZone(user.timezone) ? user.timezone : "UTC";
-  // No per-question timing in an exam: each answer is given an equal share of the time used.
-  const perQuestionMs = Math.max(0, Math.round((submittedAt.getTime() - exam.startedAt.getTime()) / answered.length));
-  for (const q of answered) {
-    const grade = examGrade(q.variant, q.status, perQuestionMs, q.mistake);
-    const review = await writeTransaction((tx) =>
-      tx.review.create({
-        data: {
-          userId: actor.id,
-          cardId: q.row.cardId,
-          deckId: q.row.deckId,
-          kind: "exam",
-          variantSeed: q.row.variantSeed,
-          templateVersion: q.row.templateVersion,
-          variant: q.row.variant,
-          issuedAt: exam.startedAt,
-          issuedDay: dayNumber(exam.startedAt, timezone),
-          answeredAt: q.row.answeredAt ?? submittedAt,
-          response: q.row.response,
-          readAs: q.readAs,
-          status: q.status === "correct" ? "correct" : "wrong",
-          durationMs: perQuestionMs,
-        },
-        select: { id: true },
-      }),
-    );
-    try {
-      await gradeReview(actor.id, review.id, grade, now, timezone);
-    } catch (error) {
-      // The review loop closed it in between (the student asked for their next card at that very
-      // moment): this one answer is not counted; the exam result stands.
-      console.error(`[deepdrill] exam ${exam.id}: could not count question ${q.row.position} as a review`, error);
+/**
+ * The closing step alone: scores the stored answers and marks the exam submitted, in one
+ * transaction (a no-op when it is closed already). Counting reviews is left to the next read.
+ */
+export async function closeExam(actor: Viewer, examId: string, now: Date = new Date()): Promise<void> {
+  const exam = await ownedExam(actor, examId);
+  if (exam.submittedAt !== null) return;
+  const rows = await db.examQuestion.findMany({ where: { examId }, orderBy: { position: "asc" } });
+  const scored = rows.map((row) => ({ row, ...scoreResponse(parseVariant(row.variant), row.response) }));
+  const score = scored.filter((q) => q.status === "correct").length;
+  // An exam closed after its deadline (a tab left open, a late reload) ends at the deadline.
+  const submittedAt = now.getTime() > exam.deadlineAt.getTime() ? exam.deadlineAt : now;
+  await writeTransaction(async (tx) => {
+    const { count } = await tx.exam.updateMany({ where: { id: examId, userId: actor.id, submittedAt: null }, data: { submittedAt, score } });
+    if (count !== 1) return;
+    // Unanswered is stored as null (the schema's convention); the others as scored.
+    for (const q of scored) {
+      await tx.examQuestion.update({ where: { id: q.row.id }, data: { status: q.status === "unanswered" ? null : q.status, readAs: q.readAs } });
     }
-  }
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
 // History
 
 export async function listExams(actor: Viewer, now: Date = new Date(), limit = 20): Promise<ExamListEntry[]> {
-  await finishExpired(actor, now);
+  await finishPendingExams(actor, now);
   const rows = await db.exam.findMany({ where: { userId: actor.id }, orderBy: [{ startedAt: "desc" }, { id: "asc" }], take: limit });
   const titles = await titlesOf([...new Set(rows.flatMap((row) => parseDeckIds(row.deckIds)))]);
   return rows.map((row) => ({

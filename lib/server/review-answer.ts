@@ -1,10 +1,11 @@
 import "server-only";
 import { checkAnswer, type Variant } from "@/lib/questions";
 import { suggestGrade, type AnswerKind } from "@/lib/srs";
-import { db } from "./db";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { readRows, sqlDate, sqlIntOrNull, transactionRows, transactionWrite } from "./direct-sql";
 import { conflict, notFound } from "./errors";
 import { parseVariant, type AnswerResult } from "./review-types";
-import { writeTransaction } from "./review-tx";
+import { writeTransaction } from "./write-tx";
 
 /**
  * `POST /api/review/{reviewId}/answer`: checks a response against the variant exactly as it was
@@ -90,8 +91,30 @@ export interface AnswerInput {
   durationMs?: number;
 }
 
+interface AnsweredReviewRow {
+  variant: string;
+  status: string | null;
+  response: string | null;
+  durationMs: unknown;
+  issuedAt: unknown;
+  gradedAt: unknown;
+  closedAt: unknown;
+}
+
+/** The user's review by id, by the primary key (plain SQL: this runs on every answer, direct-sql.ts). */
+async function findOwnReview(userId: string, reviewId: string, read: (query: Prisma.Sql) => Promise<AnsweredReviewRow[]>) {
+  const [row] = await read(Prisma.sql`
+    SELECT "variant", "status", "response", "durationMs", "issuedAt", "gradedAt", "closedAt" FROM "Review" WHERE "id" = ${reviewId} AND "userId" = ${userId}`);
+  if (!row) return null;
+  return {
+    ...row,
+    durationMs: sqlIntOrNull(row.durationMs),
+    issuedAt: sqlDate(row.issuedAt),
+  };
+}
+
 export async function answerReview(userId: string, reviewId: string, input: AnswerInput, now: Date = new Date()): Promise<AnswerResult> {
-  const review = await db.review.findFirst({ where: { id: reviewId, userId } });
+  const review = await findOwnReview(userId, reviewId, (query) => readRows<AnsweredReviewRow>(query));
   if (!review) throw notFound("No such review.");
   const variant = parseVariant(review.variant);
   const stored = storedAnswer(review, variant);
@@ -105,11 +128,13 @@ export async function answerReview(userId: string, reviewId: string, input: Answ
   if (result.status === "invalid") return result;
 
   const saved = await writeTransaction(async (tx) => {
-    const { count } = await tx.review.updateMany({
-      where: { id: reviewId, userId, status: null, gradedAt: null, closedAt: null },
-      data: { answeredAt: now, response: input.response ?? null, readAs: result.readAs, status: result.status, durationMs },
-    });
-    return count === 1 ? null : tx.review.findFirst({ where: { id: reviewId, userId } });
+    const count = await transactionWrite(
+      tx,
+      Prisma.sql`UPDATE "Review" SET "answeredAt" = ${now}, "response" = ${input.response ?? null}, "readAs" = ${result.readAs},
+        "status" = ${result.status}, "durationMs" = ${durationMs}
+      WHERE "id" = ${reviewId} AND "userId" = ${userId} AND "status" IS NULL AND "gradedAt" IS NULL AND "closedAt" IS NULL`,
+    );
+    return count === 1 ? null : findOwnReview(userId, reviewId, (query) => transactionRows<AnsweredReviewRow>(tx, query));
   });
   if (saved === null) return result;
   // Another request answered (or closed) it first: report what is stored.

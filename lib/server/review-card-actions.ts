@@ -1,7 +1,7 @@
 import "server-only";
 import { buryCard, dayNumber, isValidTimeZone, suspendCard, unsuspendCard } from "@/lib/srs";
 import { notFound } from "./errors";
-import { writeTransaction, type Tx } from "./review-tx";
+import { writeTransaction, type Tx } from "./write-tx";
 import { cardStateFields, parseVariant, publicState, stateColumns, toSrsState, type PublicCardState } from "./review-types";
 
 /**

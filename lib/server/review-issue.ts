@@ -1,12 +1,13 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { chooseVariantRequest, makeVariant, type Variant } from "@/lib/questions";
 import type { QueueEntry } from "@/lib/srs";
 import { Prisma, type Review } from "@/lib/generated/prisma/client";
-import { db } from "./db";
+import { readRows, sqlDate, sqlIntOrNull, transactionRows, transactionWrite } from "./direct-sql";
 import { findStoredCardOfDeck, type OpenDeck } from "./deck-store";
 import { storedAnswer } from "./review-answer";
 import { todayQueue, type QueueFilter, type TodayQueue } from "./review-queue";
-import { writeTransaction } from "./review-tx";
+import { writeTransaction } from "./write-tx";
 import { isQueueKind, parseVariant, type NextReviewResult, type ReviewItem } from "./review-types";
 
 /**
@@ -18,8 +19,6 @@ import { isQueueKind, parseVariant, type NextReviewResult, type ReviewItem } fro
  * (card, user, issueCount) and stores it exactly as generated (PrairieLearn's makeAndInsertVariant),
  * so later edits of the template never change a question the student already has.
  */
-
-const pendingWhere = (userId: string) => ({ userId, gradedAt: null, closedAt: null });
 
 /** The columns of a Review that make its ReviewItem. */
 export type ReviewRow = Pick<Review, "id" | "cardId" | "deckId" | "kind" | "variant" | "issuedAt" | "status" | "response" | "durationMs">;
@@ -73,18 +72,11 @@ async function prepare(userId: string, queue: TodayQueue): Promise<Prepared | nu
 
 type IssueOutcome = { review: ReviewRow | null } | { retry: true };
 
-/**
- * The user's newest pending review, by the (userId, gradedAt, closedAt) index. Plain SQL: this runs
- * on every card shown, and a raw statement skips the query compiler.
- */
-async function findPending(userId: string): Promise<ReviewRow | null> {
-  const rows = await db.$queryRaw<{ [K in keyof ReviewRow]: unknown }[]>(Prisma.sql`
-    SELECT r."id" AS "id", r."cardId" AS "cardId", r."deckId" AS "deckId", r."kind" AS "kind", r."variant" AS "variant",
-      r."issuedAt" AS "issuedAt", r."status" AS "status", r."response" AS "response", r."durationMs" AS "durationMs"
-    FROM "Review" r WHERE r."userId" = ${userId} AND r."gradedAt" IS NULL AND r."closedAt" IS NULL
-    ORDER BY r."issuedAt" DESC LIMIT 1`);
-  const row = rows[0];
-  if (!row) return null;
+const REVIEW_ROW_COLUMNS = Prisma.sql`r."id" AS "id", r."cardId" AS "cardId", r."deckId" AS "deckId", r."kind" AS "kind",
+  r."variant" AS "variant", r."issuedAt" AS "issuedAt", r."status" AS "status", r."response" AS "response", r."durationMs" AS "durationMs"`;
+
+/** A ReviewRow from raw SQL (SQLite gives dates as text and integers as numbers or bigints). */
+function toReviewRow(row: { [K in keyof ReviewRow]: unknown }): ReviewRow {
   const text = (value: unknown) => (value === null || value === undefined ? null : String(value));
   return {
     id: String(row.id),
@@ -92,11 +84,64 @@ async function findPending(userId: string): Promise<ReviewRow | null> {
     deckId: String(row.deckId),
     kind: String(row.kind),
     variant: String(row.variant),
-    issuedAt: row.issuedAt instanceof Date ? row.issuedAt : new Date(String(row.issuedAt)),
+    issuedAt: sqlDate(row.issuedAt),
     status: text(row.status),
     response: text(row.response),
-    durationMs: row.durationMs === null || row.durationMs === undefined ? null : Number(row.durationMs),
+    durationMs: sqlIntOrNull(row.durationMs),
   };
+}
+
+/** The user's newest pending review, by the (userId, gradedAt, closedAt) index. */
+async function findPending(userId: string): Promise<ReviewRow | null> {
+  const rows = await readRows<{ [K in keyof ReviewRow]: unknown }>(Prisma.sql`
+    SELECT ${REVIEW_ROW_COLUMNS} FROM "Review" r WHERE r."userId" = ${userId} AND r."gradedAt" IS NULL AND r."closedAt" IS NULL
+    ORDER BY r."issuedAt" DESC LIMIT 1`);
+  return rows[0] ? toReviewRow(rows[0]) : null;
+}
+
+/** A review id: opaque, URL-safe, unguessable (the API checks the owner anyway). */
+function newReviewId(): string {
+  return `r${randomUUID().replaceAll("-", "")}`;
+}
+
+/**
+ * Issues `prepared` for the user in one transaction, or finds that another request of the same
+ * user issued one meanwhile. Plain SQL on the transaction's connection: four statements instead of
+ * five ORM calls, each of which costs about half a millisecond in Prisma's query compiler.
+ */
+function issueInTransaction(userId: string, inQueue: ReadonlySet<string>, prepared: Prepared | null, today: number, now: Date) {
+  return writeTransaction<IssueOutcome>(async (tx) => {
+    const pendings = await transactionRows<{ [K in keyof ReviewRow]: unknown }>(tx, Prisma.sql`
+      SELECT ${REVIEW_ROW_COLUMNS} FROM "Review" r WHERE r."userId" = ${userId} AND r."gradedAt" IS NULL AND r."closedAt" IS NULL
+      ORDER BY r."issuedAt" DESC`);
+    // Another request of this user issued one meanwhile: that one is the pending review.
+    const keep = pendings.find((review) => inQueue.has(String(review.cardId)));
+    if (keep) return { review: toReviewRow(keep) };
+    if (pendings.length > 0) {
+      await transactionWrite(tx, Prisma.sql`UPDATE "Review" SET "closedAt" = ${now} WHERE "id" IN (${Prisma.join(pendings.map((review) => String(review.id)))})`);
+    }
+    if (!prepared) return { review: null };
+    const { entry, issueCount, variant } = prepared;
+    // The compare-and-set on issueCount makes two racing requests issue one variant per number.
+    const bumped = await transactionWrite(tx, Prisma.sql`UPDATE "CardState" SET "issueCount" = ${issueCount + 1}, "updatedAt" = ${now}
+      WHERE "userId" = ${userId} AND "cardId" = ${entry.cardId} AND "issueCount" = ${issueCount}`);
+    if (bumped !== 1) return { retry: true };
+    const review: ReviewRow = {
+      id: newReviewId(),
+      cardId: entry.cardId,
+      deckId: entry.deckId,
+      kind: entry.kind,
+      variant: JSON.stringify(variant),
+      issuedAt: now,
+      status: null,
+      response: null,
+      durationMs: null,
+    };
+    await transactionWrite(tx, Prisma.sql`INSERT INTO "Review" ("id", "userId", "cardId", "deckId", "kind", "variantSeed", "templateVersion", "variant", "issuedAt", "issuedDay")
+      VALUES (${review.id}, ${userId}, ${review.cardId}, ${review.deckId}, ${review.kind}, ${BigInt(variant.seed)}, ${variant.templateVersion},
+        ${review.variant}, ${now}, ${today})`);
+    return { review };
+  });
 }
 
 export async function nextReview(userId: string, filter: QueueFilter = {}, now: Date = new Date()): Promise<NextReviewResult> {
@@ -107,36 +152,7 @@ export async function nextReview(userId: string, filter: QueueFilter = {}, now: 
     if (!pending && queue.entries.length === 0) return { item: null, remaining: queue.remaining };
 
     const prepared = await prepare(userId, queue);
-    const outcome = await writeTransaction<IssueOutcome>(async (tx) => {
-      const pendings = await tx.review.findMany({ where: pendingWhere(userId), orderBy: { issuedAt: "desc" }, select: { id: true, cardId: true } });
-      // Another request of this user issued one meanwhile: that one is the pending review.
-      const keep = pendings.find((review) => inQueue.has(review.cardId));
-      if (keep) return { review: await tx.review.findUniqueOrThrow({ where: { id: keep.id } }) };
-      if (pendings.length > 0) {
-        await tx.review.updateMany({ where: { id: { in: pendings.map((review) => review.id) } }, data: { closedAt: now } });
-      }
-      if (!prepared) return { review: null };
-      const { entry, issueCount, variant } = prepared;
-      const bumped = await tx.cardState.updateMany({
-        where: { userId, cardId: entry.cardId, issueCount },
-        data: { issueCount: issueCount + 1 },
-      });
-      if (bumped.count !== 1) return { retry: true };
-      const review = await tx.review.create({
-        data: {
-          userId,
-          cardId: entry.cardId,
-          deckId: entry.deckId,
-          kind: entry.kind,
-          variantSeed: BigInt(variant.seed),
-          templateVersion: variant.templateVersion,
-          variant: JSON.stringify(variant),
-          issuedAt: now,
-          issuedDay: queue.today,
-        },
-      });
-      return { review };
-    });
+    const outcome = await issueInTransaction(userId, inQueue, prepared, queue.today, now);
     if ("retry" in outcome) continue;
     // Nothing could be issued (a stale pending review was closed, and the queue is empty).
     if (!outcome.review) return { item: null, remaining: queue.remaining };

@@ -12,11 +12,12 @@ import {
 } from "@/lib/srs";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "./db";
+import { readRows, sqlBoolean, sqlInt } from "./direct-sql";
 import { listDecks, type OpenDeck } from "./deck-store";
 import { visibleDeckIds } from "./deck-visibility";
 import { notFound, unauthorized } from "./errors";
-import { toSrsState, type CardStateRow } from "./review-types";
-import { writeTransaction } from "./review-tx";
+import { cardStateRowFromSql, toSrsState } from "./review-types";
+import { writeTransaction } from "./write-tx";
 
 /**
  * Today's review queue for one user, from the database. Every open deck is enrolled once per deck
@@ -118,7 +119,7 @@ const ENROLLED_CACHE_LIMIT = 50_000;
 
 /** What the user already did today, from the review log (undone grades do not count). */
 export async function reviewedToday(userId: string, today: number): Promise<{ reviews: number; newByDeck: Record<string, number> }> {
-  const groups = await db.$queryRaw<{ deckId: string; wasNew: unknown; n: unknown }[]>(Prisma.sql`
+  const groups = await readRows<{ deckId: string; wasNew: unknown; n: unknown }>(Prisma.sql`
     SELECT l."deckId" AS "deckId", l."wasNew" AS "wasNew", COUNT(*) AS "n"
     FROM "ReviewLog" l
     WHERE l."userId" = ${userId} AND l."reviewDay" = ${today} AND l."counted" = true
@@ -128,23 +129,10 @@ export async function reviewedToday(userId: string, today: number): Promise<{ re
   const newByDeck: Record<string, number> = {};
   for (const group of groups) {
     const count = Number(group.n);
-    if (truthy(group.wasNew)) newByDeck[group.deckId] = (newByDeck[group.deckId] ?? 0) + count;
+    if (sqlBoolean(group.wasNew)) newByDeck[group.deckId] = (newByDeck[group.deckId] ?? 0) + count;
     else reviews += count;
   }
   return { reviews, newByDeck };
-}
-
-/** SQLite returns booleans as 0/1 (number or bigint), PostgreSQL as true/false. */
-function truthy(value: unknown): boolean {
-  return value === true || value === 1 || value === 1n || value === "1" || value === "true";
-}
-
-function int(value: unknown): number {
-  return typeof value === "bigint" ? Number(value) : Number(value);
-}
-
-function intOrNull(value: unknown): number | null {
-  return value === null || value === undefined ? null : int(value);
 }
 
 /** Due reviews and new cards read per part: the head of the queue (a broken card is skipped, up to five). */
@@ -168,20 +156,11 @@ interface CandidateRow {
 }
 
 function toCandidate(row: CandidateRow): { card: QueueCard; issueCount: number } {
-  const state: CardStateRow = {
-    repetition: int(row.repetition),
-    easinessHundredths: int(row.easinessHundredths),
-    interval: intOrNull(row.interval),
-    dueDay: intOrNull(row.dueDay),
-    lastReviewDay: intOrNull(row.lastReviewDay),
-    redrillDay: intOrNull(row.redrillDay),
-    suspended: truthy(row.suspended),
-    buriedUntilDay: intOrNull(row.buriedUntilDay),
-  };
+  const state = cardStateRowFromSql(row);
   const gradedAt = row.gradedAt instanceof Date ? row.gradedAt.getTime() : typeof row.gradedAt === "string" ? Date.parse(row.gradedAt) : Number.NaN;
   return {
-    card: { id: row.cardId, deckId: row.deckId, position: int(row.position), lastGradedAt: Number.isNaN(gradedAt) ? undefined : gradedAt, state: toSrsState(state) },
-    issueCount: int(row.issueCount),
+    card: { id: row.cardId, deckId: row.deckId, position: sqlInt(row.position), lastGradedAt: Number.isNaN(gradedAt) ? undefined : gradedAt, state: toSrsState(state) },
+    issueCount: sqlInt(row.issueCount),
   };
 }
 
@@ -248,8 +227,8 @@ export async function todayQueue(userId: string, now: Date, filter: QueueFilter 
   }
   const [done, rows, counted] = await Promise.all([
     reviewedToday(userId, today),
-    db.$queryRaw<CandidateRow[]>(Prisma.join(parts, " UNION ALL ")),
-    counts.length > 0 ? db.$queryRaw<{ deckId: string; n: unknown }[]>(Prisma.join(counts, " UNION ALL ")) : Promise.resolve([]),
+    readRows<CandidateRow>(Prisma.join(parts, " UNION ALL ")),
+    counts.length > 0 ? readRows<{ deckId: string; n: unknown }>(Prisma.join(counts, " UNION ALL ")) : Promise.resolve([]),
   ]);
 
   const issueCounts = new Map<string, number>();
@@ -267,8 +246,8 @@ export async function todayQueue(userId: string, now: Date, filter: QueueFilter 
   let dueCount = 0;
   let newCount = 0;
   for (const row of counted) {
-    if (row.deckId === "") dueCount = Math.min(reviewRoom, int(row.n));
-    else newCount += Math.min(Math.max(0, limits.newPerDeck - (done.newByDeck[row.deckId] ?? 0)), int(row.n));
+    if (row.deckId === "") dueCount = Math.min(reviewRoom, sqlInt(row.n));
+    else newCount += Math.min(Math.max(0, limits.newPerDeck - (done.newByDeck[row.deckId] ?? 0)), sqlInt(row.n));
   }
   const remaining = { ...remainingCounts(entries), due: dueCount, new: newCount };
   return { today, timezone, limits, decks: allDecks, entries, remaining, issueCounts };

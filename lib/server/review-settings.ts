@@ -1,5 +1,5 @@
 import "server-only";
-import { writeTransaction } from "./review-tx";
+import { writeTransaction } from "./write-tx";
 import { forgetUserSettings, loadUserSettings } from "./review-queue";
 import type { SettingsInput } from "./review-schemas";
 

@@ -16,13 +16,16 @@ concepts:
   - {id: facts, ko: 사실, en: Facts}
 `;
 
-/** One parametric template (single-layer parameter count, concept "counting"), shared by the fixtures. */
-export const singleLayerTemplateYaml = (id: string) => `
+/**
+ * One parametric template (single-layer parameter count, concept "counting"), shared by the fixtures.
+ * `params` replaces the ranges; `extraFields` adds fields to the template (YAML indented four spaces).
+ */
+export const singleLayerTemplateYaml = (id: string, options: { params?: string; extraFields?: string } = {}) => `
 templates:
   - id: ${id}
     concept: counting
     title: {ko: 단일층 모수, en: Single-layer parameters}
-    params: {p: 2..20, K: 2..30}
+    params: ${options.params ?? "{p: 2..20, K: 2..30}"}
     prompt:
       ko: "입력 {{p}}개, 은닉 유닛 {{K}}개, 출력 1개인 신경망의 모수는 몇 개입니까?"
       en: "A network has {{p}} inputs, {{K}} hidden units and one output. How many parameters?"
@@ -40,7 +43,7 @@ templates:
     mistakes:
       - formula: p*K + K
         feedback: {ko: 편향을 빠뜨렸습니다., en: You left out the biases.}
-`;
+${options.extraFields ?? ""}`;
 
 const templatesYaml = singleLayerTemplateYaml("single-params");
 

@@ -1,5 +1,6 @@
 import "server-only";
 import {
+  clampToDateRange,
   formatDayNumber,
   NEW_CARD_STATE,
   startOfDay,
@@ -10,6 +11,7 @@ import {
 } from "@/lib/srs";
 import type { AnswerFormat, Bilingual, Choice, Variant } from "@/lib/questions";
 import type { ArchitectureSpec } from "@/lib/model-core";
+import { sqlBoolean, sqlInt, sqlIntOrNull } from "./direct-sql";
 
 /**
  * The shapes of the review API (DESIGN.md "HTTP API"), shared by the route handlers, the /review page
@@ -114,6 +116,22 @@ export interface CardStateRow {
   buriedUntilDay: number | null;
 }
 
+/** A CardState row as raw SQL returns it (see direct-sql.ts for the shapes either database gives). */
+export type RawCardStateRow = { [K in keyof CardStateRow]: unknown };
+
+export function cardStateRowFromSql(row: RawCardStateRow): CardStateRow {
+  return {
+    repetition: sqlInt(row.repetition),
+    easinessHundredths: sqlInt(row.easinessHundredths),
+    interval: sqlIntOrNull(row.interval),
+    dueDay: sqlIntOrNull(row.dueDay),
+    lastReviewDay: sqlIntOrNull(row.lastReviewDay),
+    redrillDay: sqlIntOrNull(row.redrillDay),
+    suspended: sqlBoolean(row.suspended),
+    buriedUntilDay: sqlIntOrNull(row.buriedUntilDay),
+  };
+}
+
 export const cardStateFields = {
   repetition: true,
   easinessHundredths: true,
@@ -170,12 +188,14 @@ export function parseStoredState(json: string): CardState {
 }
 
 export function publicState(state: CardState, timeZone: string, today: number): PublicCardState {
+  // A long run of 5s can schedule a card beyond the last date Date holds; both fields show that date.
+  const shownDueDay = state.dueDay === null ? null : clampToDateRange(state.dueDay);
   return {
     repetition: state.repetition,
     interval: state.interval,
     easiness: state.easinessHundredths / 100,
-    dueAt: state.dueDay === null ? null : startOfDay(state.dueDay, timeZone).toISOString(),
-    dueDate: state.dueDay === null ? null : formatDayNumber(state.dueDay),
+    dueAt: shownDueDay === null ? null : startOfDay(shownDueDay, timeZone).toISOString(),
+    dueDate: shownDueDay === null ? null : formatDayNumber(shownDueDay),
     suspended: state.suspended,
     redrillToday: state.redrillDay !== null && state.redrillDay === today,
   };

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "./db";
 import { conflict, notFound } from "./errors";
 import { hashPassword } from "./passwords";
+import { isUniqueViolation, writeTransaction } from "./write-tx";
 import type { Locale, RegisterInput } from "@/lib/schemas/account";
 
 export type Role = "student" | "instructor";
@@ -39,21 +40,19 @@ export async function registerUser(input: RegisterInput): Promise<CurrentUser> {
   const existing = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
   if (existing) throw conflict("An account with this e-mail already exists. Sign in instead.", { email: ["Already registered."] });
   const passwordHash = await hashPassword(input.password);
+  const data = {
+    email: input.email,
+    name: input.name,
+    passwordHash,
+    locale: input.locale ?? null,
+    timezone: input.timezone && isValidTimeZone(input.timezone) ? input.timezone : "UTC",
+  };
   try {
-    const user = await db.user.create({
-      data: {
-        email: input.email,
-        name: input.name,
-        passwordHash,
-        locale: input.locale ?? null,
-        timezone: input.timezone && isValidTimeZone(input.timezone) ? input.timezone : "UTC",
-      },
-      select: publicFields,
-    });
-    return toCurrentUser(user);
+    // Only the insert holds the write lock: the argon2 hash above is slow.
+    return toCurrentUser(await writeTransaction((tx) => tx.user.create({ data, select: publicFields })));
   } catch (error) {
     // Two registrations racing for one address: the unique index decides, the loser gets 409.
-    if ((error as { code?: string }).code === "P2002") throw conflict("An account with this e-mail already exists. Sign in instead.");
+    if (isUniqueViolation(error)) throw conflict("An account with this e-mail already exists. Sign in instead.");
     throw error;
   }
 }
@@ -69,13 +68,16 @@ export async function findUserById(id: string): Promise<CurrentUser | null> {
 }
 
 export async function setRole(email: string, role: Role): Promise<CurrentUser> {
-  const row = await db.user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true } });
-  if (!row) throw notFound(`No user with e-mail ${email}.`);
-  return toCurrentUser(await db.user.update({ where: { id: row.id }, data: { role }, select: publicFields }));
+  const updated = await writeTransaction(async (tx) => {
+    const row = await tx.user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true } });
+    return row ? tx.user.update({ where: { id: row.id }, data: { role }, select: publicFields }) : null;
+  });
+  if (!updated) throw notFound(`No user with e-mail ${email}.`);
+  return toCurrentUser(updated);
 }
 
 export async function setLocale(userId: string, locale: Locale): Promise<void> {
-  await db.user.update({ where: { id: userId }, data: { locale } });
+  await writeTransaction((tx) => tx.user.update({ where: { id: userId }, data: { locale }, select: { id: true } }));
 }
 
 export { toCurrentUser };

@@ -3,12 +3,15 @@ import { describe, expect, it } from "vitest";
 import {
   assertTimeZone,
   canonicalTimeZone,
+  clampToDateRange,
   civilToDayNumber,
   dayNumber,
   dayNumberToCivil,
+  EARLIEST_DATE_DAY,
   formatDayNumber,
   InvalidTimeZoneError,
   isValidTimeZone,
+  LATEST_DATE_DAY,
   MILLISECONDS_PER_DAY,
   parseDayNumber,
   startOfDay,
@@ -134,7 +137,46 @@ describe("startOfDay", () => {
 
   it("rejects a day Date cannot hold or that is not an integer", () => {
     expect(() => startOfDay(100_000_000, "UTC")).toThrow(/outside the range of Date/);
+    expect(() => startOfDay(LATEST_DATE_DAY + 1, "UTC")).toThrow(/outside the range of Date/);
+    expect(() => startOfDay(EARLIEST_DATE_DAY - 1, "UTC")).toThrow(/outside the range of Date/);
     expect(() => startOfDay(1.5, "UTC")).toThrow(/integer day number/);
+  });
+
+  it("converts the first and the last day of the range in every zone", () => {
+    for (const timeZone of ["UTC", "Pacific/Kiritimati", "Etc/GMT+12", "Asia/Seoul"]) {
+      expect(startOfDay(LATEST_DATE_DAY, timeZone).getTime()).not.toBeNaN();
+      expect(startOfDay(EARLIEST_DATE_DAY, timeZone).getTime()).not.toBeNaN();
+    }
+    expect(startOfDay(LATEST_DATE_DAY, "UTC").toISOString()).toBe("+275760-09-11T00:00:00.000Z");
+  });
+});
+
+describe("clampToDateRange (display of far-future due days)", () => {
+  it.each([
+    [0, 0, "the epoch"],
+    [LATEST_DATE_DAY, LATEST_DATE_DAY, "the last convertible day is kept"],
+    [LATEST_DATE_DAY + 1, LATEST_DATE_DAY, "one day past it"],
+    [189_203_668 + 20_000, LATEST_DATE_DAY, "16 grades of 5 in a row: interval 189,203,668 days"],
+    [Number.MAX_SAFE_INTEGER, LATEST_DATE_DAY, "the largest day SM-2 can compute exactly"],
+    [EARLIEST_DATE_DAY - 1, EARLIEST_DATE_DAY, "and the same below"],
+  ])("%i → %i (%s)", (day, clamped) => {
+    expect(clampToDateRange(day)).toBe(clamped);
+  });
+
+  it("gives startOfDay a day it converts, for any safe integer day and zone", () => {
+    fc.assert(
+      fc.property(
+        // Within ten times Date's range, and anywhere among the safe integers (the edges are in the table above).
+        fc.oneof(fc.integer({ min: -1e9, max: 1e9 }), fc.maxSafeInteger()),
+        fc.constantFrom("UTC", "Asia/Seoul", "America/New_York", "Pacific/Kiritimati", "Etc/GMT+12"),
+        (day, timeZone) => {
+          const shown = clampToDateRange(day);
+          expect(Number.isNaN(startOfDay(shown, timeZone).getTime())).toBe(false);
+          if (day >= EARLIEST_DATE_DAY && day <= LATEST_DATE_DAY) expect(shown).toBe(day);
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });
 

@@ -15,6 +15,12 @@ const MILLISECONDS_PER_SECOND = 1000;
 const SEARCH_WINDOW_SECONDS = 36 * 3600;
 /** `Date` holds instants within ±8.64e15 ms of the epoch: ±100,000,000 days. */
 const MAXIMUM_DATE_MILLISECONDS = 8.64e15;
+/**
+ * The last day {@link startOfDay} converts: two days inside Date's range, so that local midnight in
+ * any zone (UTC±15 h) and the search around it stay representable. The first day mirrors it.
+ */
+export const LATEST_DATE_DAY = MAXIMUM_DATE_MILLISECONDS / MILLISECONDS_PER_DAY - 2;
+export const EARLIEST_DATE_DAY = -LATEST_DATE_DAY;
 
 /** A time zone that `Intl` does not know. */
 export class InvalidTimeZoneError extends RangeError {
@@ -165,10 +171,8 @@ function dayAtSecond(second: number, timeZone: string): number {
  */
 export function startOfDay(day: number, timeZone: string): Date {
   if (!Number.isSafeInteger(day)) throw new RangeError(`day must be an integer day number, got ${day}`);
+  if (day > LATEST_DATE_DAY || day < EARLIEST_DATE_DAY) throw new RangeError(`day ${day} is outside the range of Date`);
   const nominalSecond = day * (MILLISECONDS_PER_DAY / MILLISECONDS_PER_SECOND);
-  if (Math.abs(nominalSecond * MILLISECONDS_PER_SECOND) > MAXIMUM_DATE_MILLISECONDS - 2 * MILLISECONDS_PER_DAY) {
-    throw new RangeError(`day ${day} is outside the range of Date`);
-  }
   assertTimeZone(timeZone);
   const isStart = (second: number) =>
     dayAtSecond(second, timeZone) >= day && dayAtSecond(second - 1, timeZone) < day;
@@ -192,4 +196,14 @@ export function startOfDay(day: number, timeZone: string): Date {
     else low = middle;
   }
   return new Date(high * MILLISECONDS_PER_SECOND);
+}
+
+/**
+ * `day` moved into the range {@link startOfDay} converts, for showing a date. SM-2 has no upper
+ * bound on the interval: about 16 reviews in a row graded 5 schedule a card past Date's last day
+ * (year 275760). The day number itself is stored as computed; only its display is clamped, so such
+ * a card reads "due on the last date there is" rather than failing the page.
+ */
+export function clampToDateRange(day: number): number {
+  return Math.min(LATEST_DATE_DAY, Math.max(EARLIEST_DATE_DAY, day));
 }

@@ -5,6 +5,8 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { classAnalytics } from "@/lib/server/analytics";
 import { AppError } from "@/lib/server/errors";
 import { requirePageInstructor } from "@/lib/server/page-guards";
+import { DataTable } from "@/app/_components/data-table";
+import { RateBar } from "@/app/_components/rate-bar";
 import { ConceptChart } from "./concept-chart";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -15,15 +17,6 @@ const CLASS_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 function percent(rate: number | null): string {
   return rate === null ? "—" : `${Math.round(rate * 100)}%`;
-}
-
-/** A bar as wide as the share correct, for tables (the number beside it is what screen readers read). */
-function RateBar({ rate }: { rate: number | null }) {
-  return (
-    <span aria-hidden="true" className="inline-block h-2 w-24 overflow-hidden rounded-full bg-slate-200 align-middle dark:bg-slate-800">
-      <span className="block h-full rounded-full bg-accent-600" style={{ width: `${Math.round((rate ?? 0) * 100)}%` }} />
-    </span>
-  );
 }
 
 /**
@@ -126,31 +119,22 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
                 .slice(0, 12)
                 .map((c) => ({ name: c.name?.[lang] ?? c.concept, rate: Math.round((c.rate ?? 0) * 100), attempts: c.attempts }))}
             />
-            <div className="overflow-x-auto">
-              <table className="w-full text-left text-sm" data-testid="concept-table">
-                <caption className="sr-only">{t("concepts.title")}</caption>
-                <thead className="text-slate-600 dark:text-slate-400">
-                  <tr>
-                    <th scope="col" className="py-2 pr-3 font-medium">{t("concepts.concept")}</th>
-                    <th scope="col" className="py-2 pr-3 text-right font-medium">{t("attempts")}</th>
-                    <th scope="col" className="py-2 pr-3 font-medium">{t("shareCorrect")}</th>
-                    <th scope="col" className="py-2 text-right font-medium">{t("concepts.students")}</th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
-                  {data.concepts.map((c) => (
-                    <tr key={`${c.deckId}/${c.concept}`}>
-                      <th scope="row" className="py-2 pr-3 font-normal">{c.name?.[lang] ?? c.concept}</th>
-                      <td className="py-2 pr-3 text-right tabular-nums">{c.attempts}</td>
-                      <td className="py-2 pr-3 whitespace-nowrap tabular-nums">
-                        <RateBar rate={c.rate} /> {percent(c.rate)}
-                      </td>
-                      <td className="py-2 text-right tabular-nums">{c.students}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              caption={t("concepts.title")}
+              columns={[{ label: t("concepts.concept") }, { label: t("attempts"), numeric: true }, { label: t("shareCorrect") }, { label: t("concepts.students"), numeric: true }]}
+              testId="concept-table"
+            >
+              {data.concepts.map((c) => (
+                <tr key={`${c.deckId}/${c.concept}`}>
+                  <th scope="row" className="py-2 pr-3 font-normal">{c.name?.[lang] ?? c.concept}</th>
+                  <td className="py-2 pr-3 text-right tabular-nums">{c.attempts}</td>
+                  <td className="py-2 pr-3 whitespace-nowrap tabular-nums">
+                    <RateBar rate={c.rate} /> {percent(c.rate)}
+                  </td>
+                  <td className="py-2 text-right tabular-nums">{c.students}</td>
+                </tr>
+              ))}
+            </DataTable>
           </section>
 
           <section className="space-y-4" aria-labelledby="templates-title">
@@ -267,44 +251,41 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
         {data.students.length === 0 ? (
           <p className="text-slate-700 dark:text-slate-300">{t("emptyNoStudents")}</p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full min-w-[48rem] text-left text-sm" data-testid="student-table">
-              <caption className="sr-only">{t("students.title")}</caption>
-              <thead className="text-slate-600 dark:text-slate-400">
-                <tr>
-                  <th scope="col" className="py-2 pr-3 font-medium">{t("students.name")}</th>
-                  <th scope="col" className="py-2 pr-3 text-right font-medium">{t("attempts")}</th>
-                  <th scope="col" className="py-2 pr-3 font-medium">{t("shareCorrect")}</th>
-                  <th scope="col" className="py-2 pr-3 text-right font-medium">{t("students.last7")}</th>
-                  <th scope="col" className="py-2 pr-3 text-right font-medium">{t("students.cards")}</th>
-                  <th scope="col" className="py-2 pr-3 font-medium">{t("students.lastActive")}</th>
-                  <th scope="col" className="py-2 pr-3 font-medium">{t("students.exams")}</th>
-                  <th scope="col" className="py-2 font-medium">{t("students.weakest")}</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
-                {data.students.map((s) => (
-                  <tr key={s.userId} data-testid="student-row">
-                    <th scope="row" className="py-2 pr-3 font-normal">
-                      <span className="block">{s.name}</span>
-                      <span className="block break-all text-xs text-slate-600 dark:text-slate-400">{s.email}</span>
-                    </th>
-                    <td className="py-2 pr-3 text-right tabular-nums" data-testid="student-attempts">{s.attempts}</td>
-                    <td className="py-2 pr-3 whitespace-nowrap tabular-nums">
-                      <RateBar rate={s.rate} /> {percent(s.rate)}
-                    </td>
-                    <td className="py-2 pr-3 text-right tabular-nums">{s.attemptsLast7Days}</td>
-                    <td className="py-2 pr-3 text-right tabular-nums">{s.cardsStudied}</td>
-                    <td className="py-2 pr-3 whitespace-nowrap">{date(s.lastActive)}</td>
-                    <td className="py-2 pr-3 whitespace-nowrap">
-                      {s.lastExam ? t("students.examSummary", { count: s.exams, score: s.lastExam.score, total: s.lastExam.total }) : "—"}
-                    </td>
-                    <td className="py-2">{s.weakestConcept ? `${s.weakestConcept.name?.[lang] ?? s.weakestConcept.concept} (${percent(s.weakestConcept.rate)})` : "—"}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            caption={t("students.title")}
+            columns={[
+              { label: t("students.name") },
+              { label: t("attempts"), numeric: true },
+              { label: t("shareCorrect") },
+              { label: t("students.last7"), numeric: true },
+              { label: t("students.cards"), numeric: true },
+              { label: t("students.lastActive") },
+              { label: t("students.exams") },
+              { label: t("students.weakest") },
+            ]}
+            testId="student-table"
+            className="min-w-[48rem]"
+          >
+            {data.students.map((s) => (
+              <tr key={s.userId} data-testid="student-row">
+                <th scope="row" className="py-2 pr-3 font-normal">
+                  <span className="block">{s.name}</span>
+                  <span className="block break-all text-xs text-slate-600 dark:text-slate-400">{s.email}</span>
+                </th>
+                <td className="py-2 pr-3 text-right tabular-nums" data-testid="student-attempts">{s.attempts}</td>
+                <td className="py-2 pr-3 whitespace-nowrap tabular-nums">
+                  <RateBar rate={s.rate} /> {percent(s.rate)}
+                </td>
+                <td className="py-2 pr-3 text-right tabular-nums">{s.attemptsLast7Days}</td>
+                <td className="py-2 pr-3 text-right tabular-nums">{s.cardsStudied}</td>
+                <td className="py-2 pr-3 whitespace-nowrap">{date(s.lastActive)}</td>
+                <td className="py-2 pr-3 whitespace-nowrap">
+                  {s.lastExam ? t("students.examSummary", { count: s.exams, score: s.lastExam.score, total: s.lastExam.total }) : "—"}
+                </td>
+                <td className="py-2">{s.weakestConcept ? `${s.weakestConcept.name?.[lang] ?? s.weakestConcept.concept} (${percent(s.weakestConcept.rate)})` : "—"}</td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
     </div>

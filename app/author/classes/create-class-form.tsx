@@ -1,7 +1,8 @@
 "use client";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useId, useState, type FormEvent } from "react";
+import { useState } from "react";
+import { SingleFieldForm } from "@/app/_components/single-field-form";
 import { ApiError, callApi } from "@/app/classes/api-client";
 
 /** Create a class: a name; the server makes its join code. Goes to the new class's page. */
@@ -11,11 +12,8 @@ export function CreateClassForm() {
   const [name, setName] = useState("");
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const inputId = useId();
-  const errorId = useId();
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  async function submit() {
     if (busy) return;
     setBusy(true);
     setError(null);
@@ -29,33 +27,17 @@ export function CreateClassForm() {
   }
 
   return (
-    <form className="card max-w-xl space-y-3" onSubmit={(event) => void submit(event)}>
-      <h2 className="text-lg font-semibold">{t("author.create.title")}</h2>
-      <div>
-        <label htmlFor={inputId} className="field-label">
-          {t("author.create.name")}
-        </label>
-        <div className="flex flex-col gap-2 sm:flex-row">
-          <input
-            id={inputId}
-            className="field-input sm:mt-0"
-            value={name}
-            onChange={(event) => setName(event.target.value)}
-            maxLength={100}
-            required
-            aria-invalid={error ? "true" : undefined}
-            aria-describedby={error ? errorId : undefined}
-          />
-          <button type="submit" className="btn-primary shrink-0" disabled={busy || name.trim() === ""}>
-            {busy ? t("author.create.creating") : t("author.create.submit")}
-          </button>
-        </div>
-        {error ? (
-          <p id={errorId} className="field-error" role="alert">
-            {error}
-          </p>
-        ) : null}
-      </div>
-    </form>
+    <SingleFieldForm
+      title={t("author.create.title")}
+      label={t("author.create.name")}
+      value={name}
+      onChange={setName}
+      onSubmit={() => void submit()}
+      busy={busy}
+      submitLabel={t("author.create.submit")}
+      busyLabel={t("author.create.creating")}
+      error={error}
+      input={{ maxLength: 100 }}
+    />
   );
 }

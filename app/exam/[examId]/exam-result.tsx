@@ -1,8 +1,10 @@
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { SubmittedExam } from "@/lib/server/exams";
+import { DataTable } from "@/app/_components/data-table";
 import { MathText } from "@/app/_components/math-text";
 import { NetworkDiagram } from "@/app/_components/network-diagram";
+import { RateBar } from "@/app/_components/rate-bar";
 
 function percent(correct: number, total: number): string {
   return total === 0 ? "—" : `${Math.round((correct / total) * 100)}%`;
@@ -55,41 +57,31 @@ export async function ExamResult({ exam }: { exam: SubmittedExam }) {
         <h2 id="per-concept" className="text-xl font-semibold">
           {t("result.perConcept")}
         </h2>
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm" data-testid="concept-breakdown">
-            <caption className="sr-only">{t("result.perConcept")}</caption>
-            <thead className="text-slate-600 dark:text-slate-400">
-              <tr>
-                <th scope="col" className="py-2 pr-3 font-medium">{t("result.concept")}</th>
-                <th scope="col" className="py-2 pr-3 text-right font-medium">{t("result.correct")}</th>
-                <th scope="col" className="py-2 font-medium">{t("result.share")}</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
-              {exam.perConcept.map((c) => (
-                <tr key={`${c.deckId}/${c.concept}`} data-testid="concept-row">
-                  <th scope="row" className="py-2 pr-3 font-normal">
-                    {c.name?.[lang] ?? c.concept}{" "}
-                    {c.correct < c.total ? (
-                      <Link className="ml-1 text-xs text-accent-700 underline-offset-2 hover:underline dark:text-accent-100" href={`/review?${new URLSearchParams({ deck: c.deckId, concept: c.concept }).toString()}`}>
-                        {t("result.drill")}
-                      </Link>
-                    ) : null}
-                  </th>
-                  <td className="py-2 pr-3 text-right tabular-nums">
-                    {c.correct}/{c.total}
-                  </td>
-                  <td className="py-2 whitespace-nowrap tabular-nums">
-                    <span aria-hidden="true" className="inline-block h-2 w-24 overflow-hidden rounded-full bg-slate-200 align-middle dark:bg-slate-800">
-                      <span className="block h-full rounded-full bg-accent-600" style={{ width: percent(c.correct, c.total) }} />
-                    </span>{" "}
-                    {percent(c.correct, c.total)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          caption={t("result.perConcept")}
+          columns={[{ label: t("result.concept") }, { label: t("result.correct"), numeric: true }, { label: t("result.share") }]}
+          testId="concept-breakdown"
+        >
+          {exam.perConcept.map((c) => (
+            <tr key={`${c.deckId}/${c.concept}`} data-testid="concept-row">
+              <th scope="row" className="py-2 pr-3 font-normal">
+                {c.name?.[lang] ?? c.concept}{" "}
+                {c.correct < c.total ? (
+                  <Link className="ml-1 text-xs text-accent-700 underline-offset-2 hover:underline dark:text-accent-100" href={`/review?${new URLSearchParams({ deck: c.deckId, concept: c.concept }).toString()}`}>
+                    {t("result.drill")}
+                  </Link>
+                ) : null}
+              </th>
+              <td className="py-2 pr-3 text-right tabular-nums">
+                {c.correct}/{c.total}
+              </td>
+              <td className="py-2 whitespace-nowrap tabular-nums">
+                <RateBar rate={c.total === 0 ? null : c.correct / c.total} />{" "}
+                {percent(c.correct, c.total)}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       </section>
 
       <section className="space-y-4" aria-labelledby="questions-title">

@@ -37,6 +37,57 @@ function floatValues(backend: CpuBackendLike, tensor: TensorInfo | undefined): F
 
 const installed = new WeakSet<object>();
 
+type WindowInfo = ReturnType<Tf["backend_util"]["computeConv2DInfo"]>;
+
+/**
+ * Where each output cell's window lies in the input, shared by convolution and pooling: for output
+ * cell `o` (= oh·outWidth + ow), entries `start[o]` to `start[o + 1]` give each tap (kh, kw) of the
+ * window, in row-major order, whose input pixel ih = oh·s + kh − pad, iw = ow·s + kw − pad lies
+ * inside the image: `pixel` = ih·inWidth + iw and `tap` = kh·filterWidth + kw. Taps in the padding
+ * are left out (they contribute nothing), so the kernels' inner loops carry no bounds checks.
+ */
+interface WindowTaps {
+  start: Int32Array;
+  pixel: Int32Array;
+  tap: Int32Array;
+}
+
+function windowTaps(info: WindowInfo): WindowTaps {
+  const { inHeight, inWidth, outHeight, outWidth, filterHeight, filterWidth, strideHeight, strideWidth } = info;
+  const { top, left } = info.padInfo;
+  const start = new Int32Array(outHeight * outWidth + 1);
+  const pixel: number[] = [];
+  const tap: number[] = [];
+  for (let oh = 0; oh < outHeight; oh++) {
+    for (let ow = 0; ow < outWidth; ow++) {
+      for (let kh = 0; kh < filterHeight; kh++) {
+        const ih = oh * strideHeight + kh - top;
+        if (ih < 0 || ih >= inHeight) continue;
+        for (let kw = 0; kw < filterWidth; kw++) {
+          const iw = ow * strideWidth + kw - left;
+          if (iw < 0 || iw >= inWidth) continue;
+          pixel.push(ih * inWidth + iw);
+          tap.push(kh * filterWidth + kw);
+        }
+      }
+      start[oh * outWidth + ow + 1] = pixel.length;
+    }
+  }
+  return { start, pixel: Int32Array.from(pixel), tap: Int32Array.from(tap) };
+}
+
+/** The geometry of a conv2d from the kernel's attributes (channels last, no dilation). */
+function conv2dInfo(tf: Tf, inputShape: readonly number[], filterShape: readonly number[], attrs: KernelParams["attrs"]): WindowInfo {
+  return tf.backend_util.computeConv2DInfo(
+    inputShape as [number, number, number, number],
+    filterShape as [number, number, number, number],
+    attrs?.strides as [number, number] | number,
+    1,
+    attrs?.pad as "same" | "valid" | number,
+    attrs?.dimRoundingMode as "floor" | "round" | "ceil" | undefined,
+  );
+}
+
 /**
  * dW[kh, kw, ci, co] = Σ_{b, oh, ow} x[b, oh·s + kh − pad, ow·s + kw − pad, ci] · dy[b, oh, ow, co].
  */
@@ -49,39 +100,22 @@ function conv2dFilterGradient(tf: Tf, stock: KernelConfig["kernelFunc"]): Kernel
     const dyValues = isCpuBackend(backend) ? floatValues(backend, dy) : null;
     const dataFormat = attrs?.dataFormat ?? "NHWC";
     if (!isCpuBackend(backend) || !x || !xValues || !dyValues || dataFormat !== "NHWC") return stock(params);
-    const filterShape = attrs?.filterShape as [number, number, number, number];
-    const info = tf.backend_util.computeConv2DInfo(
-      x.shape as [number, number, number, number],
-      filterShape,
-      attrs?.strides as [number, number] | number,
-      1,
-      attrs?.pad as "same" | "valid" | number,
-      attrs?.dimRoundingMode as "floor" | "round" | "ceil" | undefined,
-    );
-    const { batchSize, inHeight, inWidth, inChannels, outHeight, outWidth, outChannels, filterHeight, filterWidth } = info;
-    const { strideHeight, strideWidth } = info;
-    const top = info.padInfo.top;
-    const left = info.padInfo.left;
-    const sums = new Float64Array(filterHeight * filterWidth * inChannels * outChannels);
+    const info = conv2dInfo(tf, x.shape, attrs?.filterShape as number[], attrs);
+    const { batchSize, inHeight, inWidth, inChannels, outHeight, outWidth, outChannels } = info;
+    const { start, pixel, tap } = windowTaps(info);
+    const outCells = outHeight * outWidth;
+    const sums = new Float64Array(info.filterHeight * info.filterWidth * inChannels * outChannels);
     for (let b = 0; b < batchSize; b++) {
-      for (let oh = 0; oh < outHeight; oh++) {
-        for (let ow = 0; ow < outWidth; ow++) {
-          const dyBase = ((b * outHeight + oh) * outWidth + ow) * outChannels;
-          for (let kh = 0; kh < filterHeight; kh++) {
-            const ih = oh * strideHeight + kh - top;
-            if (ih < 0 || ih >= inHeight) continue;
-            for (let kw = 0; kw < filterWidth; kw++) {
-              const iw = ow * strideWidth + kw - left;
-              if (iw < 0 || iw >= inWidth) continue;
-              const xBase = ((b * inHeight + ih) * inWidth + iw) * inChannels;
-              const wBase = (kh * filterWidth + kw) * inChannels;
-              for (let ci = 0; ci < inChannels; ci++) {
-                const xv = xValues[xBase + ci] as number;
-                if (xv === 0) continue;
-                const out = (wBase + ci) * outChannels;
-                for (let co = 0; co < outChannels; co++) sums[out + co] = (sums[out + co] as number) + xv * (dyValues[dyBase + co] as number);
-              }
-            }
+      for (let cell = 0; cell < outCells; cell++) {
+        const dyBase = (b * outCells + cell) * outChannels;
+        for (let t = start[cell] as number; t < (start[cell + 1] as number); t++) {
+          const xBase = (b * inHeight * inWidth + (pixel[t] as number)) * inChannels;
+          const wBase = (tap[t] as number) * inChannels;
+          for (let ci = 0; ci < inChannels; ci++) {
+            const xv = xValues[xBase + ci] as number;
+            if (xv === 0) continue;
+            const out = (wBase + ci) * outChannels;
+            for (let co = 0; co < outChannels; co++) sums[out + co] = (sums[out + co] as number) + xv * (dyValues[dyBase + co] as number);
           }
         }
       }
@@ -102,38 +136,22 @@ function conv2dInputGradient(tf: Tf, stock: KernelConfig["kernelFunc"]): KernelC
     const dataFormat = attrs?.dataFormat ?? "NHWC";
     if (!isCpuBackend(backend) || !inputs.filter || !dyValues || !filterValues || dataFormat !== "NHWC") return stock(params);
     const inputShape = attrs?.inputShape as [number, number, number, number];
-    const info = tf.backend_util.computeConv2DInfo(
-      inputShape,
-      inputs.filter.shape as [number, number, number, number],
-      attrs?.strides as [number, number] | number,
-      1,
-      attrs?.pad as "same" | "valid" | number,
-      attrs?.dimRoundingMode as "floor" | "round" | "ceil" | undefined,
-    );
-    const { batchSize, inHeight, inWidth, inChannels, outHeight, outWidth, outChannels, filterHeight, filterWidth } = info;
-    const { strideHeight, strideWidth } = info;
-    const top = info.padInfo.top;
-    const left = info.padInfo.left;
+    const info = conv2dInfo(tf, inputShape, inputs.filter.shape, attrs);
+    const { batchSize, inHeight, inWidth, inChannels, outHeight, outWidth, outChannels } = info;
+    const { start, pixel, tap } = windowTaps(info);
+    const outCells = outHeight * outWidth;
     const dx = new Float32Array(batchSize * inHeight * inWidth * inChannels);
     for (let b = 0; b < batchSize; b++) {
-      for (let oh = 0; oh < outHeight; oh++) {
-        for (let ow = 0; ow < outWidth; ow++) {
-          const dyBase = ((b * outHeight + oh) * outWidth + ow) * outChannels;
-          for (let kh = 0; kh < filterHeight; kh++) {
-            const ih = oh * strideHeight + kh - top;
-            if (ih < 0 || ih >= inHeight) continue;
-            for (let kw = 0; kw < filterWidth; kw++) {
-              const iw = ow * strideWidth + kw - left;
-              if (iw < 0 || iw >= inWidth) continue;
-              const dxBase = ((b * inHeight + ih) * inWidth + iw) * inChannels;
-              const wBase = (kh * filterWidth + kw) * inChannels;
-              for (let ci = 0; ci < inChannels; ci++) {
-                const wRow = (wBase + ci) * outChannels;
-                let sum = 0;
-                for (let co = 0; co < outChannels; co++) sum += (dyValues[dyBase + co] as number) * (filterValues[wRow + co] as number);
-                dx[dxBase + ci] = (dx[dxBase + ci] as number) + sum;
-              }
-            }
+      for (let cell = 0; cell < outCells; cell++) {
+        const dyBase = (b * outCells + cell) * outChannels;
+        for (let t = start[cell] as number; t < (start[cell + 1] as number); t++) {
+          const dxBase = (b * inHeight * inWidth + (pixel[t] as number)) * inChannels;
+          const wBase = (tap[t] as number) * inChannels;
+          for (let ci = 0; ci < inChannels; ci++) {
+            const wRow = (wBase + ci) * outChannels;
+            let sum = 0;
+            for (let co = 0; co < outChannels; co++) sum += (dyValues[dyBase + co] as number) * (filterValues[wRow + co] as number);
+            dx[dxBase + ci] = (dx[dxBase + ci] as number) + sum;
           }
         }
       }
@@ -161,33 +179,24 @@ function maxPoolGradient(tf: Tf, stock: KernelConfig["kernelFunc"]): KernelConfi
       attrs?.pad as "same" | "valid" | number,
       attrs?.dimRoundingMode as "floor" | "round" | "ceil" | undefined,
     );
-    const { batchSize, inHeight, inWidth, inChannels: channels, outHeight, outWidth, filterHeight, filterWidth } = info;
-    const { strideHeight, strideWidth } = info;
-    const top = info.padInfo.top;
-    const left = info.padInfo.left;
+    const { batchSize, inHeight, inWidth, inChannels: channels, outHeight, outWidth } = info;
+    const { start, pixel } = windowTaps(info);
+    const outCells = outHeight * outWidth;
     const dx = new Float32Array(xValues.length);
     for (let b = 0; b < batchSize; b++) {
-      for (let oh = 0; oh < outHeight; oh++) {
-        for (let ow = 0; ow < outWidth; ow++) {
-          for (let c = 0; c < channels; c++) {
-            let best = -Infinity;
-            let bestIndex = -1;
-            for (let kh = 0; kh < filterHeight; kh++) {
-              const ih = oh * strideHeight + kh - top;
-              if (ih < 0 || ih >= inHeight) continue;
-              for (let kw = 0; kw < filterWidth; kw++) {
-                const iw = ow * strideWidth + kw - left;
-                if (iw < 0 || iw >= inWidth) continue;
-                const index = ((b * inHeight + ih) * inWidth + iw) * channels + c;
-                const value = xValues[index] as number;
-                if (value > best) {
-                  best = value;
-                  bestIndex = index;
-                }
-              }
+      for (let cell = 0; cell < outCells; cell++) {
+        for (let c = 0; c < channels; c++) {
+          let best = -Infinity;
+          let bestIndex = -1;
+          for (let t = start[cell] as number; t < (start[cell + 1] as number); t++) {
+            const index = (b * inHeight * inWidth + (pixel[t] as number)) * channels + c;
+            const value = xValues[index] as number;
+            if (value > best) {
+              best = value;
+              bestIndex = index;
             }
-            if (bestIndex >= 0) dx[bestIndex] = (dx[bestIndex] as number) + (dyValues[((b * outHeight + oh) * outWidth + ow) * channels + c] as number);
           }
+          if (bestIndex >= 0) dx[bestIndex] = (dx[bestIndex] as number) + (dyValues[(b * outCells + cell) * channels + c] as number);
         }
       }
     }

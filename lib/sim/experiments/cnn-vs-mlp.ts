@@ -8,7 +8,7 @@
  */
 import type { ArchitectureSpecInput } from "@/lib/model-core";
 import type { ExperimentDefinition, ModelPlan } from "../engine/experiment-types";
-import { countOf, formatValue } from "../engine/localized";
+import { countOf, formatCount, formatValue } from "../engine/localized";
 import { defineSettings } from "../engine/settings";
 import { digitMetrics, digitSettingFields, digitTraining, MNIST_MLP_SPEC, prepareDigits, type DigitData } from "./shared/digit-experiment";
 import { scoreDigits, type DigitScores } from "./shared/digit-results";
@@ -61,7 +61,7 @@ export const cnnVsMlpExperiment: ExperimentDefinition<CnnVsMlpSettings, DigitDat
   },
   summarise: (run, locale) => {
     const get = (id: string) => ({
-      params: formatValue(run.models.find((m) => m.id === id)?.params ?? NaN, "integer"),
+      params: formatCount(run.models.find((m) => m.id === id)?.params ?? NaN, locale),
       accuracy: formatValue(run.extras.scores[id]?.accuracy ?? NaN, "percent"),
     });
     const cnn = get("cnn");
@@ -70,6 +70,6 @@ export const cnnVsMlpExperiment: ExperimentDefinition<CnnVsMlpSettings, DigitDat
     const epochs = run.models[0]?.epochs.length ?? 0;
     return locale === "en"
       ? `After ${countOf(epochs, "epoch")} the CNN (${cnn.params} parameters) reached ${cnn.accuracy} test accuracy and the MLP (${mlp.params}, ${ratio}× as many) ${mlp.accuracy}.`
-      : `${epochs} 에포크 뒤 CNN(파라미터 ${cnn.params}개)의 테스트 정확도는 ${cnn.accuracy}, MLP(${mlp.params}개, ${ratio}배)는 ${mlp.accuracy}였습니다.`;
+      : `${formatCount(epochs, locale)} 에포크 뒤 CNN(파라미터 ${cnn.params}개)의 테스트 정확도는 ${cnn.accuracy}, MLP(${mlp.params}개, ${ratio}배)는 ${mlp.accuracy}였습니다.`;
   },
 };

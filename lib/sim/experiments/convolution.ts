@@ -7,7 +7,7 @@
  * hover (`convolutionCell`), and the run checks the two agree.
  */
 import type { ExperimentDefinition, ModelPlan } from "../engine/experiment-types";
-import { formatValue } from "../engine/localized";
+import { formatCount, formatValue } from "../engine/localized";
 import { defineSettings, integerSetting } from "../engine/settings";
 import { convolutionCell, convolve, EDGE_FILTERS, type Filter } from "../vision/convolution";
 import { channelGrid, gridFromPixels, type Grid } from "../vision/image";
@@ -87,11 +87,12 @@ export const convolutionExperiment: ExperimentDefinition<ConvolutionSettings, Di
     const strongest = (maps: FeatureMap[]) =>
       maps.map((m) => ({ name: m.filter.name[locale], peak: Math.max(...m.map.values) })).sort((a, b) => b.peak - a.peak)[0];
     const edge = strongest(run.extras.edgeMaps);
-    const params = formatValue(run.models[0]?.params ?? NaN, "integer");
+    const params = formatCount(run.models[0]?.params ?? NaN, locale);
+    const filters = formatCount(learnedMaps.length, locale);
     return locale === "en"
       ? `On this ${label}, the ${edge?.name ?? "edge"} filter responds most (peak ${formatValue(edge?.peak ?? NaN)}). ` +
-          `The CNN's ${learnedMaps.length} learned filters (${params} parameters in all) reached ${formatValue(testAccuracy, "percent")} test accuracy.`
+          `The CNN's ${filters} learned filters (${params} parameters in all) reached ${formatValue(testAccuracy, "percent")} test accuracy.`
       : `이 숫자 ${label}에는 ${edge?.name ?? "경계"} 필터가 가장 강하게 반응합니다(최대 ${formatValue(edge?.peak ?? NaN)}). ` +
-          `CNN이 학습한 필터 ${learnedMaps.length}개(전체 파라미터 ${params}개)로 테스트 정확도 ${formatValue(testAccuracy, "percent")}에 도달했습니다.`;
+          `CNN이 학습한 필터 ${filters}개(전체 파라미터 ${params}개)로 테스트 정확도 ${formatValue(testAccuracy, "percent")}에 도달했습니다.`;
   },
 };

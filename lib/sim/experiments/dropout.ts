@@ -8,7 +8,7 @@
  * switches it off and returns one deterministic answer.
  */
 import type { ExperimentDefinition, ModelPlan, PreparedData } from "../engine/experiment-types";
-import { formatValue } from "../engine/localized";
+import { formatCount, formatValue } from "../engine/localized";
 import { defineSettings, epochsSetting, integerSetting, learningRateSetting, numberSetting, seedSetting } from "../engine/settings";
 import { curveNetwork, fittedCurves, sampleCurve, type FittedCurves } from "./shared/curve-fitting";
 import { mseMetric } from "./shared/epoch-metrics";
@@ -94,12 +94,13 @@ export const dropoutExperiment: ExperimentDefinition<DropoutSettings, PreparedDa
     if (!plain || !dropout) return "";
     const f = formatValue;
     const spread = f(run.extras.trainingModeSpread);
+    const passes = formatCount(run.extras.trainingModePasses.length, locale);
     return locale === "en"
       ? `Without dropout the validation loss ended ${f(plain.gap)} above the training loss (${f(plain.valLoss)} vs ${f(plain.trainLoss)}); ` +
           `with dropout, ${f(dropout.gap)} (${f(dropout.valLoss)} vs ${f(dropout.trainLoss)}). ` +
-          `With dropout left on, ${run.extras.trainingModePasses.length} predictions of the same inputs differed by up to ${spread}: evaluation switches it off.`
+          `With dropout left on, ${passes} predictions of the same inputs differed by up to ${spread}: evaluation switches it off.`
       : `드롭아웃이 없으면 검증 손실이 학습 손실보다 ${f(plain.gap)} 높았고(${f(plain.valLoss)} 대 ${f(plain.trainLoss)}), ` +
           `드롭아웃을 쓰면 ${f(dropout.gap)} 높았습니다(${f(dropout.valLoss)} 대 ${f(dropout.trainLoss)}). ` +
-          `드롭아웃을 켠 채 같은 입력을 ${run.extras.trainingModePasses.length}번 예측하면 값이 최대 ${spread}까지 달라집니다. 그래서 평가할 때는 드롭아웃을 끕니다.`;
+          `드롭아웃을 켠 채 같은 입력을 ${passes}번 예측하면 값이 최대 ${spread}까지 달라집니다. 그래서 평가할 때는 드롭아웃을 끕니다.`;
   },
 };

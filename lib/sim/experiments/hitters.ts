@@ -10,7 +10,7 @@
  */
 import type { ArchitectureSpecInput } from "@/lib/model-core";
 import type { ArrayDataset, ExperimentDefinition, ModelPlan, PreparedData } from "../engine/experiment-types";
-import { countOf, formatValue } from "../engine/localized";
+import { countOf, formatCount } from "../engine/localized";
 import { batchSizeSetting, choiceSetting, defineSettings, epochsSetting, learningRateSetting, seedSetting } from "../engine/settings";
 import { requireDataset } from "../datasets/dataset-source";
 import { splitHitters } from "../datasets/hitters";
@@ -104,12 +104,12 @@ export const hittersExperiment: ExperimentDefinition<HittersSettings, HittersDat
     const linear = run.extras.testMae.linear ?? NaN;
     const network = run.extras.testMae.network ?? NaN;
     const net = run.models.find((m) => m.id === "network");
-    const params = formatValue(net?.params ?? NaN, "integer");
+    const params = formatCount(net?.params ?? NaN, locale);
     const epochs = net?.epochs.length ?? 0;
-    const players = run.extras.testSalary.length;
-    const k = (value: number) => `$${formatValue(value, "integer")}k`;
+    const players = formatCount(run.extras.testSalary.length, locale);
+    const k = (value: number) => `$${formatCount(value, locale)}k`;
     return locale === "en"
       ? `Test mean absolute error on ${players} players: linear regression ${k(linear)}; the ${params}-parameter network ${k(network)} after ${countOf(epochs, "epoch")}.`
-      : `선수 ${players}명의 테스트 평균절대오차: 선형회귀 ${k(linear)}, 파라미터 ${params}개 신경망은 ${epochs} 에포크 뒤 ${k(network)}.`;
+      : `선수 ${players}명의 테스트 평균절대오차: 선형회귀 ${k(linear)}, 파라미터 ${params}개 신경망은 ${formatCount(epochs, locale)} 에포크 뒤 ${k(network)}.`;
   },
 };

@@ -8,7 +8,7 @@
  * loss: small batches take many cheap, noisy steps; the full batch takes one smooth step per epoch.
  */
 import type { ExperimentDefinition, ModelPlan, PreparedData } from "../engine/experiment-types";
-import { formatValue } from "../engine/localized";
+import { formatCount, formatValue } from "../engine/localized";
 import { batchSizeSetting, defineSettings, epochsSetting, learningRateSetting, seedSetting } from "../engine/settings";
 import { requireDataset } from "../datasets/dataset-source";
 import { HITTERS_TRAIN_ROWS, splitHitters } from "../datasets/hitters";
@@ -101,11 +101,12 @@ export const minibatchSgdExperiment: ExperimentDefinition<MinibatchSettings, Pre
     const { n, chosen, runs } = run.extras;
     const mine = runs.find((r) => r.batchSize === chosen);
     if (!mine) return "";
-    const noise = runs.map((r) => `${r.batchSize}: ${formatValue(r.noise)}`).join(", ");
+    const noise = runs.map((r) => `${formatCount(r.batchSize, locale)}: ${formatValue(r.noise)}`).join(", ");
+    const [players, batch, counted] = [n, chosen, mine.stepsCounted[0] ?? 0].map((count) => formatCount(count, locale));
     return locale === "en"
-      ? `${n} players in batches of ${chosen}: ${mine.formula} steps per epoch (tfjs took ${mine.stepsCounted[0] ?? 0}). ` +
+      ? `${players} players in batches of ${batch}: ${mine.formula} steps per epoch (tfjs took ${counted}). ` +
           `Step-to-step loss noise by batch size — ${noise}: the smaller the batch, the noisier each step.`
-      : `선수 ${n}명을 ${chosen}명씩 나누면 에포크당 ${mine.formula} 스텝입니다(tfjs가 실제로 ${mine.stepsCounted[0] ?? 0} 스텝 진행). ` +
+      : `선수 ${players}명을 ${batch}명씩 나누면 에포크당 ${mine.formula} 스텝입니다(tfjs가 실제로 ${counted} 스텝 진행). ` +
           `배치 크기별 스텝 간 손실 잡음 — ${noise}: 배치가 작을수록 스텝마다 더 출렁입니다.`;
   },
 };

@@ -7,7 +7,7 @@
  * confusion matrix and the misclassified digits.
  */
 import type { ExperimentDefinition, ModelPlan } from "../engine/experiment-types";
-import { countOf, formatValue } from "../engine/localized";
+import { countOf, formatCount, formatValue } from "../engine/localized";
 import { defineSettings } from "../engine/settings";
 import { digitMetrics, digitSettingFields, digitTraining, MNIST_LOGISTIC_SPEC, MNIST_MLP_SPEC, prepareDigits, type DigitData } from "./shared/digit-experiment";
 import { scoreDigits, type DigitScores } from "./shared/digit-results";
@@ -50,16 +50,16 @@ export const mnistMlpExperiment: ExperimentDefinition<MnistMlpSettings, DigitDat
   summarise: (run, locale) => {
     const line = (id: string) => {
       const model = run.models.find((m) => m.id === id);
-      return { accuracy: formatValue(run.extras.scores[id]?.accuracy ?? NaN, "percent"), params: formatValue(model?.params ?? NaN, "integer") };
+      return { accuracy: formatValue(run.extras.scores[id]?.accuracy ?? NaN, "percent"), params: formatCount(model?.params ?? NaN, locale) };
     };
     const mlp = line("mlp");
     const logistic = line("logistic");
-    const tested = run.extras.scores.mlp?.confusion.flat().reduce((a, b) => a + b, 0) ?? 0;
+    const tested = formatCount(run.extras.scores.mlp?.confusion.flat().reduce((a, b) => a + b, 0) ?? 0, locale);
     const epochs = run.models[0]?.epochs.length ?? 0;
     return locale === "en"
       ? `After ${countOf(epochs, "epoch")} the network (${mlp.params} parameters) classified ${mlp.accuracy} of ${tested} test digits correctly; ` +
           `multinomial logistic regression (${logistic.params}) ${logistic.accuracy}.`
-      : `${epochs} 에포크 뒤 신경망(파라미터 ${mlp.params}개)은 테스트 숫자 ${tested}개 중 ${mlp.accuracy}를 맞혔고, ` +
+      : `${formatCount(epochs, locale)} 에포크 뒤 신경망(파라미터 ${mlp.params}개)은 테스트 숫자 ${tested}개 중 ${mlp.accuracy}를 맞혔고, ` +
           `다항 로지스틱 회귀(${logistic.params}개)는 ${logistic.accuracy}를 맞혔습니다.`;
   },
 };

@@ -7,7 +7,7 @@
  * fitted curves (the big one wiggling through the points).
  */
 import type { ExperimentDefinition, ModelPlan, PreparedData } from "../engine/experiment-types";
-import { countOf, formatValue } from "../engine/localized";
+import { countOf, formatCount, formatValue } from "../engine/localized";
 import { defineSettings, epochsSetting, integerSetting, learningRateSetting, numberSetting, seedSetting } from "../engine/settings";
 import { curveMinimum } from "../metrics/series-statistics";
 import { curveNetwork, fittedCurves, sampleCurve, type FittedCurves } from "./shared/curve-fitting";
@@ -71,6 +71,8 @@ export const overfittingExperiment: ExperimentDefinition<OverfittingSettings, Pr
     if (!big || !small) return "";
     const f = formatValue;
     const epochs = run.models[0]?.epochs.length ?? 0;
+    const lastEpoch = formatCount(epochs, locale);
+    const bestEpoch = formatCount(big.bestEpoch, locale);
     // "Turned up": the minimum came before the end and the end is clearly above it.
     const turned = big.bestEpoch < epochs && big.finalValLoss > 1.05 * big.bestValLoss;
     const smallEn = `The small network ended at ${f(small.finalTrainLoss)} (training) and ${f(small.finalValLoss)} (validation).`;
@@ -78,12 +80,12 @@ export const overfittingExperiment: ExperimentDefinition<OverfittingSettings, Pr
     if (!turned) {
       return locale === "en"
         ? `After ${countOf(epochs, "epoch")} the big network's validation loss (${f(big.finalValLoss)}) has not turned up yet; train longer to see it overfit. ${smallEn}`
-        : `${epochs} 에포크 뒤 큰 신경망의 검증 손실(${f(big.finalValLoss)})은 아직 다시 오르지 않았습니다. 더 오래 학습하면 과적합이 보입니다. ${smallKo}`;
+        : `${lastEpoch} 에포크 뒤 큰 신경망의 검증 손실(${f(big.finalValLoss)})은 아직 다시 오르지 않았습니다. 더 오래 학습하면 과적합이 보입니다. ${smallKo}`;
     }
     return locale === "en"
-      ? `The big network's validation loss was lowest (${f(big.bestValLoss)}) at epoch ${big.bestEpoch} and rose to ${f(big.finalValLoss)} by epoch ${epochs}, ` +
+      ? `The big network's validation loss was lowest (${f(big.bestValLoss)}) at epoch ${bestEpoch} and rose to ${f(big.finalValLoss)} by epoch ${lastEpoch}, ` +
           `while its training loss fell to ${f(big.finalTrainLoss)}: it learned the noise. ${smallEn}`
-      : `큰 신경망의 검증 손실은 ${big.bestEpoch} 에포크에서 가장 낮았고(${f(big.bestValLoss)}) ${epochs} 에포크에는 다시 올랐습니다(${f(big.finalValLoss)}). ` +
+      : `큰 신경망의 검증 손실은 ${bestEpoch} 에포크에서 가장 낮았고(${f(big.bestValLoss)}) ${lastEpoch} 에포크에는 다시 올랐습니다(${f(big.finalValLoss)}). ` +
           `그동안 학습 손실은 계속 내려갔습니다(${f(big.finalTrainLoss)}). 잡음까지 외운 것입니다. ${smallKo}`;
   },
 };

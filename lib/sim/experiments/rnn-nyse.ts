@@ -8,7 +8,7 @@
  * the lab reports about 0.41 for both.
  */
 import type { ExperimentDefinition, ModelPlan, PreparedData, ArrayDataset } from "../engine/experiment-types";
-import { countOf, formatValue } from "../engine/localized";
+import { countOf, formatCount, formatValue } from "../engine/localized";
 import { batchSizeSetting, choiceSetting, defineSettings, epochsSetting, integerSetting, learningRateSetting, seedSetting } from "../engine/settings";
 import { requireDataset } from "../datasets/dataset-source";
 import { lagNyse, NYSE_LAGS, NYSE_SERIES } from "../datasets/nyse";
@@ -93,12 +93,13 @@ export const rnnNyseExperiment: ExperimentDefinition<RnnNyseSettings, NyseData, 
     const rnn = run.models.find((m) => m.id === "rnn");
     const ar = run.models.find((m) => m.id === "linear-ar");
     const r2 = (id: string) => formatValue(run.extras.testR2[id] ?? NaN);
-    const p = (n: number | undefined) => formatValue(n ?? NaN, "integer");
+    const p = (n: number | undefined) => formatCount(n ?? NaN, locale);
+    const days = formatCount(run.extras.actual.length, locale);
     const epochs = rnn?.epochs.length ?? 0;
     return locale === "en"
-      ? `Test R² on ${run.extras.actual.length} trading days: the RNN (${p(rnn?.params)} parameters, ${countOf(epochs, "epoch")}) ${r2("rnn")}; ` +
+      ? `Test R² on ${days} trading days: the RNN (${p(rnn?.params)} parameters, ${countOf(epochs, "epoch")}) ${r2("rnn")}; ` +
           `the linear autoregression (${p(ar?.params)}) ${r2("linear-ar")}. The lab reports about 0.41 for both.`
-      : `거래일 ${run.extras.actual.length}일의 테스트 R²: RNN(파라미터 ${p(rnn?.params)}개, ${epochs} 에포크) ${r2("rnn")}, ` +
+      : `거래일 ${days}일의 테스트 R²: RNN(파라미터 ${p(rnn?.params)}개, ${formatCount(epochs, locale)} 에포크) ${r2("rnn")}, ` +
           `선형 자기회귀(${p(ar?.params)}개) ${r2("linear-ar")}. 실습에서는 둘 다 약 0.41입니다.`;
   },
 };

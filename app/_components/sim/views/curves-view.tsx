@@ -1,5 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
+import { DataTable } from "@/app/_components/data-table";
 import { CartesianGrid, ComposedChart, Legend, Line, LineChart, ResponsiveContainer, Scatter, Tooltip, XAxis, YAxis } from "recharts";
 import { formatValue, type Locale, type ModelPreview } from "@/lib/sim";
 import { AXIS_TICK, ChartFrame, TOOLTIP_STYLE, tickNumber, tooltipNumber } from "../chart-frame";
@@ -54,29 +55,28 @@ export function OverfittingView({ outcome, previews, locale }: ViewProps<"overfi
   return (
     <div className="space-y-4">
       <FittedCurvesChart curves={outcome.extras} previews={previews} locale={locale} title={t("fittedCurves")} />
-      <table className="w-full text-left text-sm tabular-nums" data-testid="sim-overfitting-table">
-        <caption className="mb-2 text-left text-sm font-medium">{t("overfitting.caption")}</caption>
-        <thead className="text-slate-600 dark:text-slate-400">
-          <tr>
-            <th scope="col" className="py-1 pr-3 font-medium">{t("model")}</th>
-            <th scope="col" className="py-1 pr-3 font-medium">{t("overfitting.bestEpoch")}</th>
-            <th scope="col" className="py-1 pr-3 font-medium">{t("overfitting.bestValLoss")}</th>
-            <th scope="col" className="py-1 pr-3 font-medium">{t("overfitting.finalValLoss")}</th>
-            <th scope="col" className="py-1 font-medium">{t("overfitting.finalTrainLoss")}</th>
+      <DataTable
+        look="figure"
+        caption={t("overfitting.caption")}
+        columns={[
+          { label: t("model") },
+          { label: t("overfitting.bestEpoch") },
+          { label: t("overfitting.bestValLoss") },
+          { label: t("overfitting.finalValLoss") },
+          { label: t("overfitting.finalTrainLoss") },
+        ]}
+        testId="sim-overfitting-table"
+      >
+        {Object.entries(outcome.extras.turns).map(([id, turn]) => (
+          <tr key={id} className="border-t border-slate-200 dark:border-slate-800">
+            <th scope="row" className="py-1 pr-3 font-normal">{labelOf(previews, id, locale)}</th>
+            <td className="py-1 pr-3">{turn.bestEpoch}</td>
+            <td className="py-1 pr-3">{formatValue(turn.bestValLoss)}</td>
+            <td className="py-1 pr-3">{formatValue(turn.finalValLoss)}</td>
+            <td className="py-1">{formatValue(turn.finalTrainLoss)}</td>
           </tr>
-        </thead>
-        <tbody>
-          {Object.entries(outcome.extras.turns).map(([id, turn]) => (
-            <tr key={id} className="border-t border-slate-200 dark:border-slate-800">
-              <th scope="row" className="py-1 pr-3 font-normal">{labelOf(previews, id, locale)}</th>
-              <td className="py-1 pr-3">{turn.bestEpoch}</td>
-              <td className="py-1 pr-3">{formatValue(turn.bestValLoss)}</td>
-              <td className="py-1 pr-3">{formatValue(turn.finalValLoss)}</td>
-              <td className="py-1">{formatValue(turn.finalTrainLoss)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
     </div>
   );
 }
@@ -94,27 +94,26 @@ export function DropoutView({ outcome, previews, locale }: ViewProps<"dropout">)
   return (
     <div className="space-y-6">
       <FittedCurvesChart curves={extras} previews={previews} locale={locale} title={t("fittedCurves")} />
-      <table className="w-full text-left text-sm tabular-nums" data-testid="sim-dropout-gaps">
-        <caption className="mb-2 text-left text-sm font-medium">{t("dropout.gapCaption")}</caption>
-        <thead className="text-slate-600 dark:text-slate-400">
-          <tr>
-            <th scope="col" className="py-1 pr-3 font-medium">{t("model")}</th>
-            <th scope="col" className="py-1 pr-3 font-medium">{t("dropout.trainLoss")}</th>
-            <th scope="col" className="py-1 pr-3 font-medium">{t("dropout.valLoss")}</th>
-            <th scope="col" className="py-1 font-medium">{t("dropout.gap")}</th>
+      <DataTable
+        look="figure"
+        caption={t("dropout.gapCaption")}
+        columns={[
+          { label: t("model") },
+          { label: t("dropout.trainLoss") },
+          { label: t("dropout.valLoss") },
+          { label: t("dropout.gap") },
+        ]}
+        testId="sim-dropout-gaps"
+      >
+        {Object.entries(extras.gaps).map(([id, gap]) => (
+          <tr key={id} className="border-t border-slate-200 dark:border-slate-800">
+            <th scope="row" className="py-1 pr-3 font-normal">{labelOf(previews, id, locale)}</th>
+            <td className="py-1 pr-3">{formatValue(gap.trainLoss)}</td>
+            <td className="py-1 pr-3">{formatValue(gap.valLoss)}</td>
+            <td className="py-1">{formatValue(gap.gap)}</td>
           </tr>
-        </thead>
-        <tbody>
-          {Object.entries(extras.gaps).map(([id, gap]) => (
-            <tr key={id} className="border-t border-slate-200 dark:border-slate-800">
-              <th scope="row" className="py-1 pr-3 font-normal">{labelOf(previews, id, locale)}</th>
-              <td className="py-1 pr-3">{formatValue(gap.trainLoss)}</td>
-              <td className="py-1 pr-3">{formatValue(gap.valLoss)}</td>
-              <td className="py-1">{formatValue(gap.gap)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
       <ChartFrame
         title={t("dropout.passesTitle", { passes: extras.trainingModePasses.length })}
         note={t(extras.evalRepeatable ? "dropout.passesNoteRepeatable" : "dropout.passesNoteNotRepeatable", { spread: formatValue(extras.trainingModeSpread) })}

@@ -2,21 +2,13 @@
 import { useTranslations } from "next-intl";
 import { formatValue, type Locale, type ModelPreview, type ModelRecord } from "@/lib/sim";
 import type { DigitScores } from "@/lib/sim/experiments/shared/digit-results";
+import { contrastOfLuminances as contrast, luminance } from "@/app/_components/color-contrast";
 import { GridImage } from "../grid-image";
 import { seriesColor } from "../format";
 import { labelOf, modelIndex, type ViewProps } from "./outcome-types";
 
 const DIGITS = Array.from({ length: 10 }, (_, i) => i);
 
-function luminance([r, g, b]: readonly number[]): number {
-  const linear = (c: number) => {
-    const v = c / 255;
-    return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
-  };
-  return 0.2126 * linear(r ?? 0) + 0.7152 * linear(g ?? 0) + 0.0722 * linear(b ?? 0);
-}
-
-const contrast = (a: number, b: number) => (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
 const DARK_TEXT = luminance([15, 23, 42]);
 
 /**

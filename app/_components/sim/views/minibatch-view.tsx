@@ -1,5 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
+import { DataTable } from "@/app/_components/data-table";
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatValue } from "@/lib/sim";
 import { AXIS_TICK, ChartFrame, TOOLTIP_STYLE, tickNumber, tooltipNumber } from "../chart-frame";
@@ -18,32 +19,31 @@ export function MinibatchView({ outcome, previews, locale }: ViewProps<"minibatc
   }));
   return (
     <div className="space-y-6">
-      <table className="w-full text-left text-sm tabular-nums" data-testid="sim-minibatch-table">
-        <caption className="mb-2 text-left text-sm font-medium">{t("minibatch.caption", { n: extras.n })}</caption>
-        <thead className="text-slate-600 dark:text-slate-400">
-          <tr>
-            <th scope="col" className="py-1 pr-3 font-medium">{t("minibatch.batch")}</th>
-            <th scope="col" className="py-1 pr-3 font-medium">{t("minibatch.formula")}</th>
-            <th scope="col" className="py-1 pr-3 font-medium">{t("minibatch.counted")}</th>
-            <th scope="col" className="py-1 pr-3 font-medium">{t("minibatch.noise")}</th>
-            <th scope="col" className="py-1 font-medium">{t("minibatch.finalLoss")}</th>
+      <DataTable
+        look="figure"
+        caption={t("minibatch.caption", { n: extras.n })}
+        columns={[
+          { label: t("minibatch.batch") },
+          { label: t("minibatch.formula") },
+          { label: t("minibatch.counted") },
+          { label: t("minibatch.noise") },
+          { label: t("minibatch.finalLoss") },
+        ]}
+        testId="sim-minibatch-table"
+      >
+        {extras.runs.map((run) => (
+          <tr key={run.batchSize} className={`border-t border-slate-200 dark:border-slate-800 ${run.batchSize === extras.chosen ? "font-semibold" : ""}`}>
+            <th scope="row" className="py-1 pr-3 font-[inherit]">
+              {run.batchSize}
+              {run.batchSize === extras.chosen ? ` (${t("minibatch.chosen")})` : ""}
+            </th>
+            <td className="py-1 pr-3">{run.formula}</td>
+            <td className="py-1 pr-3">{[...new Set(run.stepsCounted)].join(", ")}</td>
+            <td className="py-1 pr-3">{formatValue(run.noise)}</td>
+            <td className="py-1">{formatValue(run.finalTrainLoss)}</td>
           </tr>
-        </thead>
-        <tbody>
-          {extras.runs.map((run) => (
-            <tr key={run.batchSize} className={`border-t border-slate-200 dark:border-slate-800 ${run.batchSize === extras.chosen ? "font-semibold" : ""}`}>
-              <th scope="row" className="py-1 pr-3 font-[inherit]">
-                {run.batchSize}
-                {run.batchSize === extras.chosen ? ` (${t("minibatch.chosen")})` : ""}
-              </th>
-              <td className="py-1 pr-3">{run.formula}</td>
-              <td className="py-1 pr-3">{[...new Set(run.stepsCounted)].join(", ")}</td>
-              <td className="py-1 pr-3">{formatValue(run.noise)}</td>
-              <td className="py-1">{formatValue(run.finalTrainLoss)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
       <ChartFrame title={t("minibatch.chartTitle")} note={t("minibatch.chartNote")} height={300} testId="sim-minibatch-steps">
         <ResponsiveContainer width="100%" height="100%">
           <LineChart margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>

@@ -1,6 +1,7 @@
 "use client";
 import { useMemo, useState } from "react";
 import { useTranslations } from "next-intl";
+import { DataTable } from "@/app/_components/data-table";
 import { EDGE_FILTERS, formatValue, type Grid, type Locale } from "@/lib/sim";
 import { convolve, relu } from "@/lib/sim/vision/convolution";
 import { shiftGrid } from "@/lib/sim/vision/image";
@@ -105,25 +106,24 @@ export function PoolingView({ outcome, locale }: ViewProps<"max-pooling">) {
   const { example } = extras;
   return (
     <div className="space-y-6">
-      <table className="w-full text-left text-sm tabular-nums" data-testid="sim-invariance">
-        <caption className="mb-2 text-left text-sm font-medium">{t("scoresCaption")}</caption>
-        <thead className="text-slate-600 dark:text-slate-400">
-          <tr>
-            <th scope="col" className="py-1 pr-3 font-medium">{t("shift")}</th>
-            <th scope="col" className="py-1 pr-3 font-medium">{t("convolutionScore")}</th>
-            <th scope="col" className="py-1 font-medium">{t("pooledScore")}</th>
+      <DataTable
+        look="figure"
+        caption={t("scoresCaption")}
+        columns={[
+          { label: t("shift") },
+          { label: t("convolutionScore") },
+          { label: t("pooledScore") },
+        ]}
+        testId="sim-invariance"
+      >
+        {extras.scores.map((score) => (
+          <tr key={score.pixels} className="border-t border-slate-200 dark:border-slate-800">
+            <th scope="row" className="py-1 pr-3 font-normal">{t("pixels", { pixels: score.pixels })}</th>
+            <td className="py-1 pr-3">{formatValue(score.convolution)}</td>
+            <td className="py-1 font-semibold">{formatValue(score.pooled)}</td>
           </tr>
-        </thead>
-        <tbody>
-          {extras.scores.map((score) => (
-            <tr key={score.pixels} className="border-t border-slate-200 dark:border-slate-800">
-              <th scope="row" className="py-1 pr-3 font-normal">{t("pixels", { pixels: score.pixels })}</th>
-              <td className="py-1 pr-3">{formatValue(score.convolution)}</td>
-              <td className="py-1 font-semibold">{formatValue(score.pooled)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </DataTable>
       <p className="text-sm">
         {t("shiftedAccuracy", { list: extras.shiftedAccuracy.map((a) => `${t("pixels", { pixels: a.pixels })}: ${formatValue(a.accuracy, "percent")}`).join(", ") })}
       </p>

@@ -3,7 +3,10 @@ import { joinBodySchema } from "@/lib/server/classes-schemas";
 import { parseJsonBody, route } from "@/lib/server/http";
 import { requireUser } from "@/lib/server/session";
 
-/** POST /api/classes/join {code} → 201 {class, joined: true} (200 with joined: false when already a member); unknown code → 404. */
+/**
+ * POST /api/classes/join {code} → 201 {class, joined: true} (200 with joined: false when already a
+ * member); unknown code → 404; after 10 wrong codes in 15 minutes → 429 with Retry-After.
+ */
 export const POST = route(async (request) => {
   const user = await requireUser();
   const body = await parseJsonBody(request, joinBodySchema);

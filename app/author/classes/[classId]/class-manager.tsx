@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useCallback, useId, useState, type FormEvent } from "react";
 import type { ClassDetail } from "@/lib/server/classes";
 import { callApi } from "@/app/classes/api-client";
+import { DataTable } from "@/app/_components/data-table";
 
 /** An instructor's class: rename, new join code, assign and unassign decks, remove members, delete. */
 export function ClassManager({ initial, lang }: { initial: ClassDetail; lang: "ko" | "en" }) {
@@ -160,38 +161,34 @@ export function ClassManager({ initial, lang }: { initial: ClassDetail; lang: "k
         {detail.members.length === 0 ? (
           <p className="text-slate-700 dark:text-slate-300">{t("manage.noMembers")}</p>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-left text-sm" data-testid="class-members">
-              <thead className="text-slate-600 dark:text-slate-400">
-                <tr>
-                  <th scope="col" className="py-2 pr-3 font-medium">{t("manage.memberName")}</th>
-                  <th scope="col" className="py-2 pr-3 font-medium">{t("manage.memberEmail")}</th>
-                  <th scope="col" className="py-2 pr-3 font-medium">{t("manage.memberJoined")}</th>
-                  <th scope="col" className="py-2 font-medium"><span className="sr-only">{t("manage.remove")}</span></th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
-                {detail.members.map((member) => (
-                  <tr key={member.userId}>
-                    <td className="py-2 pr-3">{member.name}</td>
-                    <td className="py-2 pr-3 break-all">{member.email}</td>
-                    <td className="py-2 pr-3 whitespace-nowrap">{member.joinedAt.slice(0, 10)}</td>
-                    <td className="py-2 text-right">
-                      <button
-                        type="button"
-                        className="btn-secondary px-3 py-1"
-                        disabled={busy}
-                        aria-label={t("manage.removeLabel", { name: member.name })}
-                        onClick={() => void run(() => callApi("DELETE", `${base}/members/${encodeURIComponent(member.userId)}`), t("manage.removed"))}
-                      >
-                        {t("manage.remove")}
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            columns={[
+              { label: t("manage.memberName") },
+              { label: t("manage.memberEmail") },
+              { label: t("manage.memberJoined") },
+              { label: <span className="sr-only">{t("manage.remove")}</span> },
+            ]}
+            testId="class-members"
+          >
+            {detail.members.map((member) => (
+              <tr key={member.userId}>
+                <td className="py-2 pr-3">{member.name}</td>
+                <td className="py-2 pr-3 break-all">{member.email}</td>
+                <td className="py-2 pr-3 whitespace-nowrap">{member.joinedAt.slice(0, 10)}</td>
+                <td className="py-2 text-right">
+                  <button
+                    type="button"
+                    className="btn-secondary px-3 py-1"
+                    disabled={busy}
+                    aria-label={t("manage.removeLabel", { name: member.name })}
+                    onClick={() => void run(() => callApi("DELETE", `${base}/members/${encodeURIComponent(member.userId)}`), t("manage.removed"))}
+                  >
+                    {t("manage.remove")}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
 

@@ -2,9 +2,11 @@
 import { basicSetup, EditorView } from "codemirror";
 import { yaml } from "@codemirror/lang-yaml";
 import { lintGutter, setDiagnostics, type Diagnostic } from "@codemirror/lint";
-import { EditorSelection, EditorState } from "@codemirror/state";
+import { Compartment, EditorSelection, EditorState } from "@codemirror/state";
 import { Decoration, keymap, MatchDecorator, ViewPlugin, type DecorationSet, type ViewUpdate } from "@codemirror/view";
 import { useEffect, useRef } from "react";
+import { useColorScheme } from "@/app/_components/use-color-scheme";
+import { editorTheme } from "./editor-theme";
 
 export interface LineProblem {
   line: number;
@@ -40,18 +42,9 @@ const placeholders = ViewPlugin.fromClass(
   { decorations: (plugin) => plugin.decorations },
 );
 
-// The editor keeps a light "paper" in both colour schemes: CodeMirror's default highlighting is
-// made for a light background, and the page around it follows the system.
-const theme = EditorView.theme({
-  "&": { fontSize: "13px", backgroundColor: "#ffffff", color: "#0f172a", height: "100%" },
-  ".cm-scroller": { fontFamily: "var(--font-mono)", lineHeight: "1.55" },
-  ".cm-content": { caretColor: "#4338ca" },
-  ".cm-gutters": { backgroundColor: "#f8fafc", color: "#64748b", borderRight: "1px solid #e2e8f0" },
-  ".cm-activeLine": { backgroundColor: "#eef2ff80" },
-  ".cm-activeLineGutter": { backgroundColor: "#e0e7ff" },
-  ".cm-dd-placeholder": { color: "#3730a3", backgroundColor: "#e0e7ff", borderRadius: "3px" },
-  "&.cm-focused": { outline: "2px solid #6366f1", outlineOffset: "2px" },
-});
+// The editor's theme lives in this slot, so it can be swapped without rebuilding the editor. One
+// slot serves every editor: a compartment is only a key into each editor's own configuration.
+const themeSlot = new Compartment();
 
 function toDiagnostics(state: EditorState, problems: readonly LineProblem[]): Diagnostic[] {
   return problems.map((problem) => {
@@ -68,6 +61,9 @@ function toDiagnostics(state: EditorState, problems: readonly LineProblem[]): Di
 export function YamlEditor({ docKey, initialText, label, problems, onChange, onCursorLine, onSave, jump }: YamlEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
+  // Light or dark as the page is (editor-theme.ts); swapped in place (themeSlot) when the system's scheme changes.
+  const scheme = useColorScheme();
+  const schemeNow = useRef(scheme);
   const callbacks = useRef({ onChange, onCursorLine, onSave });
   useEffect(() => {
     callbacks.current = { onChange, onCursorLine, onSave };
@@ -81,7 +77,7 @@ export function YamlEditor({ docKey, initialText, label, problems, onChange, onC
         yaml(),
         lintGutter(),
         placeholders,
-        theme,
+        themeSlot.of(editorTheme(schemeNow.current)),
         EditorView.lineWrapping,
         EditorView.contentAttributes.of({ "aria-label": label }),
         keymap.of([
@@ -121,6 +117,11 @@ export function YamlEditor({ docKey, initialText, label, problems, onChange, onC
     editor.setState(stateFor(initialText));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [docKey, initialText]);
+
+  useEffect(() => {
+    schemeNow.current = scheme;
+    view.current?.dispatch({ effects: themeSlot.reconfigure(editorTheme(scheme)) });
+  }, [scheme]);
 
   useEffect(() => {
     const editor = view.current;

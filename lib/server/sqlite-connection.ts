@@ -1,0 +1,88 @@
+// Deliberately free of "server-only": bench/review-load.ts gives its raw connection the same level.
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import type BetterSqlite3 from "better-sqlite3";
+
+/**
+ * SQLite durability of the app's connection. In WAL mode, `synchronous = NORMAL` makes a commit
+ * durable against any crash of the server process (kill -9 included: the WAL is in the operating
+ * system's hands the moment COMMIT returns) and against corruption; only a power failure or kernel
+ * crash may roll back the last commits. `FULL` adds an fsync to every commit, which costs about 6 ms
+ * on the machines measured (bench/review-load.ts) and so caps grading at some 170 commits a second.
+ * Set DEEPDRILL_SQLITE_SYNCHRONOUS=FULL to pay that for power-loss durability. The setting belongs to
+ * the connection, not the file, so it is applied as each connection opens, before any query runs on
+ * it. Outside WAL mode (a rollback journal) SQLite's default is kept. (better-sqlite3 compiles SQLite
+ * with SQLITE_DEFAULT_WAL_SYNCHRONOUS=1, so NORMAL is its WAL default too; setting it explicitly keeps
+ * the level ours whatever the build says.)
+ */
+export const SQLITE_SYNCHRONOUS_LEVELS = ["NORMAL", "FULL", "EXTRA"] as const;
+
+export type SqliteSynchronousLevel = (typeof SQLITE_SYNCHRONOUS_LEVELS)[number];
+
+/** The part of the environment the level is read from. */
+export type SynchronousEnv = Readonly<Record<string, string | undefined>>;
+
+/** The level DEEPDRILL_SQLITE_SYNCHRONOUS asks for (any case); NORMAL when unset or unknown. */
+export function sqliteSynchronousLevel(env: SynchronousEnv = process.env): SqliteSynchronousLevel {
+  const wanted = (env.DEEPDRILL_SQLITE_SYNCHRONOUS ?? "NORMAL").trim().toUpperCase();
+  return SQLITE_SYNCHRONOUS_LEVELS.find((candidate) => candidate === wanted) ?? "NORMAL";
+}
+
+/** busy timeout: writers wait for each other instead of failing with SQLITE_BUSY under load. */
+const BUSY_TIMEOUT_MS = 10_000;
+
+type Connection = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
+
+async function applyPragmas(connection: Connection, level: SqliteSynchronousLevel): Promise<void> {
+  const journal = await connection.queryRaw({ sql: "PRAGMA journal_mode", args: [], argTypes: [] });
+  if (String(journal.rows[0]?.[0] ?? "").toLowerCase() !== "wal") return;
+  await connection.executeScript(`PRAGMA synchronous = ${level}`);
+}
+
+/**
+ * The better-sqlite3 adapter, with the pragmas applied inside `connect()`: Prisma opens the
+ * connection there and runs every query (plain, raw or in a transaction) on it afterwards, so no
+ * query path can run before the level is set, and a reconnect sets it again.
+ */
+class SQLiteAdapterWithPragmas extends PrismaBetterSQLite3 {
+  constructor(
+    url: string,
+    private readonly level: SqliteSynchronousLevel,
+  ) {
+    super({ url, timeout: BUSY_TIMEOUT_MS });
+  }
+
+  override async connect(): Promise<Connection> {
+    const connection = await super.connect();
+    try {
+      await applyPragmas(connection, this.level);
+    } catch (error) {
+      await connection.dispose();
+      throw error;
+    }
+    connectedDatabase = betterSqlite3Of(connection);
+    return connection;
+  }
+}
+
+let connectedDatabase: BetterSqlite3.Database | null = null;
+
+/**
+ * The adapter keeps its better-sqlite3 handle in the undocumented `client` property (checked for
+ * @prisma/adapter-better-sqlite3 6.19.3, which package.json pins exactly); anything else gives null
+ * and the callers fall back to Prisma. direct-sql.test.ts fails if the handle goes missing.
+ */
+function betterSqlite3Of(connection: Connection): BetterSqlite3.Database | null {
+  const client = (connection as unknown as { client?: unknown }).client;
+  const looksRight = typeof client === "object" && client !== null && typeof (client as { prepare?: unknown }).prepare === "function";
+  return looksRight ? (client as BetterSqlite3.Database) : null;
+}
+
+/** The better-sqlite3 handle of the app's open connection (null before Prisma connects, or on PostgreSQL). */
+export function connectedSqliteDatabase(): BetterSqlite3.Database | null {
+  return connectedDatabase?.open ? connectedDatabase : null;
+}
+
+/** The driver adapter for the SQLite database at `url` (`file:…`), its level read from `env`. */
+export function sqliteAdapter(url: string, env: SynchronousEnv = process.env): PrismaBetterSQLite3 {
+  return new SQLiteAdapterWithPragmas(url, sqliteSynchronousLevel(env));
+}
