@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { examDeck, loadDecks, makeUser } from "./classes-test-fixtures";
 import { db } from "./db";
 import { canSeeDeck, invalidateDeckVisibility, visibleDeckIds } from "./deck-visibility";
@@ -65,5 +65,20 @@ describe("visibleDeckIds", () => {
     await db.classMember.deleteMany({ where: { classId: created.id, userId: student.id } });
     invalidateDeckVisibility([student.id]);
     expect(await visibleDeckIds(student, t + 10_500)).not.toContain(theirs.id);
+  });
+
+  it("shares its cache with every copy of this module in the process: a join in a route handler shows on the pages at once", async () => {
+    // Next's production build bundles route handlers and pages apart, each with its own copy of
+    // this module: /api/classes/join invalidates in one, /decks reads in the other.
+    const student = await makeUser();
+    const t = Date.now();
+    expect(await visibleDeckIds(student, t)).not.toContain(theirs.id);
+    vi.resetModules();
+    const routeCopy = await import("./deck-visibility");
+    const created = await db.class.create({ data: { name: "Copies", joinCode: `K${(t + 2).toString(36).toUpperCase().slice(-7)}`, ownerId: other.id } });
+    await db.classDeck.create({ data: { classId: created.id, deckId: theirs.id } });
+    await db.classMember.create({ data: { classId: created.id, userId: student.id } });
+    routeCopy.invalidateDeckVisibility([student.id]);
+    expect(await visibleDeckIds(student, t + 1_000)).toContain(theirs.id);
   });
 });

@@ -1,40 +1,12 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Browser, type Page } from "@playwright/test";
-import { execFileSync } from "node:child_process";
-import path from "node:path";
-import { registerThroughForm, uniqueEmail } from "./helpers";
+import { expect, test } from "@playwright/test";
+import { assignDeckToClass, createClassThroughForm, joinClassWithCode } from "./authoring-helpers";
+import { expectNoSeriousViolations, newUser } from "./helpers";
 
 /**
  * Classes and analytics in real Chromium: an instructor creates a class and assigns a deck; a student
  * joins with the code, gets a template of that deck in review and answers it; the instructor sees
  * the attempt in the class analytics. Another instructor and a student cannot open them.
  */
-
-// Playwright runs from the project root (npm run test:e2e).
-const root = process.cwd();
-
-/** `deepdrill users promote <email>` against the e2e database (DATABASE_URL comes from `npm run test:e2e`). */
-function promote(email: string): void {
-  execFileSync(process.execPath, [path.join(root, "node_modules/.bin/tsx"), "--conditions=react-server", path.join(root, "lib/cli/index.ts"), "users", "promote", email], {
-    cwd: root,
-    env: process.env,
-    stdio: "ignore",
-  });
-}
-
-async function newUser(browser: Browser, name: string, role: "student" | "instructor"): Promise<Page> {
-  const context = await browser.newContext({ locale: "en-US" });
-  const page = await context.newPage();
-  const email = uniqueEmail(role);
-  await registerThroughForm(page, name, email);
-  if (role === "instructor") promote(email);
-  return page;
-}
-
-async function noSeriousViolations(page: Page): Promise<void> {
-  const analysis = await new AxeBuilder({ page }).include("main").analyze();
-  expect(analysis.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
-}
 
 test("an instructor's class: a student joins, reviews a template of the class's deck, and the instructor sees the attempt in analytics", async ({ browser }) => {
   test.setTimeout(150_000);
@@ -45,30 +17,21 @@ test("an instructor's class: a student joins, reviews a template of the class's 
   await teacher.getByRole("link", { name: "Manage your classes" }).click();
   await expect(teacher.getByRole("heading", { name: "Your classes", level: 1 })).toBeVisible();
   await expect(teacher.getByTestId("author-classes-empty")).toBeVisible();
-  await teacher.getByLabel("Class name").fill("Deep learning, spring");
-  await teacher.getByRole("button", { name: "Create" }).click();
-  await expect(teacher.getByRole("heading", { name: "Deep learning, spring", level: 1 })).toBeVisible();
-  const code = (await teacher.getByTestId("join-code").textContent())?.trim() ?? "";
-  expect(code).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+  const code = await createClassThroughForm(teacher, "Deep learning, spring");
   await expect(teacher.getByTestId("no-decks")).toBeVisible();
-  await teacher.getByLabel("Assign a deck").selectOption({ label: "Deep learning (ISLP chapter 10) (public)" });
-  await teacher.getByRole("button", { name: "Assign", exact: true }).click();
-  await expect(teacher.getByTestId("class-notice")).toHaveText("Deck assigned.");
-  await expect(teacher.getByTestId("class-decks")).toContainText("Deep learning (ISLP chapter 10)");
-  await noSeriousViolations(teacher);
+  await assignDeckToClass(teacher, "Deep learning (ISLP chapter 10)", "public");
+  await expectNoSeriousViolations(teacher);
   const classUrl = teacher.url();
 
   // The student joins with the code, typed in lower case without the dash.
   const student = await newUser(browser, "Student Yoon", "student");
   await student.goto("/classes");
   await expect(student.getByTestId("classes-empty")).toBeVisible();
-  await student.getByLabel("Join code").fill(code.toLowerCase().replace("-", ""));
-  await student.getByRole("button", { name: "Join", exact: true }).click();
-  await expect(student.getByTestId("join-notice")).toHaveText("You joined Deep learning, spring.");
+  await joinClassWithCode(student, code.toLowerCase().replace("-", ""), "Deep learning, spring");
   const joined = student.getByTestId("joined-class");
   await expect(joined).toContainText("Instructor: Professor Han");
   await expect(joined).toContainText("Deep learning (ISLP chapter 10)");
-  await noSeriousViolations(student);
+  await expectNoSeriousViolations(student);
 
   // …gets a parameter-counting template of the class's deck in review, answers and grades it.
   await student.goto("/review?deck=islp-ch10&concept=parameter-count");
@@ -92,7 +55,7 @@ test("an instructor's class: a student joins, reviews a template of the class's 
   await expect(teacher.getByTestId("template-row")).toHaveCount(1);
   await teacher.getByTestId("template-row").locator("summary").click();
   await expect(teacher.getByTestId("template-row")).toContainText("Accuracy by parameter value");
-  await noSeriousViolations(teacher);
+  await expectNoSeriousViolations(teacher);
 
   // Another instructor: the class and its analytics are a 404; their own analytics are empty.
   const other = await newUser(browser, "Professor Oh", "instructor");

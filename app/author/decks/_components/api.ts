@@ -30,7 +30,12 @@ export async function api<T>(url: string, options: CallOptions = {}): Promise<T>
     body = JSON.stringify(options.body);
   }
   const response = await fetch(url, { method: options.method ?? (body ? "POST" : "GET"), headers, body, cache: "no-store", signal: options.signal });
-  const data = (await response.json().catch(() => null)) as Record<string, unknown> | null;
+  // No body (or not JSON) is null; but a request aborted while its body comes in stays aborted: the
+  // live preview aborts on every keystroke and must never take that for an empty answer.
+  const data = (await response.json().catch((error: unknown) => {
+    if (options.signal?.aborted) throw error;
+    return null;
+  })) as Record<string, unknown> | null;
   if (!response.ok) throw new ApiError(response.status, typeof data?.error === "string" ? data.error : `HTTP ${response.status}`, data);
   return data as T;
 }
