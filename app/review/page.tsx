@@ -21,8 +21,8 @@ export default async function ReviewPage({ searchParams }: { searchParams: Promi
   const deck = single(params.deck);
   const concept = single(params.concept);
   const query = new URLSearchParams({ ...(deck ? { deck } : {}), ...(concept ? { concept } : {}) }).toString();
-  await requirePageUser(query ? `/review?${query}` : "/review");
-  const [t, practise] = await Promise.all([getTranslations("review"), concept ? conceptTemplates(concept, deck) : Promise.resolve([])]);
+  const user = await requirePageUser(query ? `/review?${query}` : "/review");
+  const [t, practise] = await Promise.all([getTranslations("review"), concept ? conceptTemplates(user, concept, deck) : Promise.resolve([])]);
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">{t("title")}</h1>

@@ -4,6 +4,7 @@ import { isTemplate, itemVersion, type Bilingual, type Item } from "@/lib/questi
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { db } from "./db";
 import { readRows, sqlBoolean } from "./direct-sql";
+import { visibleDeckIds, type Viewer } from "./deck-visibility";
 
 /**
  * Decks in the database: loading the validated decks of content/ (by id and version, idempotent)
@@ -335,10 +336,16 @@ export async function findStoredCard(cardId: string): Promise<StoredCard | null>
   return { ...card, retired: sqlBoolean(retired), item: parseItem(row.id, row.version, definition) };
 }
 
-/** The active templates of a concept (optionally of one deck), in authoring order, for "practise these" links. */
-export async function conceptTemplates(concept: string, deckId?: string): Promise<{ deckId: string; itemId: string; title: Bilingual }[]> {
+/**
+ * The active templates of a concept (optionally of one deck) in the decks `viewer` may see, in
+ * authoring order, for "practise these" links: a private deck's titles never reach other users.
+ */
+export async function conceptTemplates(viewer: Viewer, concept: string, deckId?: string): Promise<{ deckId: string; itemId: string; title: Bilingual }[]> {
+  const visible = await visibleDeckIds(viewer);
+  const decks = deckId === undefined ? visible : visible.filter((id) => id === deckId);
+  if (decks.length === 0) return [];
   const rows = await db.card.findMany({
-    where: { concept, itemType: "parametric", retired: false, ...(deckId ? { deckId } : {}) },
+    where: { concept, itemType: "parametric", retired: false, deckId: { in: decks } },
     select: { id: true, deckId: true, itemId: true, version: true, definition: true },
     orderBy: [{ deckId: "asc" }, { position: "asc" }],
   });

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { examDeck, loadDecks, makeUser } from "./classes-test-fixtures";
 import { db } from "./db";
 import { canSeeDeck, invalidateDeckVisibility, visibleDeckIds } from "./deck-visibility";
+import { conceptTemplates } from "./deck-store";
 
 /**
  * visibleDeckIds: the one place of the rule "students see public decks and their classes' decks
@@ -80,5 +81,28 @@ describe("visibleDeckIds", () => {
     await db.classMember.create({ data: { classId: created.id, userId: student.id } });
     routeCopy.invalidateDeckVisibility([student.id]);
     expect(await visibleDeckIds(student, t + 1_000)).toContain(theirs.id);
+  });
+});
+
+describe("conceptTemplates (the review page's \"practise these\" links)", () => {
+  it("lists a private deck's templates only to those who may see the deck", async () => {
+    const owner = await makeUser("instructor");
+    const hidden = examDeck({ withTemplate: true });
+    await loadDecks([hidden], owner.id);
+    const outsider = await makeUser();
+    const member = await makeUser();
+    const created = await db.class.create({ data: { name: "Practise", joinCode: `P${Date.now().toString(36).toUpperCase().slice(-7)}`, ownerId: owner.id } });
+    await db.classDeck.create({ data: { classId: created.id, deckId: hidden.id } });
+    await db.classMember.create({ data: { classId: created.id, userId: member.id } });
+    invalidateDeckVisibility();
+
+    const decksOf = async (viewer: { id: string; role: "student" | "instructor" }, deckId?: string) =>
+      (await conceptTemplates(viewer, "counting", deckId)).map((template) => template.deckId);
+    expect(await decksOf(member)).toContain(hidden.id);
+    expect(await decksOf(owner)).toContain(hidden.id);
+    expect(await decksOf(outsider)).not.toContain(hidden.id);
+    // Naming the deck does not get round the rule.
+    expect(await decksOf(outsider, hidden.id)).toEqual([]);
+    expect(await decksOf(member, hidden.id)).toEqual([hidden.id]);
   });
 });

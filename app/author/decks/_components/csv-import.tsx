@@ -1,7 +1,7 @@
 "use client";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useId, useState } from "react";
+import { useId, useRef, useState } from "react";
 import type { CsvLineError } from "@/lib/content/import-csv";
 import { api, ApiError, deckApi } from "./api";
 
@@ -10,13 +10,16 @@ export function CsvImport({ deckId, concepts, baseVersion }: { deckId: string; c
   const t = useTranslations("author.csv");
   const router = useRouter();
   const base = useId();
-  const [file, setFile] = useState<File | null>(null);
+  // Read from the input when the form is sent, not from its change event: a file chosen before the
+  // page hydrated fires no event React sees, and the import would claim nothing was chosen.
+  const fileInput = useRef<HTMLInputElement>(null);
   const [concept, setConcept] = useState("");
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ tone: "ok" | "error"; text: string; errors: CsvLineError[] } | null>(null);
 
   async function submit(event: React.FormEvent) {
     event.preventDefault();
+    const file = fileInput.current?.files?.[0] ?? null;
     if (!file) {
       setResult({ tone: "error", text: t("chooseFile"), errors: [] });
       return;
@@ -46,7 +49,7 @@ export function CsvImport({ deckId, concepts, baseVersion }: { deckId: string; c
           <label className="field-label" htmlFor={`${base}-file`}>
             {t("file")}
           </label>
-          <input id={`${base}-file`} type="file" accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values" className="field-input" onChange={(event) => setFile(event.target.files?.[0] ?? null)} data-testid="csv-file" />
+          <input id={`${base}-file`} type="file" accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values" className="field-input" ref={fileInput} data-testid="csv-file" />
         </div>
         <div>
           <label className="field-label" htmlFor={`${base}-concept`}>
