@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { FAILURE_WINDOW_MS, MAX_FAILURES, clearFailures, recordFailure, retryAfterSeconds } from "./login-throttle";
+import { FAILURE_WINDOW_MS, MAX_FAILURES, clearFailures, clientAddress, recordFailure, retryAfterSeconds } from "./login-throttle";
 
 const fresh = () => ({ email: `t-${randomUUID().slice(0, 8)}@example.com`, ip: `ip-${randomUUID().slice(0, 8)}` });
 
@@ -33,5 +33,28 @@ describe("login throttle", () => {
     expect(await retryAfterSeconds(email, "elsewhere", now)).toBeGreaterThan(0);
     await clearFailures(email);
     expect(await retryAfterSeconds(email, "elsewhere", now)).toBe(0);
+  });
+});
+
+describe("clientAddress", () => {
+  const headers = (forwarded: string) => new Headers({ "x-forwarded-for": forwarded });
+
+  it("reads the entry the nearest proxy appended, not the one the client sent", () => {
+    // The client sent "6.6.6.6"; the one reverse proxy appended the address it saw.
+    expect(clientAddress(headers("6.6.6.6, 203.0.113.7"), {})).toBe("203.0.113.7");
+    expect(clientAddress(headers("203.0.113.7"), {})).toBe("203.0.113.7");
+  });
+
+  it("counts DEEPDRILL_TRUSTED_PROXIES hops from the right (a CDN in front of the reverse proxy: 2)", () => {
+    const env = { DEEPDRILL_TRUSTED_PROXIES: "2" };
+    expect(clientAddress(headers("6.6.6.6, 203.0.113.7, 198.51.100.2"), env)).toBe("203.0.113.7");
+    // Fewer entries than hops: the leftmost there is.
+    expect(clientAddress(headers("203.0.113.7"), env)).toBe("203.0.113.7");
+  });
+
+  it("falls back to X-Real-IP, then to one shared bucket, and ignores a nonsense setting", () => {
+    expect(clientAddress(new Headers({ "x-real-ip": "192.0.2.1" }), {})).toBe("192.0.2.1");
+    expect(clientAddress(new Headers(), {})).toBe("local");
+    expect(clientAddress(headers("6.6.6.6, 203.0.113.7"), { DEEPDRILL_TRUSTED_PROXIES: "zero" })).toBe("203.0.113.7");
   });
 });

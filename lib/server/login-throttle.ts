@@ -22,8 +22,23 @@ export async function clearFailures(email: string): Promise<void> {
   await writeTransaction((tx) => tx.loginFailure.deleteMany({ where: { key: `email:${email.trim().toLowerCase()}` } }));
 }
 
-/** The client address as the server sees it (first hop of X-Forwarded-For when behind a proxy). */
-export function clientAddress(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || headers.get("x-real-ip") || "local";
+/**
+ * The client address for the per-address limit, from X-Forwarded-For counted from the right.
+ *
+ * Each proxy appends the address it was connected from, so the entries a client cannot forge are
+ * the last ones: with `DEEPDRILL_TRUSTED_PROXIES` proxies in front (default 1: one reverse proxy, or
+ * none, in which case `next start` fills the header with the socket address when the client sent
+ * none), the client is the entry that many places from the right. The first entry, which naive code
+ * reads, is whatever the client chose to send. Without any proxy a client can still send its own
+ * header, so run the app behind one in production (README, "Configuration").
+ */
+export function clientAddress(headers: Headers, env: Readonly<Record<string, string | undefined>> = process.env): string {
+  const entries = (headers.get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  const configured = Number(env.DEEPDRILL_TRUSTED_PROXIES ?? "1");
+  const hops = Number.isInteger(configured) && configured >= 1 ? configured : 1;
+  const fromRight = entries[Math.max(0, entries.length - hops)];
+  return fromRight || headers.get("x-real-ip") || "local";
 }
