@@ -1,13 +1,14 @@
 import "server-only";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { databaseKind, databaseUrl } from "./database-url";
+import { processShared } from "./process-shared";
 import { sqliteAdapter } from "./sqlite-connection";
 
 /**
- * The single Prisma client (create-t3-app style): cached on globalThis so that development
- * reloads do not open a new connection per edit.
+ * The single Prisma client of the process (process-shared.ts): one SQLite connection for pages and
+ * route handlers alike, so that writes never wait on another connection of the same process, and
+ * development reloads do not open a new connection per edit.
  */
-const globalForPrisma = globalThis as unknown as { deepdrillPrisma?: PrismaClient };
 
 function createClient(): PrismaClient {
   const url = databaseUrl();
@@ -20,5 +21,4 @@ function createClient(): PrismaClient {
   return new PrismaClient({ adapter: sqliteAdapter(url) });
 }
 
-export const db: PrismaClient = globalForPrisma.deepdrillPrisma ?? createClient();
-if (process.env.NODE_ENV !== "production") globalForPrisma.deepdrillPrisma = db;
+export const db: PrismaClient = processShared("prisma", createClient);

@@ -5,6 +5,7 @@ import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { db } from "./db";
 import { readRows, sqlBoolean } from "./direct-sql";
 import { visibleDeckIds, type Viewer } from "./deck-visibility";
+import { processShared } from "./process-shared";
 
 /**
  * Decks in the database: loading the validated decks of content/ (by id and version, idempotent)
@@ -145,7 +146,7 @@ export async function syncContentDecks(decks: readonly Deck[], options: SyncOpti
   const client = options.client ?? db;
   const zero = (): CountSummary => ({ added: 0, updated: 0, unchanged: 0, retired: 0 });
   const summary: DeckSyncSummary = { decks: zero(), cards: zero(), warnings: [] };
-  decksCache = null;
+  invalidateOpenDecks();
   for (const deck of decks) {
     await client.$transaction((tx) => syncDeck(tx, deck, summary), { maxWait: 30_000, timeout: 120_000 });
   }
@@ -223,11 +224,11 @@ export function parseDeckDefinition(deckId: string, version: string, json: strin
 // Decks change when content is loaded at start or an instructor publishes: a few seconds of
 // staleness is harmless, and the review queue reads the list on every request.
 const DECKS_TTL_MS = 5_000;
-let decksCache: { at: number; decks: Promise<OpenDeck[]> } | null = null;
+const openDecks = processShared("open-decks", (): { cached: { at: number; decks: Promise<OpenDeck[]> } | null } => ({ cached: null }));
 
 /** Forget the cached deck list (after loading or editing decks in this process). */
 export function invalidateOpenDecks(): void {
-  decksCache = null;
+  openDecks.cached = null;
 }
 
 /**
@@ -236,14 +237,15 @@ export function invalidateOpenDecks(): void {
  */
 export function listDecks(): Promise<OpenDeck[]> {
   const now = Date.now();
-  if (!decksCache || now - decksCache.at > DECKS_TTL_MS) {
+  let cached = openDecks.cached;
+  if (!cached || now - cached.at > DECKS_TTL_MS) {
     const decks = readDecks();
-    decksCache = { at: now, decks };
+    cached = openDecks.cached = { at: now, decks };
     decks.catch(() => {
-      if (decksCache?.decks === decks) decksCache = null;
+      if (openDecks.cached?.decks === decks) openDecks.cached = null;
     });
   }
-  return decksCache.decks;
+  return cached.decks;
 }
 
 /** Public decks: every deck of content/ by default, and instructor decks marked public. */

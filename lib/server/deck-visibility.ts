@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "./db";
+import { processShared } from "./process-shared";
 import type { CurrentUser } from "./users";
 
 /**
@@ -21,12 +22,8 @@ export type Viewer = Pick<CurrentUser, "id" | "role">;
 // change within the TTL.
 const TTL_MS = 5_000;
 const CACHE_LIMIT = 50_000;
-// On globalThis, not in this module: Next's production build bundles route handlers and pages apart,
-// each with its own copy of this file, and a join (a route handler) must clear what /decks (a page)
-// reads, not only the route handlers' copy.
-type VisibilityCache = Map<string, { at: number; ids: Promise<string[]> }>;
-const shared = globalThis as unknown as { deepdrillDeckVisibility?: VisibilityCache };
-const cache: VisibilityCache = (shared.deepdrillDeckVisibility ??= new Map());
+// One per process (process-shared.ts): a join (a route handler) must clear what /decks (a page) reads.
+const cache = processShared("deck-visibility", () => new Map<string, { at: number; ids: Promise<string[]> }>());
 
 /** Forget cached visibility (after membership or deck assignments change); no argument: everyone. */
 export function invalidateDeckVisibility(userIds?: readonly string[]): void {

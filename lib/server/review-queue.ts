@@ -16,6 +16,7 @@ import { readRows, sqlBoolean, sqlInt } from "./direct-sql";
 import { listDecks, type OpenDeck } from "./deck-store";
 import { visibleDeckIds } from "./deck-visibility";
 import { notFound, unauthorized } from "./errors";
+import { processShared } from "./process-shared";
 import { cardStateRowFromSql, toSrsState } from "./review-types";
 import { writeTransaction } from "./write-tx";
 
@@ -56,7 +57,7 @@ export interface TodayQueue {
 // Settings by user, for a few seconds: every review request needs the time zone and limits, and
 // they change only through updateReviewSettings (which clears the entry in this process).
 const SETTINGS_TTL_MS = 10_000;
-const settingsCache = new Map<string, { at: number; settings: UserSettings }>();
+const settingsCache = processShared("user-settings", () => new Map<string, { at: number; settings: UserSettings }>());
 
 export function forgetUserSettings(userId: string): void {
   settingsCache.delete(userId);
@@ -114,7 +115,7 @@ export async function ensureEnrolled(userId: string, decks: readonly OpenDeck[])
 
 // Users whose card states this process has brought up to the current deck versions: the check
 // costs a query, and a deck version changes only when content is loaded or published.
-const enrolled = new Map<string, Map<string, string>>();
+const enrolled = processShared("enrolled-decks", () => new Map<string, Map<string, string>>());
 const ENROLLED_CACHE_LIMIT = 50_000;
 
 /** What the user already did today, from the review log (undone grades do not count). */

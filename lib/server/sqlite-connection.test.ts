@@ -77,17 +77,20 @@ describe("the connection's synchronous level", () => {
 });
 
 describe("the app's client (db.ts)", () => {
-  const global = globalThis as unknown as { deepdrillPrisma?: PrismaClient };
-  const cached = global.deepdrillPrisma;
+  // The process-wide slots of process-shared.ts: the client, and the handle its connection set.
+  const global = globalThis as unknown as Record<"deepdrill:prisma" | "deepdrill:sqlite-handle", unknown>;
+  const cached = { client: global["deepdrill:prisma"], handle: global["deepdrill:sqlite-handle"] };
   afterEach(() => {
-    global.deepdrillPrisma = cached;
+    global["deepdrill:prisma"] = cached.client;
+    global["deepdrill:sqlite-handle"] = cached.handle;
     vi.unstubAllEnvs();
     vi.resetModules();
   });
 
   // db.ts reads DATABASE_URL and the level when it is first imported: a fresh module graph each time.
   async function freshDb(env: Record<string, string>): Promise<PrismaClient> {
-    delete global.deepdrillPrisma;
+    delete global["deepdrill:prisma"];
+    delete global["deepdrill:sqlite-handle"];
     vi.stubEnv("DEEPDRILL_SQLITE_SYNCHRONOUS", ""); // whatever the shell running the tests says
     for (const [name, value] of Object.entries(env)) vi.stubEnv(name, value);
     vi.resetModules();

@@ -1,6 +1,7 @@
 // Deliberately free of "server-only": bench/review-load.ts gives its raw connection the same level.
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import type BetterSqlite3 from "better-sqlite3";
+import { processShared } from "./process-shared";
 
 /**
  * SQLite durability of the app's connection. In WAL mode, `synchronous = NORMAL` makes a commit
@@ -59,12 +60,13 @@ class SQLiteAdapterWithPragmas extends PrismaBetterSQLite3 {
       await connection.dispose();
       throw error;
     }
-    connectedDatabase = betterSqlite3Of(connection);
+    connected.database = betterSqlite3Of(connection);
     return connection;
   }
 }
 
-let connectedDatabase: BetterSqlite3.Database | null = null;
+// One per process (process-shared.ts), like the Prisma client whose connection it is.
+const connected = processShared("sqlite-handle", (): { database: BetterSqlite3.Database | null } => ({ database: null }));
 
 /**
  * The adapter keeps its better-sqlite3 handle in the undocumented `client` property (checked for
@@ -79,7 +81,7 @@ function betterSqlite3Of(connection: Connection): BetterSqlite3.Database | null 
 
 /** The better-sqlite3 handle of the app's open connection (null before Prisma connects, or on PostgreSQL). */
 export function connectedSqliteDatabase(): BetterSqlite3.Database | null {
-  return connectedDatabase?.open ? connectedDatabase : null;
+  return connected.database?.open ? connected.database : null;
 }
 
 /** The driver adapter for the SQLite database at `url` (`file:…`), its level read from `env`. */
