@@ -19,6 +19,13 @@ function percent(rate: number | null): string {
   return rate === null ? "—" : `${Math.round(rate * 100)}%`;
 }
 
+/** A reported variant's numbers as the editor's preview shows them: `p=64, K1=80`. */
+function paramList(params: Record<string, unknown>): string {
+  return Object.entries(params)
+    .map(([name, value]) => `${name}=${Array.isArray(value) ? JSON.stringify(value) : String(value)}`)
+    .join(", ");
+}
+
 /**
  * /author/analytics[?class=…]: where one of the instructor's classes struggles — per concept, per
  * template (accuracy by parameter value, matched mistakes), reported problems with their exact
@@ -35,6 +42,8 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
   });
   const [t, locale] = await Promise.all([getTranslations("analytics"), getLocale()]);
   const lang = locale === "ko" ? "ko" : "en";
+  // Counts with the language's digit grouping (a large class reaches thousands of attempts).
+  const count = (value: number) => new Intl.NumberFormat(locale).format(value);
   const date = (iso: string | null) => (iso ? new Intl.DateTimeFormat(locale, { dateStyle: "medium" }).format(new Date(iso)) : "—");
 
   if (!data.selected) {
@@ -87,12 +96,12 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
         </h2>
         <div className="card">
           <p className="text-sm text-slate-600 dark:text-slate-400">{t("totals.students")}</p>
-          <p className="text-3xl font-bold">{selected.memberCount}</p>
+          <p className="text-3xl font-bold">{count(selected.memberCount)}</p>
         </div>
         <div className="card">
           <p className="text-sm text-slate-600 dark:text-slate-400">{t("totals.attempts")}</p>
           <p className="text-3xl font-bold" data-testid="total-attempts">
-            {data.totals.attempts}
+            {count(data.totals.attempts)}
           </p>
         </div>
         <div className="card">
@@ -127,11 +136,11 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
               {data.concepts.map((c) => (
                 <tr key={`${c.deckId}/${c.concept}`}>
                   <th scope="row" className="py-2 pr-3 font-normal">{c.name?.[lang] ?? c.concept}</th>
-                  <td className="py-2 pr-3 text-right tabular-nums">{c.attempts}</td>
+                  <td className="py-2 pr-3 text-right tabular-nums">{count(c.attempts)}</td>
                   <td className="py-2 pr-3 whitespace-nowrap tabular-nums">
                     <RateBar rate={c.rate} /> {percent(c.rate)}
                   </td>
-                  <td className="py-2 text-right tabular-nums">{c.students}</td>
+                  <td className="py-2 text-right tabular-nums">{count(c.students)}</td>
                 </tr>
               ))}
             </DataTable>
@@ -225,8 +234,14 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
                 </p>
                 <p className="whitespace-pre-wrap">{report.message}</p>
                 <p className="text-sm">
-                  {t("reports.variant", { seed: report.seed })}{" "}
-                  <code className="break-all rounded bg-slate-100 px-1 font-mono text-xs dark:bg-slate-800">{JSON.stringify(report.params)}</code>
+                  {Object.keys(report.params).length > 0 ? (
+                    <>
+                      {t("reports.variant", { seed: report.seed })}{" "}
+                      <code className="break-all rounded bg-slate-100 px-1 font-mono text-xs dark:bg-slate-800">{paramList(report.params)}</code>
+                    </>
+                  ) : (
+                    t("reports.variantNoParams", { seed: report.seed })
+                  )}
                   {report.response !== null ? <> · {t("reports.response", { response: report.response })}</> : null}
                 </p>
                 <p className="text-sm">
@@ -272,12 +287,12 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
                   <span className="block">{s.name}</span>
                   <span className="block break-all text-xs text-slate-600 dark:text-slate-400">{s.email}</span>
                 </th>
-                <td className="py-2 pr-3 text-right tabular-nums" data-testid="student-attempts">{s.attempts}</td>
+                <td className="py-2 pr-3 text-right tabular-nums" data-testid="student-attempts">{count(s.attempts)}</td>
                 <td className="py-2 pr-3 whitespace-nowrap tabular-nums">
                   <RateBar rate={s.rate} /> {percent(s.rate)}
                 </td>
-                <td className="py-2 pr-3 text-right tabular-nums">{s.attemptsLast7Days}</td>
-                <td className="py-2 pr-3 text-right tabular-nums">{s.cardsStudied}</td>
+                <td className="py-2 pr-3 text-right tabular-nums">{count(s.attemptsLast7Days)}</td>
+                <td className="py-2 pr-3 text-right tabular-nums">{count(s.cardsStudied)}</td>
                 <td className="py-2 pr-3 whitespace-nowrap">{date(s.lastActive)}</td>
                 <td className="py-2 pr-3 whitespace-nowrap">
                   {s.lastExam ? t("students.examSummary", { count: s.exams, score: s.lastExam.score, total: s.lastExam.total }) : "—"}

@@ -151,6 +151,9 @@ export function ClassManager({ initial, lang }: { initial: ClassDetail; lang: "k
               {t("manage.assign")}
             </button>
           </form>
+        ) : detail.decks.length > 0 ? (
+          // Without this the assign form simply vanishes, and it looks as if decks cannot be added.
+          <p className="text-sm text-slate-600 dark:text-slate-400">{t("manage.allAssigned")}</p>
         ) : null}
       </section>
 

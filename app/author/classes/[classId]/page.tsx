@@ -26,6 +26,7 @@ export default async function AuthorClassPage({ params }: { params: Params }) {
     <div className="space-y-6">
       <nav aria-label={t("author.breadcrumb")} className="text-sm">
         <Link className="link" href="/author/classes">
+          <span aria-hidden="true">← </span>
           {t("author.title")}
         </Link>
       </nav>

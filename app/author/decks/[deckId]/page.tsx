@@ -42,12 +42,17 @@ export default async function AuthorDeckPage({ params }: { params: Params }) {
 
   let detail: VersionDetail | null = null;
   let concepts: { id: string; name: string }[] = [];
+  // Template titles in the page's language (the version detail carries the English one only).
+  let titles = new Map<string, string>();
   let readItems: { id: string; kind: "template" | "card"; concept: string; title: string | null }[] = [];
   const [head, versions, editors] = editing ? await Promise.all([headVersion(deck.id), listVersions(user, deck.id), listDeckEditors(user, deck.id)]) : [null, [], []];
   if (editing && head) {
     detail = await versionDetail(user, deck.id, head.version);
     const parsed = parseDeckFiles(head.files, deck.id);
-    if (parsed.ok) concepts = parsed.deck.concepts.map((concept) => ({ id: concept.id, name: concept[language] }));
+    if (parsed.ok) {
+      concepts = parsed.deck.concepts.map((concept) => ({ id: concept.id, name: concept[language] }));
+      titles = new Map(parsed.deck.templates.map((template) => [template.id, template.title[language]]));
+    }
   } else {
     const stored = await storedDeck(deck);
     concepts = stored.concepts.map((concept) => ({ id: concept.id, name: concept[language] }));
@@ -106,7 +111,7 @@ export default async function AuthorDeckPage({ params }: { params: Params }) {
                       <div className="min-w-0">
                         <p className="font-medium">
                           <Link className="link" href={`${base}/edit?item=${encodeURIComponent(item.id)}`}>
-                            {item.title ?? item.id}
+                            {titles.get(item.id) ?? item.title ?? item.id}
                           </Link>
                         </p>
                         <p className="text-xs text-slate-600 dark:text-slate-400">

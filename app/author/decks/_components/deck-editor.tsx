@@ -91,6 +91,9 @@ export function DeckEditor({ deckId, deckTitle, concepts, head, initialPath, ini
     (next: string, at: number) => {
       setDrafts((current) => ({ ...current, [path]: next }));
       setEditedAt(at);
+      // A refused save's problems describe text that is gone now: left up, they (and their gutter
+      // marks) contradict the live preview once the author has fixed them. The next save re-checks.
+      setSaveState((current) => (current.kind === "invalid" ? { kind: "idle" } : current));
     },
     [path],
   );

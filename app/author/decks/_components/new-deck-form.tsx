@@ -40,7 +40,9 @@ export function NewDeckForm() {
       router.push(`/author/decks/${encodeURIComponent(created.deckId)}`);
     } catch (cause) {
       const fields = cause instanceof ApiError && cause.body?.fields && typeof cause.body.fields === "object" ? (cause.body.fields as Record<string, string[]>) : {};
-      setError({ message: cause instanceof Error ? cause.message : String(cause), fields });
+      // With fields marked, the server's summary ("Invalid input. id: …") only repeats the first one.
+      const message = Object.keys(fields).length > 0 ? t("fixFields") : cause instanceof Error ? cause.message : String(cause);
+      setError({ message, fields });
       setBusy(false);
     }
   }
@@ -92,17 +94,18 @@ export function NewDeckForm() {
         <legend className="text-sm font-semibold">{t("concepts")}</legend>
         <p className="text-xs text-slate-600 dark:text-slate-400">{t("conceptsHint")}</p>
         {concepts.map((concept, index) => (
-          <div key={index} className="grid gap-2 sm:grid-cols-[1fr_1fr_1fr_auto]">
+          // The remove column only when there is something to remove: an empty one narrowed the fields out of line with the title row.
+          <div key={index} className={`grid gap-4 ${concepts.length > 1 ? "sm:grid-cols-[1fr_1fr_1fr_auto]" : "sm:grid-cols-3"}`}>
             {field(`concepts.${index}.en`, t("conceptEn", { number: index + 1 }), concept.en, (value) => setConcepts((rows) => rows.map((row, i) => (i === index ? { ...row, en: value } : row))))}
             {field(`concepts.${index}.ko`, t("conceptKo", { number: index + 1 }), concept.ko, (value) => setConcepts((rows) => rows.map((row, i) => (i === index ? { ...row, ko: value } : row))))}
             {field(`concepts.${index}.id`, t("conceptId", { number: index + 1 }), concept.id || slug(concept.en), (value) => setConcepts((rows) => rows.map((row, i) => (i === index ? { ...row, id: value.trim().toLowerCase() } : row))), { mono: true })}
-            <div className="flex items-end">
-              {concepts.length > 1 ? (
+            {concepts.length > 1 ? (
+              <div className="flex items-end">
                 <button type="button" className="btn-secondary" onClick={() => setConcepts((rows) => rows.filter((_, i) => i !== index))} aria-label={t("removeConcept", { number: index + 1 })}>
                   −
                 </button>
-              ) : null}
-            </div>
+              </div>
+            ) : null}
           </div>
         ))}
         <button type="button" className="btn-secondary" onClick={() => setConcepts((rows) => [...rows, { id: "", ko: "", en: "" }])}>

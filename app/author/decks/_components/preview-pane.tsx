@@ -1,5 +1,5 @@
 "use client";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useId, useRef } from "react";
 import { MathText } from "@/app/_components/math-text";
 import { NetworkDiagram } from "@/app/_components/network-diagram";
@@ -96,6 +96,7 @@ export interface PreviewPaneProps {
  */
 export function PreviewPane({ shown, pending, error, onJump, path }: PreviewPaneProps) {
   const t = useTranslations("author.preview");
+  const language = useLocale() === "ko" ? "ko" : "en";
   const section = useRef<HTMLElement>(null);
   const latency = useRef<HTMLSpanElement>(null);
   const headingId = useId();
@@ -120,7 +121,9 @@ export function PreviewPane({ shown, pending, error, onJump, path }: PreviewPane
           {t("title")}
         </h2>
         <p className="text-xs text-slate-600 dark:text-slate-400" aria-live="polite">
-          {pending ? t("updating") : result?.item ? t("summary", { verified, total: result.variants.length }) : null} <span ref={latency} />
+          {pending ? <span>{t("updating")}</span> : result?.item ? <span>{t("summary", { verified, total: result.variants.length })}</span> : null}
+          {/* Filled in by the effect above (hidden while empty); the dot separates it from a summary only when there is one. */}
+          <span ref={latency} className="empty:hidden not-first:before:content-['_·_']" />
         </p>
       </header>
       {error ? (
@@ -154,7 +157,7 @@ export function PreviewPane({ shown, pending, error, onJump, path }: PreviewPane
       {result?.item ? (
         <p className="text-sm text-slate-700 dark:text-slate-300">
           {t("previewing", { id: result.item.id })}
-          {result.item.title ? <span className="font-medium"> · {result.item.title.en}</span> : null}
+          {result.item.title ? <span className="font-medium"> · {result.item.title[language]}</span> : null}
         </p>
       ) : null}
       {result && result.problems.length > 0 ? (

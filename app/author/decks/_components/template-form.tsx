@@ -94,8 +94,9 @@ export function TemplateForm({ deckId, concepts, baseVersion }: { deckId: string
     </Field>
   );
 
+  // items-start: the form keeps its own height instead of stretching beside five tall variants.
   return (
-    <div className="grid gap-6 xl:grid-cols-2">
+    <div className="grid items-start gap-6 xl:grid-cols-2">
       <form className="card min-w-0 space-y-4" onSubmit={save} noValidate aria-describedby={message ? id("message") : undefined}>
         <Field id={id("kind")} label={t("kind")}>
           <select id={id("kind")} className="field-input" value={values.kind} onChange={(event) => set("kind", event.target.value as TemplateKind)}>

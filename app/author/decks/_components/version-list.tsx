@@ -1,6 +1,6 @@
 "use client";
 import { useRouter } from "next/navigation";
-import { useTranslations } from "next-intl";
+import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import type { PublishBlocker, VersionSummary } from "@/lib/server/deck-versions";
 import { api, ApiError, deckApi } from "./api";
@@ -8,6 +8,7 @@ import { api, ApiError, deckApi } from "./api";
 /** The deck's versions, newest first, with Publish and Retire. */
 export function VersionList({ deckId, versions }: { deckId: string; versions: VersionSummary[] }) {
   const t = useTranslations("author.versions");
+  const locale = useLocale();
   const router = useRouter();
   const [busy, setBusy] = useState<string | null>(null);
   const [message, setMessage] = useState<{ tone: "ok" | "error"; text: string; blockers?: PublishBlocker[] } | null>(null);
@@ -74,7 +75,7 @@ export function VersionList({ deckId, versions }: { deckId: string; versions: Ve
                   {version.harness ? t("harnessSummary", { templates: version.templates, cards: version.cards, variants: version.harness.variants, failures: version.harness.failures }) : t("notRun")}
                 </td>
                 <td className="py-2 pr-3 text-slate-600 dark:text-slate-400">
-                  <time dateTime={version.createdAt}>{new Date(version.createdAt).toLocaleString()}</time>
+                  <time dateTime={version.createdAt}>{new Date(version.createdAt).toLocaleString(locale)}</time>
                   {version.authorName ? ` · ${version.authorName}` : ""}
                 </td>
                 <td className="py-2 text-right whitespace-nowrap">

@@ -27,6 +27,7 @@ export default async function NewTemplatePage({ params }: { params: Params }) {
     <div className="space-y-4">
       <p className="text-sm">
         <Link className="link" href={`/author/decks/${encodeURIComponent(access.deck.id)}`}>
+          <span aria-hidden="true">← </span>
           {title[language]}
         </Link>
       </p>
