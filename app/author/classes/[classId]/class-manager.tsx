@@ -177,7 +177,9 @@ export function ClassManager({ initial, lang }: { initial: ClassDetail; lang: "k
               <tr key={member.userId}>
                 <td className="py-2 pr-3">{member.name}</td>
                 <td className="py-2 pr-3 break-all">{member.email}</td>
-                <td className="py-2 pr-3 whitespace-nowrap">{member.joinedAt.slice(0, 10)}</td>
+                <td className="py-2 pr-3 whitespace-nowrap">
+                  <time dateTime={member.joinedAt}>{new Date(member.joinedAt).toLocaleDateString(lang, { year: "numeric", month: "short", day: "numeric", timeZone: "UTC" })}</time>
+                </td>
                 <td className="py-2 text-right">
                   <button
                     type="button"
