@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { CurrentUser } from "@/lib/server/users";
 import { LanguageSwitcher } from "./language-switcher";
+import { NavLinks } from "./nav-links";
 import { NAV_ITEMS } from "./nav-items";
 import { SignOutButton } from "./sign-out-button";
 
@@ -18,15 +19,7 @@ export async function SiteHeader({ user }: { user: CurrentUser | null }) {
           DeepDrill
         </Link>
         <nav aria-label={t("mainNavigation")} className="order-3 w-full sm:order-none sm:w-auto">
-          <ul className="flex flex-wrap gap-1 text-sm">
-            {visible.map((item) => (
-              <li key={item.href}>
-                <Link href={item.href} className="rounded-md px-2.5 py-1.5 text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800">
-                  {t(item.labelKey)}
-                </Link>
-              </li>
-            ))}
-          </ul>
+          <NavLinks items={visible.map((item) => ({ href: item.href, label: t(item.labelKey) }))} />
         </nav>
         <div className="ml-auto flex items-center gap-3">
           <LanguageSwitcher />

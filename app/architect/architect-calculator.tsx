@@ -139,7 +139,9 @@ export function ArchitectCalculator({ start }: { start: CalculatorStart }) {
         {preset ? (
           <div className="mt-3 text-sm text-slate-700 dark:text-slate-300" data-testid="preset-note">
             <p>
-              <span lang="en">{preset.title}</span> · <span className="text-slate-600 dark:text-slate-400">{preset.source}</span>
+              {/* The preset's description in the UI language; a preset without a translation keeps the English title. */}
+              {t.has(`presetTitles.${preset.id}`) ? t(`presetTitles.${preset.id}`) : <span lang="en">{preset.title}</span>} ·{" "}
+              <span className="text-slate-600 dark:text-slate-400">{preset.source}</span>
             </p>
             {preset.bookCount ? (
               <p className="mt-1">

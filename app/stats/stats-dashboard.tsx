@@ -1,7 +1,7 @@
 "use client";
-import { useLocale, useTranslations } from "next-intl";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
 import Link from "next/link";
-import { useMemo } from "react";
+import { useEffect, useMemo, useRef } from "react";
 import {
   Bar,
   BarChart,
@@ -19,6 +19,11 @@ import {
 import type { StudentStats } from "@/lib/server/stats";
 
 const DAY_MS = 86_400_000;
+// Recharts paints ticks #666, too faint on the dark cards: they take the container's muted text colour instead.
+const AXIS_TICK = { fill: "currentColor" };
+const AXIS_TEXT = "text-slate-600 dark:text-slate-400";
+// The default tooltip is a white box that inherits the text colour: keep its label dark in dark mode.
+const TOOLTIP_CONTENT = { color: "#0f172a" };
 const HEAT_CLASSES = [
   "fill-slate-200 dark:fill-slate-800",
   "fill-indigo-200 dark:fill-indigo-900",
@@ -53,6 +58,13 @@ function percent(rate: number | null): string {
 export function StatsDashboard({ stats }: { stats: StudentStats }) {
   const t = useTranslations("stats");
   const locale = useLocale() === "ko" ? "ko" : "en";
+  const format = useFormatter();
+  // On a phone the year-long heatmap scrolls sideways: open it at the recent weeks, where the reviews are.
+  const heatScroller = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const scroller = heatScroller.current;
+    if (scroller) scroller.scrollLeft = scroller.scrollWidth;
+  }, []);
 
   const duration = (ms: number) => {
     const minutes = Math.round(ms / 60_000);
@@ -80,9 +92,9 @@ export function StatsDashboard({ stats }: { stats: StudentStats }) {
   const forecastData = stats.forecast.map((day) => ({ date: day.date.slice(5), due: day.due }));
 
   const tiles = [
-    { key: "reviewsToday", value: String(stats.totals.reviewsToday), note: null },
+    { key: "reviewsToday", value: format.number(stats.totals.reviewsToday), note: null },
     { key: "streak", value: t("tiles.streakDays", { days: stats.streak.current }), note: t("tiles.longest", { days: t("tiles.streakDays", { days: stats.streak.longest }) }) },
-    { key: "reviews", value: String(stats.totals.reviews), note: t("tiles.cardsStudied", { count: stats.totals.cardsStudied }) },
+    { key: "reviews", value: format.number(stats.totals.reviews), note: t("tiles.cardsStudied", { count: format.number(stats.totals.cardsStudied) }) },
     { key: "retention", value: percent(stats.retention.last30Days.rate), note: t("tiles.retentionAll", { rate: percent(stats.retention.overall.rate) }) },
     { key: "time", value: duration(stats.totals.timeStudiedMs), note: t("tiles.timeWeek", { time: duration(stats.totals.timeLast7DaysMs) }) },
   ] as const;
@@ -108,10 +120,12 @@ export function StatsDashboard({ stats }: { stats: StudentStats }) {
         <p className="text-sm text-slate-700 dark:text-slate-300" data-testid="heatmap-summary">
           {t("heatmap.summary", { reviews: heatTotal, days: stats.heatmap.days.length, from: stats.heatmap.from, to: stats.heatmap.to })}
         </p>
-        <div className="overflow-x-auto" aria-hidden="true">
-          <ScatterChart width={760} height={130} margin={{ top: 8, right: 8, bottom: 0, left: 0 }}>
+        {/* Hidden from screen readers (the summary above says it), so it must not take keyboard focus either. */}
+        <div ref={heatScroller} className={`overflow-x-auto ${AXIS_TEXT}`} aria-hidden="true" tabIndex={-1}>
+          <ScatterChart width={760} height={130} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} accessibilityLayer={false}>
             <XAxis type="number" dataKey="week" domain={[-0.5, 52.5]} hide />
             <YAxis
+              tick={AXIS_TICK}
               type="number"
               dataKey="weekday"
               domain={[-0.5, 6.5]}
@@ -161,13 +175,13 @@ export function StatsDashboard({ stats }: { stats: StudentStats }) {
             {t("retention.title")}
           </h2>
           <p className="text-sm text-slate-700 dark:text-slate-300">{t("retention.lead")}</p>
-          <div className="h-56">
+          <div className={`h-56 ${AXIS_TEXT}`}>
             <ResponsiveContainer width="100%" height="100%">
               <LineChart data={retentionData} margin={{ top: 8, right: 12, bottom: 0, left: -12 }}>
                 <CartesianGrid strokeDasharray="3 3" className="stroke-slate-200 dark:stroke-slate-800" />
-                <XAxis dataKey="week" fontSize={11} interval="preserveStartEnd" minTickGap={24} />
-                <YAxis domain={[0, 100]} unit="%" fontSize={11} />
-                <Tooltip formatter={(value) => [`${String(value)}%`, t("retention.rate")]} />
+                <XAxis tick={AXIS_TICK} dataKey="week" fontSize={11} interval="preserveStartEnd" minTickGap={24} />
+                <YAxis tick={AXIS_TICK} domain={[0, 100]} unit="%" fontSize={11} />
+                <Tooltip formatter={(value) => [`${String(value)}%`, t("retention.rate")]} contentStyle={TOOLTIP_CONTENT} />
                 <Line type="monotone" dataKey="rate" name={t("retention.rate")} stroke="#6366f1" strokeWidth={2} dot={{ r: 2 }} connectNulls={false} isAnimationActive={false} />
               </LineChart>
             </ResponsiveContainer>
@@ -179,15 +193,15 @@ export function StatsDashboard({ stats }: { stats: StudentStats }) {
             {t("forecast.title")}
           </h2>
           <p className="text-sm text-slate-700 dark:text-slate-300" data-testid="forecast-today">
-            {t("forecast.today", { count: stats.forecast[0]?.due ?? 0 })}
+            {t("forecast.today", { count: format.number(stats.forecast[0]?.due ?? 0) })}
           </p>
-          <div className="h-56">
+          <div className={`h-56 ${AXIS_TEXT}`}>
             <ResponsiveContainer width="100%" height="100%">
               <BarChart data={forecastData} margin={{ top: 8, right: 12, bottom: 0, left: -12 }}>
                 <CartesianGrid strokeDasharray="3 3" vertical={false} className="stroke-slate-200 dark:stroke-slate-800" />
-                <XAxis dataKey="date" fontSize={11} interval="preserveStartEnd" minTickGap={16} />
-                <YAxis allowDecimals={false} fontSize={11} />
-                <Tooltip formatter={(value) => [String(value), t("forecast.due")]} />
+                <XAxis tick={AXIS_TICK} dataKey="date" fontSize={11} interval="preserveStartEnd" minTickGap={16} />
+                <YAxis tick={AXIS_TICK} allowDecimals={false} fontSize={11} />
+                <Tooltip formatter={(value) => [String(value), t("forecast.due")]} contentStyle={TOOLTIP_CONTENT} />
                 <Bar dataKey="due" name={t("forecast.due")} fill="#0ea5e9" isAnimationActive={false} />
               </BarChart>
             </ResponsiveContainer>
@@ -200,13 +214,13 @@ export function StatsDashboard({ stats }: { stats: StudentStats }) {
           <h2 id="concepts-title" className="text-lg font-semibold">
             {t("concepts.title")}
           </h2>
-          <div style={{ height: Math.max(120, conceptData.length * 44 + 40) }}>
+          <div className={AXIS_TEXT} style={{ height: Math.max(120, conceptData.length * 44 + 40) }}>
             <ResponsiveContainer width="100%" height="100%">
               <BarChart data={conceptData} layout="vertical" margin={{ top: 4, right: 16, bottom: 0, left: 8 }}>
                 <CartesianGrid strokeDasharray="3 3" horizontal={false} className="stroke-slate-200 dark:stroke-slate-800" />
-                <XAxis type="number" domain={[0, 100]} unit="%" fontSize={11} />
-                <YAxis type="category" dataKey="name" width={180} fontSize={11} interval={0} />
-                <Tooltip formatter={(value, _name, item) => [`${String(value)}% · ${t("concepts.reviews", { count: (item.payload as { reviews: number }).reviews })}`, t("concepts.rate")]} />
+                <XAxis tick={AXIS_TICK} type="number" domain={[0, 100]} unit="%" fontSize={11} />
+                <YAxis tick={AXIS_TICK} type="category" dataKey="name" width={180} fontSize={11} interval={0} />
+                <Tooltip formatter={(value, _name, item) => [`${String(value)}% · ${t("concepts.reviews", { count: (item.payload as { reviews: number }).reviews })}`, t("concepts.rate")]} contentStyle={TOOLTIP_CONTENT} />
                 <Bar dataKey="rate" name={t("concepts.rate")} fill="#10b981" isAnimationActive={false} />
               </BarChart>
             </ResponsiveContainer>
@@ -234,7 +248,7 @@ export function StatsDashboard({ stats }: { stats: StudentStats }) {
                 return (
                   <li key={`${concept.deckId}/${concept.concept}`} className="rounded-lg border border-slate-200 p-3 dark:border-slate-800">
                     <p className="font-medium">{name}</p>
-                    <p className="text-sm text-slate-600 dark:text-slate-400">{t("weakest.rate", { rate: percent(concept.rate), count: concept.reviews })}</p>
+                    <p className="text-sm text-slate-600 dark:text-slate-400">{t("weakest.rate", { rate: percent(concept.rate), count: format.number(concept.reviews) })}</p>
                     <div className="mt-2 flex flex-wrap gap-2">
                       <Link className="btn-primary" href={concept.drillHref}>
                         {t("weakest.drill")}

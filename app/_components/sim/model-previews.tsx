@@ -44,7 +44,7 @@ export const ModelPreviews = memo(function ModelPreviews({ previews, trained, lo
               </p>
             ) : null}
             <details className="mt-2" open={previews.length <= 2}>
-              <summary className="cursor-pointer text-sm text-accent-700 dark:text-accent-100">{t("diagram")}</summary>
+              <summary className="cursor-pointer text-sm text-accent-700 dark:text-accent-300">{t("diagram")}</summary>
               <div className="mt-2 overflow-x-auto">
                 <NetworkDiagram spec={preview.spec} className="max-h-80 w-full" />
               </div>

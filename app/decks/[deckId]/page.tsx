@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { MathText } from "@/app/_components/math-text";
 import { isTemplate, type Bilingual, type Language } from "@/lib/questions";
+import { EXPERIMENTS, isExperimentId } from "@/lib/sim";
 import { anchorsOf, getDeckWithConcepts, sampleSeed, samplePrompt, type CatalogItem } from "@/lib/server/deck-catalog";
 import { requirePageUser } from "@/lib/server/page-guards";
 import { getCurrentUser } from "@/lib/server/session";
@@ -135,7 +136,8 @@ export default async function DeckPage({ params }: { params: Params }) {
               ) : null}
               {concept.simulations.map((simulation) => (
                 <Link key={simulation} className="link" href={`/sim/${encodeURIComponent(simulation)}`} data-testid="simulation-link">
-                  {t("simulation", { id: simulation })}
+                  {/* The experiment's title, not its id: "Simulation: hidden-units" told a student little. */}
+                  {t("simulation", { title: isExperimentId(simulation) ? EXPERIMENTS[simulation].title[language] : simulation })}
                 </Link>
               ))}
             </p>

@@ -67,7 +67,7 @@ export async function ExamResult({ exam }: { exam: SubmittedExam }) {
               <th scope="row" className="py-2 pr-3 font-normal">
                 {c.name?.[lang] ?? c.concept}{" "}
                 {c.correct < c.total ? (
-                  <Link className="ml-1 text-xs text-accent-700 underline-offset-2 hover:underline dark:text-accent-100" href={`/review?${new URLSearchParams({ deck: c.deckId, concept: c.concept }).toString()}`}>
+                  <Link className="ml-1 text-xs text-accent-700 underline-offset-2 hover:underline dark:text-accent-300" href={`/review?${new URLSearchParams({ deck: c.deckId, concept: c.concept }).toString()}`}>
                     {t("result.drill")}
                   </Link>
                 ) : null}
@@ -76,7 +76,10 @@ export async function ExamResult({ exam }: { exam: SubmittedExam }) {
                 {c.correct}/{c.total}
               </td>
               <td className="py-2 whitespace-nowrap tabular-nums">
-                <RateBar rate={c.total === 0 ? null : c.correct / c.total} />{" "}
+                {/* On a phone the bar would squeeze the concept names; the percentage says the same. */}
+                <span className="hidden sm:inline">
+                  <RateBar rate={c.total === 0 ? null : c.correct / c.total} />{" "}
+                </span>
                 {percent(c.correct, c.total)}
               </td>
             </tr>
