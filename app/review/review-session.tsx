@@ -1,5 +1,6 @@
 "use client";
 import { useLocale, useTranslations } from "next-intl";
+import { readAsForDisplay } from "@/app/_components/read-as";
 import Link from "next/link";
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent } from "react";
 import type { Bilingual } from "@/lib/questions";
@@ -286,10 +287,10 @@ export function ReviewSession({ deck, concept, practise }: Props) {
     if (invalid) return `${t("feedback.invalid")}${invalid.reason ? ` ${pick(invalid.reason)}` : ""}`;
     if (!result || phase !== "feedback") return "";
     const head = t(`feedback.${result.status === "invalid" ? "wrong" : result.status}`);
-    const readAs = result.readAs ? ` — ${t("feedback.readAs", { value: result.readAs })}` : "";
+    const readAs = result.readAs ? ` — ${t("feedback.readAs", { value: readAsForDisplay(result.readAs, locale) })}` : "";
     const expected = result.status === "wrong" && result.expected ? `. ${t("feedback.expected", { value: result.expected })}` : "";
     return `${head}${readAs}${expected}`;
-  }, [invalid, result, phase, t, pick]);
+  }, [invalid, result, phase, t, pick, locale]);
 
   const conceptLabel = item?.conceptName ? pick(item.conceptName) : (concept ?? "");
 

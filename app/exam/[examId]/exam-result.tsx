@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { readAsForDisplay } from "@/app/_components/read-as";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { SubmittedExam } from "@/lib/server/exams";
 import { DataTable } from "@/app/_components/data-table";
@@ -119,7 +120,7 @@ export async function ExamResult({ exam }: { exam: SubmittedExam }) {
                   <dt className="font-medium text-slate-600 dark:text-slate-400">{t("result.yourAnswer")}</dt>
                   <dd data-testid="your-answer">
                     {q.response ? <code className="font-mono">{q.response}</code> : <span className="italic">{t("result.noAnswer")}</span>}
-                    {q.readAs && q.readAs !== q.response ? <span className="text-slate-600 dark:text-slate-400"> ({t("result.readAs", { value: q.readAs })})</span> : null}
+                    {q.readAs && q.readAs !== q.response ? <span className="text-slate-600 dark:text-slate-400"> ({t("result.readAs", { value: readAsForDisplay(q.readAs, lang) })})</span> : null}
                   </dd>
                   <dt className="font-medium text-slate-600 dark:text-slate-400">{t("result.expected")}</dt>
                   <dd data-testid="expected-answer">

@@ -1,5 +1,6 @@
 "use client";
 import { useLocale, useTranslations } from "next-intl";
+import { readAsForDisplay } from "@/app/_components/read-as";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import type { Bilingual } from "@/lib/questions";
 import type { PracticeCheckResult, PracticeVariant } from "@/lib/server/deck-catalog";
@@ -167,7 +168,7 @@ export function PracticeSession({ itemId, initial }: { itemId: string; initial: 
   const shown = (value: string | null) => {
     if (value === null) return "";
     if (format === "boolean") return value === "true" ? t("answer.trueLabel") : value === "false" ? t("answer.falseLabel") : value;
-    return value;
+    return readAsForDisplay(value, locale);
   };
 
   const statusTone =
