@@ -60,7 +60,7 @@ test("practise a template in English: the lab's network with a thousands separat
   await page.keyboard.press("Enter");
 
   await expect(feedback(page)).toContainText("Correct");
-  await expect(feedback(page)).toContainText("Read as 235146");
+  await expect(feedback(page)).toContainText("Read as 235,146");
   await expect(solution(page).getByRole("heading", { name: "Worked solution" })).toBeFocused();
   await expect(solution(page).locator(".katex").first()).toBeVisible();
   await expect(solution(page).locator(".katex-display")).toContainText("235");
@@ -113,7 +113,7 @@ test("the same in the Korean UI", async ({ page }) => {
   await page.getByLabel("나의 답").fill("235,146");
   await page.getByLabel("나의 답").press("Enter");
   await expect(feedback(page)).toContainText("정답입니다");
-  await expect(feedback(page)).toContainText("235146(으)로 읽음");
+  await expect(feedback(page)).toContainText("235,146(으)로 읽음");
   await expect(solution(page).getByRole("heading", { name: "풀이" })).toBeVisible();
   await expect(solution(page).locator(".katex").first()).toBeVisible();
   await expect(page.getByTestId("layer-total")).toHaveText("235,146");
