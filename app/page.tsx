@@ -1,6 +1,17 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
+import { todayQueue } from "@/lib/server/review-queue";
 import { getCurrentUser } from "@/lib/server/session";
+
+/** What today's queue holds for the user (null if it cannot be read: the home page still shows). */
+async function todayCounts(userId: string) {
+  try {
+    return (await todayQueue(userId, new Date())).remaining;
+  } catch (error) {
+    console.error("[deepdrill] home: could not read today's queue", error);
+    return null;
+  }
+}
 
 export default async function HomePage() {
   const [t, user] = await Promise.all([getTranslations("home"), getCurrentUser()]);
@@ -28,6 +39,7 @@ export default async function HomePage() {
     );
   }
 
+  const today = await todayCounts(user.id);
   const steps = [
     { href: "/review", title: t("nextStepReview"), body: t("nextStepReviewBody"), primary: true },
     { href: "/decks", title: t("nextStepDecks"), body: t("nextStepDecksBody"), primary: false },
@@ -43,6 +55,11 @@ export default async function HomePage() {
         <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
           {user.email} · {user.role === "instructor" ? t("roleInstructor") : t("roleStudent")}
         </p>
+        {today ? (
+          <p className="mt-3 font-medium" data-testid="today-summary">
+            {today.due + today.new + today.redrill > 0 ? t("todaySummary", { due: today.due, fresh: today.new, redrill: today.redrill }) : t("todayDone")}
+          </p>
+        ) : null}
       </div>
       <section aria-labelledby="next-step">
         <h2 id="next-step" className="text-lg font-semibold">{t("nextStepTitle")}</h2>

@@ -50,6 +50,9 @@ test("a new student reviews five cards by keyboard; a 2 comes back, undo restore
   // Five new cards a day, so that the re-drill comes back within this short session.
   const limits = await page.request.patch("/api/review/settings", { data: { newCardsPerDeck: 5 } });
   expect(limits.status()).toBe(200);
+  // The home page says what today holds (the course deck's five, plus any deck other specs published).
+  await page.goto("/");
+  await expect(page.getByTestId("today-summary")).toHaveText(/^Today: 0 reviews due, \d+ new cards\.$/);
 
   // The course deck only: other specs may have published decks of their own.
   await page.goto("/review?deck=islp-ch10");
