@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { formatWhen } from "@/app/_components/format-when";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { examDeckOptions, listExams, MAX_QUESTIONS, MAX_TIME_LIMIT_SECONDS } from "@/lib/server/exams";
@@ -16,7 +17,7 @@ export default async function ExamPage() {
   const lang = locale === "ko" ? "ko" : "en";
   const running = exams.find((exam) => exam.state === "running");
   const past = exams.filter((exam) => exam.state === "submitted");
-  const when = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
+  const when = (iso: string) => formatWhen(iso, locale, user.timezone);
 
   return (
     <div className="space-y-6">

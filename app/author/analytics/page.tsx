@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { formatWhen } from "@/app/_components/format-when";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
@@ -44,7 +45,7 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
   const lang = locale === "ko" ? "ko" : "en";
   // Counts with the language's digit grouping (a large class reaches thousands of attempts).
   const count = (value: number) => new Intl.NumberFormat(locale).format(value);
-  const date = (iso: string | null) => (iso ? new Intl.DateTimeFormat(locale, { dateStyle: "medium" }).format(new Date(iso)) : "—");
+  const date = (iso: string | null) => (iso ? formatWhen(iso, locale, user.timezone, "date") : "—");
 
   if (!data.selected) {
     return (

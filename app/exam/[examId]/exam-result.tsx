@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { formatWhen } from "@/app/_components/format-when";
 import { readAsForDisplay } from "@/app/_components/read-as";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { SubmittedExam } from "@/lib/server/exams";
@@ -19,10 +20,10 @@ const STATUS_CLASSES: Record<string, string> = {
 };
 
 /** The result of a submitted exam: score, per-concept breakdown, every question with its solution. */
-export async function ExamResult({ exam }: { exam: SubmittedExam }) {
+export async function ExamResult({ exam, timeZone }: { exam: SubmittedExam; timeZone: string }) {
   const [t, locale] = await Promise.all([getTranslations("exam"), getLocale()]);
   const lang = locale === "ko" ? "ko" : "en";
-  const when = (iso: string) => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" }).format(new Date(iso));
+  const when = (iso: string) => formatWhen(iso, locale, timeZone);
 
   return (
     <div className="space-y-8" data-testid="exam-result" data-exam-id={exam.id}>

@@ -25,5 +25,5 @@ export default async function ExamAttemptPage({ params }: { params: Params }) {
     if (error instanceof AppError && error.status === 404) notFound();
     throw error;
   });
-  return exam.state === "running" ? <ExamRunner key={exam.id} initial={exam} /> : <ExamResult exam={exam} />;
+  return exam.state === "running" ? <ExamRunner key={exam.id} initial={exam} /> : <ExamResult exam={exam} timeZone={user.timezone} />;
 }
