@@ -17,7 +17,7 @@ import {
 import type { ArchitectureSpec } from "@/lib/model-core";
 import { db } from "./db";
 import { canSeeDeck, visibleDeckIds, type Viewer } from "./deck-visibility";
-import { parseBilingual, parseDeckDefinition } from "./deck-store";
+import { parseBilingual, parseDeckDefinition, parseItem } from "./deck-store";
 import { AppError, notFound } from "./errors";
 
 /**
@@ -98,20 +98,6 @@ export interface DeckWithConcepts {
   concepts: CatalogConcept[];
 }
 
-// Parsed item JSON by card id and version (a card only changes with its version).
-const itemCache = new Map<string, Item>();
-const ITEM_CACHE_LIMIT = 5_000;
-
-function parseItem(cardId: string, version: string, definition: string): Item {
-  const key = `${cardId}@${version}`;
-  let item = itemCache.get(key);
-  if (!item) {
-    item = JSON.parse(definition) as Item;
-    if (itemCache.size >= ITEM_CACHE_LIMIT) itemCache.clear();
-    itemCache.set(key, item);
-  }
-  return item;
-}
 
 /**
  * A deck `viewer` may see, with its concepts in their written order, each with its active templates and cards

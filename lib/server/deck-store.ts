@@ -299,7 +299,8 @@ export interface StoredCard {
 const itemCache = new Map<string, Item>();
 const ITEM_CACHE_LIMIT = 5_000;
 
-function parseItem(id: string, version: string, definition: string): Item {
+/** A card's stored item JSON, parsed once per card version (deck-catalog.ts shares the cache). */
+export function parseItem(id: string, version: string, definition: string): Item {
   const key = `${id}@${version}`;
   let item = itemCache.get(key);
   if (!item) {

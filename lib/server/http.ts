@@ -15,10 +15,14 @@ export function fieldErrors(error: z.ZodError): Record<string, string[]> {
   return fields;
 }
 
-async function readBoundedText(request: Request, limit: number): Promise<string> {
+/**
+ * The raw body, read up to `limit` bytes: a declared or actual larger body is a 413 with
+ * `tooLarge` (a body without Content-Length is cut off at the limit too).
+ */
+export async function readBoundedBytes(request: Request, limit: number, tooLarge = `Request body too large: at most ${limit} bytes.`): Promise<Uint8Array> {
   const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > limit) throw new AppError(413, `Request body too large: at most ${limit} bytes.`);
-  if (!request.body) return "";
+  if (declared > limit) throw new AppError(413, tooLarge);
+  if (!request.body) return new Uint8Array();
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -28,12 +32,17 @@ async function readBoundedText(request: Request, limit: number): Promise<string>
     size += value.byteLength;
     if (size > limit) {
       await reader.cancel();
-      throw new AppError(413, `Request body too large: at most ${limit} bytes.`);
+      throw new AppError(413, tooLarge);
     }
     chunks.push(value);
   }
+  return Buffer.concat(chunks, size);
+}
+
+async function readBoundedText(request: Request, limit: number): Promise<string> {
+  const bytes = await readBoundedBytes(request, limit);
   try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
     throw new AppError(400, "Request body is not valid UTF-8.");
   }
