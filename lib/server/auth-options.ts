@@ -1,10 +1,8 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { loginSchema } from "@/lib/schemas/account";
-import { decoyPasswordHash, verifyPassword } from "./passwords";
-import { findLoginRecord } from "./users";
-import { clearFailures, clientAddress, recordFailure } from "./login-throttle";
+import { clientAddress } from "./login-throttle";
+import { authorizeCredentials } from "./sign-in";
 import { nextAuthSecret } from "./secret";
 
 /**
@@ -21,20 +19,9 @@ export const authOptions: NextAuthOptions = {
     CredentialsProvider({
       name: "E-mail",
       credentials: { email: { label: "E-mail", type: "email" }, password: { label: "Password", type: "password" } },
-      async authorize(credentials, request) {
-        const parsed = loginSchema.safeParse(credentials ?? {});
-        if (!parsed.success) return null;
-        const { email, password } = parsed.data;
+      authorize(credentials, request) {
         const ip = clientAddress(new Headers(request.headers as Record<string, string> | undefined));
-        const record = await findLoginRecord(email);
-        // Verify against a decoy when the account does not exist, so timing does not reveal it.
-        const ok = await verifyPassword(record?.passwordHash ?? (await decoyPasswordHash()), password);
-        if (!record || !ok) {
-          await recordFailure(email, ip);
-          return null;
-        }
-        await clearFailures(email);
-        return { id: record.id, email: record.email, name: record.name };
+        return authorizeCredentials(credentials, ip);
       },
     }),
   ],

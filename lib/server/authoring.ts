@@ -6,7 +6,7 @@ import { bilingualSchema, isTemplate, type Bilingual, type Item, type StaticCard
 import { ID_PATTERN } from "@/lib/questions/template-schema";
 import { db } from "./db";
 import { invalidateOpenDecks, parseBilingual, parseDeckDefinition, type StoredDeckDefinition } from "./deck-store";
-import { conflict, forbidden, notFound } from "./errors";
+import { AppError, conflict, forbidden, notFound } from "./errors";
 import type { CurrentUser } from "./users";
 import { writeTransaction } from "./write-tx";
 
@@ -294,8 +294,11 @@ export async function listDeckEditors(user: CurrentUser, deckId: string): Promis
 export async function addDeckEditor(user: CurrentUser, deckId: string, email: string): Promise<DeckEditorEntry> {
   const { deck } = await requireDeckOwner(user, deckId);
   const target = await db.user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true, name: true, email: true, role: true } });
-  if (!target) throw notFound(`No account uses ${email}.`);
-  if (target.role !== "instructor") throw conflict(`${target.email} is not an instructor; decks are shared with instructors only.`, { email: ["Not an instructor."] });
+  // One answer for "no account" and "not an instructor": the owner learns neither whether an
+  // e-mail is registered nor its role (docs/architecture.md, "Security").
+  if (!target || target.role !== "instructor") {
+    throw new AppError(404, `No instructor account uses ${email}. Decks are shared with instructors only: check the address, or ask them to register and ask an administrator to make them an instructor.`, { email: ["No instructor with this e-mail."] });
+  }
   if (target.id === deck.ownerId) throw conflict("You own this deck already.", { email: ["That is you."] });
   await writeTransaction((tx) => tx.deckEditor.upsert({ where: { deckId_userId: { deckId, userId: target.id } }, create: { deckId, userId: target.id }, update: {} }));
   return { userId: target.id, name: target.name, email: target.email };

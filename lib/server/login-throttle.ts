@@ -1,13 +1,13 @@
 import "server-only";
-import { recordFailures, secondsUntilAllowed, type FailureLimit } from "./failure-throttle";
-import { writeTransaction } from "./write-tx";
+import { claimAttempt, forgetAttempt, recordFailures, secondsUntilAllowed, type AttemptClaim, type FailureLimit } from "./failure-throttle";
 
 /** After this many failures for one e-mail or one address within the window, sign-in is refused. */
 export const MAX_FAILURES = 5;
 export const FAILURE_WINDOW_MS = 15 * 60 * 1000;
 const LOGIN_LIMIT: FailureLimit = { maxFailures: MAX_FAILURES, windowMs: FAILURE_WINDOW_MS };
 
-const keysFor = (email: string, ip: string) => [`email:${email.trim().toLowerCase()}`, `ip:${ip}`];
+const emailKey = (email: string) => `email:${email.trim().toLowerCase()}`;
+const keysFor = (email: string, ip: string) => [emailKey(email), `ip:${ip}`];
 
 /** Seconds until the caller may try again (the longer wait of the e-mail and the address), or 0. */
 export function retryAfterSeconds(email: string, ip: string, now = new Date()): Promise<number> {
@@ -18,8 +18,25 @@ export function recordFailure(email: string, ip: string, now = new Date()): Prom
   return recordFailures(keysFor(email, ip), LOGIN_LIMIT, now);
 }
 
+/**
+ * Claims one password check for `email` from `ip`: refused (with the wait) when either has used up
+ * its failures, else recorded as a failure before the check runs, atomically (failure-throttle.ts).
+ */
+export function claimSignInAttempt(email: string, ip: string, now = new Date()): Promise<AttemptClaim> {
+  return claimAttempt(keysFor(email, ip), LOGIN_LIMIT, now);
+}
+
+/**
+ * After a correct password: this attempt was no failure, and the e-mail's earlier failures are
+ * cleared. The address keeps its other failures (one valid account must not launder guesses at
+ * other accounts from the same address).
+ */
+export function signInSucceeded(email: string, attemptIds: readonly number[]): Promise<void> {
+  return forgetAttempt(attemptIds, [emailKey(email)]);
+}
+
 export async function clearFailures(email: string): Promise<void> {
-  await writeTransaction((tx) => tx.loginFailure.deleteMany({ where: { key: `email:${email.trim().toLowerCase()}` } }));
+  await forgetAttempt([], [emailKey(email)]);
 }
 
 /**
