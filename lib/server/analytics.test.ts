@@ -74,8 +74,9 @@ beforeAll(async () => {
   const created = await createClass(teacher, { name: "Analytics class" });
   classId = created.id;
   await assignDeck(teacher, classId, deck.id);
-  await joinClass(s1, created.joinCode);
-  await joinClass(s2, created.joinCode);
+  // Both joined before any of the work below (analytics start at each student's join time).
+  await joinClass(s1, created.joinCode, later(-60_000));
+  await joinClass(s2, created.joinCode, later(-60_000));
 
   // Ana: the template wrong with the listed mistake, then (re-drill) right; a T/F card graded,
   // undone and graded again (one attempt); a problem report; a 2-question exam.
@@ -170,5 +171,35 @@ describe("analytics authorisation", () => {
     expect(view.selected).toMatchObject({ id: empty.id, memberCount: 0, decks: [] });
     expect(view.totals.attempts).toBe(0);
     expect(view.reports).toEqual([]);
+  });
+});
+
+describe("analytics from each student's join time", () => {
+  it("leaves out reviews, exams, reports and studied cards from before the student joined, and counts what came after", async () => {
+    const instructor = await makeUser("instructor");
+    const ownDeck = examDeck({ perConcept: 2, withTemplate: true });
+    await loadDecks([ownDeck]);
+    const created = await createClass(instructor, { name: "Late joiner" });
+    await assignDeck(instructor, created.id, ownDeck.id);
+    const late = await makeUser("student", "Late");
+
+    // Before joining (the deck is public): two reviews, a report and a whole exam.
+    const early = await review(late, ownDeck.id, "counting", forgotBiases, 1, later(0));
+    await review(late, ownDeck.id, "alpha", right, 4, later(10_000));
+    await reportProblem(late.id, early.reviewId, "Before I joined", later(20_000));
+    const exam = await startExam(late, { deckIds: [ownDeck.id], questionCount: 2, timeLimitSeconds: 300, countAsReviews: false }, { now: later(30_000), seed: 3 });
+    await saveAnswer(late, exam.id, 1, "T", later(40_000));
+    await submitExam(late, exam.id, later(50_000));
+
+    await joinClass(late, created.joinCode, later(100_000));
+    // After joining: one review of the template.
+    await review(late, ownDeck.id, "counting", right, 5, later(200_000));
+
+    const view = await classAnalytics(instructor, { classId: created.id, now: later(3_600_000) });
+    const student = view.students.find((s) => s.userId === late.id)!;
+    expect(student).toMatchObject({ attempts: 1, correct: 1, exams: 0, lastExam: null, cardsStudied: 1, joinedAt: later(100_000).toISOString() });
+    expect(view.totals.attempts).toBe(1);
+    expect(view.reports).toEqual([]);
+    expect(view.concepts.map((c) => c.concept)).toEqual(["counting"]);
   });
 });

@@ -4,7 +4,7 @@ import { db } from "./db";
 import { conceptNames, parseBilingual } from "./deck-store";
 import { forbidden } from "./errors";
 import { requireOwnedClass } from "./classes";
-import type { Viewer } from "./deck-visibility";
+import { reachableClassDecks, type Viewer } from "./deck-visibility";
 import { accuracyByParam, topMistakes, type MistakeCount, type ParamAccuracy } from "./analytics-buckets";
 
 /**
@@ -149,15 +149,32 @@ async function chunked<T, R>(items: readonly T[], size: number, run: (chunk: T[]
   return out;
 }
 
-async function reviewAttempts(memberIds: string[], deckIds: string[], since: Date): Promise<Attempt[]> {
+/** A member and the first moment of theirs the class's analytics count: their join time, or the window's start. */
+interface MemberSince {
+  userId: string;
+  since: Date;
+}
+
+/** Cards of the class's decks each member graded at least once since `since` (undone grades left out). */
+async function cardsStudiedSince(members: readonly MemberSince[], deckIds: string[]): Promise<{ userId: string; cards: number }[]> {
+  const rows = await db.reviewLog.findMany({
+    where: { deckId: { in: deckIds }, undo: { is: null }, OR: members.map((m) => ({ userId: m.userId, createdAt: { gte: m.since } })) },
+    select: { userId: true, cardId: true },
+    distinct: ["userId", "cardId"],
+  });
+  const counts = new Map<string, number>();
+  for (const row of rows) counts.set(row.userId, (counts.get(row.userId) ?? 0) + 1);
+  return [...counts].map(([userId, cards]) => ({ userId, cards }));
+}
+
+async function reviewAttempts(members: readonly MemberSince[], deckIds: string[]): Promise<Attempt[]> {
   const rows = await db.review.findMany({
     where: {
-      userId: { in: memberIds },
       deckId: { in: deckIds },
       // Exam answers counted as reviews are read from the exam itself (examAttempts), once.
       kind: { not: "exam" },
       status: { in: ["correct", "wrong", "revealed"] },
-      answeredAt: { gte: since },
+      OR: members.map((m) => ({ userId: m.userId, answeredAt: { gte: m.since } })),
     },
     select: { id: true, userId: true, cardId: true, deckId: true, variantSeed: true, variant: true, response: true, status: true, answeredAt: true },
     orderBy: { answeredAt: "desc" },
@@ -201,9 +218,10 @@ async function reviewAttempts(memberIds: string[], deckIds: string[], since: Dat
   });
 }
 
-async function examAttempts(memberIds: string[], deckIds: string[], since: Date): Promise<{ attempts: Attempt[]; exams: { userId: string; score: number; total: number; submittedAt: Date }[] }> {
+async function examAttempts(members: readonly MemberSince[], deckIds: string[]): Promise<{ attempts: Attempt[]; exams: { userId: string; score: number; total: number; submittedAt: Date }[] }> {
   const exams = await db.exam.findMany({
-    where: { userId: { in: memberIds }, submittedAt: { not: null, gte: since } },
+    // An exam started before the student joined is not the class's, even if submitted after.
+    where: { submittedAt: { not: null }, OR: members.map((m) => ({ userId: m.userId, startedAt: { gte: m.since } })) },
     select: { id: true, userId: true, score: true, questionCount: true, submittedAt: true },
     orderBy: { submittedAt: "desc" },
   });
@@ -288,10 +306,11 @@ export async function classAnalytics(actor: Viewer, options: { classId?: string;
 
   const [memberRows, deckRows] = await Promise.all([
     db.classMember.findMany({ where: { classId }, select: { userId: true, joinedAt: true } }),
-    db.classDeck.findMany({ where: { classId }, select: { deckId: true }, orderBy: { assignedAt: "asc" } }),
+    db.classDeck.findMany({ where: { classId }, select: { classId: true, deckId: true }, orderBy: { assignedAt: "asc" } }),
   ]);
   const memberIds = memberRows.map((m) => m.userId);
-  const deckIds = deckRows.map((d) => d.deckId);
+  // A deck its owner withdrew (made private) is no longer the class's: not in its analytics either.
+  const deckIds = (await reachableClassDecks(deckRows, new Map([[classId, actor.id]]))).reachable.map((d) => d.deckId);
   const [decks, users, names] = await Promise.all([
     deckIds.length ? db.deck.findMany({ where: { id: { in: deckIds } }, select: { id: true, title: true } }) : Promise.resolve([]),
     memberIds.length ? db.user.findMany({ where: { id: { in: memberIds } }, select: { id: true, name: true, email: true } }) : Promise.resolve([]),
@@ -310,16 +329,19 @@ export async function classAnalytics(actor: Viewer, options: { classId?: string;
     };
   }
 
-  const since = new Date(now.getTime() - ANALYTICS_WINDOW_DAYS * DAY_MS);
+  // Each student's data starts when they joined the class (and within the window): what they did
+  // before is not the class's work (docs/architecture.md "Access and exams").
+  const windowStart = now.getTime() - ANALYTICS_WINDOW_DAYS * DAY_MS;
+  const members: MemberSince[] = memberRows.map((m) => ({ userId: m.userId, since: new Date(Math.max(windowStart, m.joinedAt.getTime())) }));
   const [fromReviews, fromExams, reportRows, studied, cards] = await Promise.all([
-    reviewAttempts(memberIds, deckIds, since),
-    examAttempts(memberIds, deckIds, since),
+    reviewAttempts(members, deckIds),
+    examAttempts(members, deckIds),
     db.problemReport.findMany({
-      where: { userId: { in: memberIds }, deckId: { in: deckIds } },
+      where: { deckId: { in: deckIds }, OR: members.map((m) => ({ userId: m.userId, createdAt: { gte: m.since } })) },
       orderBy: { createdAt: "desc" },
       take: MAX_REPORTS,
     }),
-    db.cardState.groupBy({ by: ["userId"], where: { userId: { in: memberIds }, deckId: { in: deckIds }, lastReviewDay: { not: null } }, _count: { _all: true } }),
+    cardsStudiedSince(members, deckIds),
     db.card.findMany({ where: { deckId: { in: deckIds } }, select: { id: true, itemId: true, itemType: true, concept: true, version: true, definition: true, deckId: true } }),
   ]);
   const attempts = [...fromReviews, ...fromExams.attempts];
@@ -406,7 +428,7 @@ export async function classAnalytics(actor: Viewer, options: { classId?: string;
   });
 
   // Per student.
-  const studiedOf = new Map(studied.map((row) => [row.userId, row._count._all]));
+  const studiedOf = new Map(studied.map((row) => [row.userId, row.cards]));
   const weekAgo = now.getTime() - 7 * DAY_MS;
   const students: StudentProgress[] = memberRows
     .flatMap((member) => {

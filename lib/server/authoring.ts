@@ -4,8 +4,10 @@ import { DECK_FILE, parseDeck, type Deck, type DeckError, type DeckFileText } fr
 import { headerYaml } from "@/lib/content/export-yaml";
 import { bilingualSchema, isTemplate, type Bilingual, type Item, type StaticCard } from "@/lib/questions";
 import { ID_PATTERN } from "@/lib/questions/template-schema";
+import { closeReviewsBeyondAccess } from "./access-end";
 import { db } from "./db";
 import { invalidateOpenDecks, parseBilingual, parseDeckDefinition, type StoredDeckDefinition } from "./deck-store";
+import { invalidateDeckVisibility } from "./deck-visibility";
 import { AppError, conflict, forbidden, notFound } from "./errors";
 import type { CurrentUser } from "./users";
 import { writeTransaction } from "./write-tx";
@@ -275,6 +277,9 @@ export async function setDeckPublic(user: CurrentUser, deckId: string, isPublic:
   await requireDeckOwner(user, deckId);
   await writeTransaction((tx) => tx.deck.update({ where: { id: deckId }, data: { isPublic } }));
   invalidateOpenDecks();
+  // Made private: every path that reached it through another instructor's class closes at once.
+  invalidateDeckVisibility();
+  if (!isPublic) await closeReviewsBeyondAccess({ deckIds: [deckId] });
 }
 
 export interface DeckEditorEntry {
@@ -307,6 +312,9 @@ export async function addDeckEditor(user: CurrentUser, deckId: string, email: st
 export async function removeDeckEditor(user: CurrentUser, deckId: string, userId: string): Promise<void> {
   await requireDeckOwner(user, deckId);
   await writeTransaction((tx) => tx.deckEditor.deleteMany({ where: { deckId, userId } }));
+  // The former editor's classes may have held the deck through their edit right.
+  invalidateDeckVisibility();
+  await closeReviewsBeyondAccess({ deckIds: [deckId] });
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -3,7 +3,8 @@ import { randomInt } from "node:crypto";
 import type { Bilingual } from "@/lib/questions";
 import { db } from "./db";
 import { parseBilingual } from "./deck-store";
-import { invalidateDeckVisibility, type Viewer } from "./deck-visibility";
+import { closeReviewsBeyondAccess } from "./access-end";
+import { invalidateDeckVisibility, reachableClassDecks, type Viewer } from "./deck-visibility";
 import { conflict, forbidden, notFound } from "./errors";
 import { recordWrongJoinCode, refuseWhileThrottled } from "./join-throttle";
 import { isUniqueViolation, writeTransaction } from "./write-tx";
@@ -47,6 +48,15 @@ export interface DeckRef {
   isPublic: boolean;
 }
 
+/** A deck assigned to a class, as its owner sees it. */
+export interface AssignedDeckRef extends DeckRef {
+  /**
+   * Its owner made it private and the class's owner may not edit it: no student of the class reaches
+   * it any more (deck-visibility.ts). Shown on the class page; unassigning it removes it.
+   */
+  withdrawn: boolean;
+}
+
 export interface ClassSummary {
   id: string;
   name: string;
@@ -54,7 +64,7 @@ export interface ClassSummary {
   joinCode: string;
   createdAt: string;
   memberCount: number;
-  decks: DeckRef[];
+  decks: AssignedDeckRef[];
 }
 
 export interface ClassMemberRow {
@@ -96,14 +106,18 @@ export async function requireOwnedClass(actor: Viewer, classId: string): Promise
   return row;
 }
 
-async function summaries(classes: readonly { id: string; name: string; joinCode: string; createdAt: Date }[]): Promise<ClassSummary[]> {
+async function summaries(classes: readonly { id: string; name: string; joinCode: string; ownerId: string; createdAt: Date }[]): Promise<ClassSummary[]> {
   const ids = classes.map((c) => c.id);
   if (ids.length === 0) return [];
   const [counts, links] = await Promise.all([
     db.classMember.groupBy({ by: ["classId"], where: { classId: { in: ids } }, _count: { _all: true } }),
     db.classDeck.findMany({ where: { classId: { in: ids } }, select: { classId: true, deckId: true }, orderBy: { assignedAt: "asc" } }),
   ]);
-  const refs = await deckRefs([...new Set(links.map((link) => link.deckId))]);
+  const [refs, { withdrawn }] = await Promise.all([
+    deckRefs([...new Set(links.map((link) => link.deckId))]),
+    reachableClassDecks(links, new Map(classes.map((c) => [c.id, c.ownerId]))),
+  ]);
+  const isWithdrawn = new Set(withdrawn.map((link) => `${link.classId}\u001f${link.deckId}`));
   const countOf = new Map(counts.map((row) => [row.classId, row._count._all]));
   return classes.map((c) => ({
     id: c.id,
@@ -111,7 +125,10 @@ async function summaries(classes: readonly { id: string; name: string; joinCode:
     joinCode: formatJoinCode(c.joinCode),
     createdAt: c.createdAt.toISOString(),
     memberCount: countOf.get(c.id) ?? 0,
-    decks: links.filter((link) => link.classId === c.id).flatMap((link) => refs.get(link.deckId) ?? []),
+    decks: links.filter((link) => link.classId === c.id).flatMap((link) => {
+      const ref = refs.get(link.deckId);
+      return ref ? [{ ...ref, withdrawn: isWithdrawn.has(`${link.classId}\u001f${link.deckId}`) }] : [];
+    }),
   }));
 }
 
@@ -204,6 +221,7 @@ export async function deleteClass(actor: Viewer, classId: string): Promise<void>
     return rows.map((row) => row.userId);
   });
   invalidateDeckVisibility([...members, actor.id]);
+  await closeReviewsBeyondAccess({ userIds: members });
 }
 
 export async function assignDeck(actor: Viewer, classId: string, deckId: string, now: Date = new Date()): Promise<ClassSummary> {
@@ -224,6 +242,7 @@ export async function unassignDeck(actor: Viewer, classId: string, deckId: strin
   const row = await requireOwnedClass(actor, classId);
   await writeTransaction((tx) => tx.classDeck.deleteMany({ where: { classId, deckId } }));
   invalidateDeckVisibility();
+  await closeReviewsBeyondAccess({ deckIds: [deckId] });
   const [summary] = await summaries([row]);
   return summary!;
 }
@@ -233,6 +252,7 @@ export async function removeMember(actor: Viewer, classId: string, userId: strin
   const { count } = await writeTransaction((tx) => tx.classMember.deleteMany({ where: { classId, userId } }));
   if (count === 0) throw notFound("That student is not in this class.");
   invalidateDeckVisibility([userId]);
+  await closeReviewsBeyondAccess({ userIds: [userId] });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -282,6 +302,7 @@ export async function leaveClass(actor: Viewer, classId: string): Promise<void> 
   const { count } = await writeTransaction((tx) => tx.classMember.deleteMany({ where: { classId, userId: actor.id } }));
   if (count === 0) throw notFound("You are not in this class.");
   invalidateDeckVisibility([actor.id]);
+  await closeReviewsBeyondAccess({ userIds: [actor.id] });
 }
 
 /** The classes `actor` belongs to, most recently joined first, with their decks. */
@@ -293,9 +314,11 @@ export async function listJoinedClasses(actor: Viewer): Promise<JoinedClass[]> {
     db.class.findMany({ where: { id: { in: classIds } }, select: { id: true, name: true, ownerId: true } }),
     db.classDeck.findMany({ where: { classId: { in: classIds } }, select: { classId: true, deckId: true }, orderBy: { assignedAt: "asc" } }),
   ]);
+  // A deck withdrawn by its owner is not the class's any more, as far as its students can tell.
+  const { reachable } = await reachableClassDecks(links, new Map(classes.map((c) => [c.id, c.ownerId])));
   const [owners, refs] = await Promise.all([
     db.user.findMany({ where: { id: { in: [...new Set(classes.map((c) => c.ownerId))] } }, select: { id: true, name: true } }),
-    deckRefs([...new Set(links.map((link) => link.deckId))]),
+    deckRefs([...new Set(reachable.map((link) => link.deckId))]),
   ]);
   const ownerName = new Map(owners.map((owner) => [owner.id, owner.name]));
   const classById = new Map(classes.map((c) => [c.id, c]));
@@ -308,7 +331,7 @@ export async function listJoinedClasses(actor: Viewer): Promise<JoinedClass[]> {
         name: c.name,
         instructor: ownerName.get(c.ownerId) ?? "",
         joinedAt: membership.joinedAt.toISOString(),
-        decks: links.filter((link) => link.classId === c.id).flatMap((link) => refs.get(link.deckId) ?? []),
+        decks: reachable.filter((link) => link.classId === c.id).flatMap((link) => refs.get(link.deckId) ?? []),
       },
     ];
   });

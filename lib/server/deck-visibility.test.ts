@@ -27,8 +27,9 @@ describe("visibleDeckIds", () => {
   it("a student: public decks and the decks of their classes; an instructor: also their own and their classes' decks", async () => {
     const student = await makeUser();
     const outsider = await makeUser();
-    const created = await db.class.create({ data: { name: "Direct", joinCode: `T${Date.now().toString(36).toUpperCase().slice(-7)}`, ownerId: other.id } });
+    const created = await db.class.create({ data: { name: "Direct", joinCode: `T${Date.now().toString(36).toUpperCase().slice(-7)}`, ownerId: teacher.id } });
     await db.classDeck.create({ data: { classId: created.id, deckId: mine.id } });
+    await db.classDeck.create({ data: { classId: created.id, deckId: open.id } });
     await db.classMember.create({ data: { classId: created.id, userId: student.id } });
     invalidateDeckVisibility();
 
@@ -40,10 +41,30 @@ describe("visibleDeckIds", () => {
 
     expect(await canSeeDeck(outsider, mine.id)).toBe(false);
     expect(await canSeeDeck(outsider, open.id)).toBe(true);
-    // `other` owns the class that holds `mine`, and owns `theirs`.
-    expect(await canSeeDeck(other, mine.id)).toBe(true);
+    expect(await canSeeDeck(teacher, mine.id)).toBe(true);
     expect(await canSeeDeck(other, theirs.id)).toBe(true);
+    expect(await canSeeDeck(other, mine.id)).toBe(false);
     expect(await canSeeDeck(teacher, theirs.id)).toBe(false);
+  });
+
+  it("a private deck reaches a class only when the class's owner may edit it (owner or shared editor)", async () => {
+    const student = await makeUser();
+    // `other`'s class holds `mine`, which `teacher` owns and keeps private: withdrawn.
+    const created = await db.class.create({ data: { name: "Withdrawn", joinCode: `W${Date.now().toString(36).toUpperCase().slice(-7)}`, ownerId: other.id } });
+    await db.classDeck.create({ data: { classId: created.id, deckId: mine.id } });
+    await db.classMember.create({ data: { classId: created.id, userId: student.id } });
+    invalidateDeckVisibility();
+    expect(await canSeeDeck(student, mine.id)).toBe(false);
+    expect(await canSeeDeck(other, mine.id)).toBe(false);
+
+    // Shared with `other` (who may now edit it): it reaches their class again.
+    await db.deckEditor.create({ data: { deckId: mine.id, userId: other.id } });
+    invalidateDeckVisibility();
+    expect(await canSeeDeck(student, mine.id)).toBe(true);
+    expect(await canSeeDeck(other, mine.id)).toBe(true);
+    await db.deckEditor.deleteMany({ where: { deckId: mine.id, userId: other.id } });
+    invalidateDeckVisibility();
+    expect(await canSeeDeck(student, mine.id)).toBe(false);
   });
 
   it("a student's role never unlocks an instructor's decks, even with the instructor's decks' ids", async () => {

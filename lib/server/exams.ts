@@ -8,6 +8,7 @@ import { db } from "./db";
 import { conceptNames, parseBilingual } from "./deck-store";
 import { visibleDeckIds, type Viewer } from "./deck-visibility";
 import { AppError, conflict, notFound } from "./errors";
+import { ANSWER_GRACE_MS } from "./exam-lock";
 import { finishExamReviews, hasUncountedReviews } from "./exam-reviews";
 import { scoreResponse, type QuestionStatus } from "./exam-scoring";
 import { writeTransaction } from "./write-tx";
@@ -28,14 +29,13 @@ import { studentStats } from "./stats";
  */
 
 export { examGrade, scoreResponse, type QuestionStatus } from "./exam-scoring";
+export { ANSWER_GRACE_MS } from "./exam-lock";
 
 export const MIN_QUESTIONS = 1;
 export const MAX_QUESTIONS = 50;
 export const MIN_TIME_LIMIT_SECONDS = 60;
 export const MAX_TIME_LIMIT_SECONDS = 3 * 60 * 60;
 export const MAX_EXAM_DECKS = 20;
-/** Answers sent just before the deadline are still accepted when they arrive this much later. */
-export const ANSWER_GRACE_MS = 5_000;
 /** An exam asks for a few more candidates than questions, in case a variant cannot be made. */
 const VARIANT_ATTEMPTS_PER_CARD = 2;
 

@@ -4,6 +4,7 @@ import { suggestGrade, type AnswerKind } from "@/lib/srs";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { readRows, sqlDate, sqlIntOrNull, transactionRows, transactionWrite } from "./direct-sql";
 import { conflict, notFound } from "./errors";
+import { refuseHiddenReview } from "./review-guard";
 import { parseVariant, type AnswerResult } from "./review-types";
 import { writeTransaction } from "./write-tx";
 
@@ -92,6 +93,8 @@ export interface AnswerInput {
 }
 
 interface AnsweredReviewRow {
+  cardId: string;
+  deckId: string;
   variant: string;
   status: string | null;
   response: string | null;
@@ -104,7 +107,7 @@ interface AnsweredReviewRow {
 /** The user's review by id, by the primary key (plain SQL: this runs on every answer, direct-sql.ts). */
 async function findOwnReview(userId: string, reviewId: string, read: (query: Prisma.Sql) => Promise<AnsweredReviewRow[]>) {
   const [row] = await read(Prisma.sql`
-    SELECT "variant", "status", "response", "durationMs", "issuedAt", "gradedAt", "closedAt" FROM "Review" WHERE "id" = ${reviewId} AND "userId" = ${userId}`);
+    SELECT "cardId", "deckId", "variant", "status", "response", "durationMs", "issuedAt", "gradedAt", "closedAt" FROM "Review" WHERE "id" = ${reviewId} AND "userId" = ${userId}`);
   if (!row) return null;
   return {
     ...row,
@@ -116,6 +119,7 @@ async function findOwnReview(userId: string, reviewId: string, read: (query: Pri
 export async function answerReview(userId: string, reviewId: string, input: AnswerInput, now: Date = new Date()): Promise<AnswerResult> {
   const review = await findOwnReview(userId, reviewId, (query) => readRows<AnsweredReviewRow>(query));
   if (!review) throw notFound("No such review.");
+  await refuseHiddenReview(userId, { cardId: String(review.cardId), deckId: String(review.deckId) }, now);
   const variant = parseVariant(review.variant);
   const stored = storedAnswer(review, variant);
   if (stored) return stored;

@@ -5,6 +5,7 @@ import { db } from "./db";
 import { listDecks } from "./deck-store";
 import { sqlBoolean, sqlIntOrNull, transactionRows, transactionWrite } from "./direct-sql";
 import { conflict, notFound } from "./errors";
+import { refuseHiddenReview } from "./review-guard";
 import { toReviewItem } from "./review-issue";
 import { loadUserSettings } from "./review-queue";
 import { isUniqueViolation, writeTransaction, type Tx } from "./write-tx";
@@ -147,6 +148,10 @@ type UndoTxOutcome =
 
 export async function undoGrade(userId: string, reviewId: string, now: Date = new Date()): Promise<UndoOutcome> {
   const { timezone, today } = await userDay(userId, now);
+  // Undo hands the answered question back: not for a card of a running exam or a deck no longer open.
+  const target = await db.review.findFirst({ where: { id: reviewId, userId }, select: { cardId: true, deckId: true } });
+  if (!target) throw notFound("No such review.");
+  await refuseHiddenReview(userId, target, now);
   const outcome = await writeTransaction<UndoTxOutcome>(async (tx) => {
     const review = await tx.review.findFirst({ where: { id: reviewId, userId } });
     if (!review) return { missing: "review" };

@@ -16,6 +16,7 @@ import { readRows, sqlBoolean, sqlInt } from "./direct-sql";
 import { listDecks, type OpenDeck } from "./deck-store";
 import { visibleDeckIds } from "./deck-visibility";
 import { notFound, unauthorized } from "./errors";
+import { runningExamLock } from "./exam-lock";
 import { processShared } from "./process-shared";
 import { cardStateRowFromSql, toSrsState } from "./review-types";
 import { writeTransaction } from "./write-tx";
@@ -179,7 +180,9 @@ export async function todayQueue(userId: string, now: Date, filter: QueueFilter 
   const { timezone, limits, role } = settings ?? (await loadUserSettings(userId));
   const today = dayNumber(now, timezone);
   // The decks this user may study: public decks and their classes' decks (deck-visibility.ts).
-  const [everyDeck, visible] = await Promise.all([listDecks(), visibleDeckIds({ id: userId, role })]);
+  // The cards of a running mock exam are left out until it ends (exam-lock.ts): a pending review of
+  // one drops out of the queue like any other card that left it, and is closed when the next is issued.
+  const [everyDeck, visible, examLock] = await Promise.all([listDecks(), visibleDeckIds({ id: userId, role }), runningExamLock(userId, now)]);
   const allDecks = everyDeck.filter((deck) => visible.includes(deck.id));
   if (filter.deckId !== undefined && !allDecks.some((deck) => deck.id === filter.deckId)) throw notFound("No such deck.");
   await ensureEnrolled(userId, allDecks);
@@ -195,10 +198,11 @@ export async function todayQueue(userId: string, now: Date, filter: QueueFilter 
     s."repetition" AS "repetition", s."easinessHundredths" AS "easinessHundredths", s."interval" AS "interval", s."dueDay" AS "dueDay",
     s."lastReviewDay" AS "lastReviewDay", s."redrillDay" AS "redrillDay", s."buriedUntilDay" AS "buriedUntilDay", s."suspended" AS "suspended",
     s."updatedAt" AS "gradedAt"`;
+  const examCards = examLock && examLock.cardIds.size > 0 ? Prisma.sql` AND s."cardId" NOT IN (${Prisma.join([...examLock.cardIds])})` : Prisma.empty;
   // The card test is a correlated EXISTS, not a join, so that every part is driven by a CardState
   // index (a join lets the planner start from Card and walk the whole deck).
   const available = Prisma.sql`s."userId" = ${userId} AND s."suspended" = false AND (s."buriedUntilDay" IS NULL OR s."buriedUntilDay" <= ${today})
-    AND EXISTS (SELECT 1 FROM "Card" c WHERE c."id" = s."cardId" AND c."retired" = false${concept})`;
+    AND EXISTS (SELECT 1 FROM "Card" c WHERE c."id" = s."cardId" AND c."retired" = false${concept})${examCards}`;
   const inDecks = Prisma.sql`s."deckId" IN (${deckList})`;
 
   // Every part is limited by the day's limits, not by what is left of them today, so that none of

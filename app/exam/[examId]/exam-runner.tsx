@@ -213,6 +213,9 @@ export function ExamRunner({ initial }: { initial: RunningExam }) {
         {announcement}
       </p>
       <p className="text-sm text-slate-600 dark:text-slate-400">{t("runner.rules")}</p>
+      <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="practice-paused">
+        {t("runner.practicePaused")}
+      </p>
 
       {error ? (
         <p role="alert" className="rounded-lg bg-rose-50 px-3 py-2 text-rose-900 dark:bg-rose-950 dark:text-rose-100">

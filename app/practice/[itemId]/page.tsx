@@ -4,6 +4,8 @@ import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { isTemplate } from "@/lib/questions";
 import { MAX_SEED, anchorsOf, getItem, practiceVariant } from "@/lib/server/deck-catalog";
+import { cardIdOf } from "@/lib/server/deck-store";
+import { runningExamLock } from "@/lib/server/exam-lock";
 import { requirePageUser } from "@/lib/server/page-guards";
 import { getCurrentUser } from "@/lib/server/session";
 import { PracticeSession } from "./practice-session";
@@ -42,12 +44,28 @@ export default async function PracticePage({ params, searchParams }: { params: P
   const found = await getItem(itemId, viewer);
   if (!found) notFound();
 
-  const [t, td, locale] = await Promise.all([getTranslations("practice"), getTranslations("decks"), getLocale()]);
+  const [t, td, locale, examLock] = await Promise.all([getTranslations("practice"), getTranslations("decks"), getLocale(), runningExamLock(viewer.id)]);
   const language = locale === "ko" ? "ko" : "en";
+  const title = isTemplate(found.item) ? found.item.title[language] : td(`itemType.${found.itemType}`);
+  // A question of the student's running exam: no variant at all until the exam ends (exam-lock.ts).
+  if (examLock?.cardIds.has(cardIdOf(found.deckId, found.itemId))) {
+    return (
+      <div className="space-y-4">
+        <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{title}</h1>
+        <p role="status" className="rounded-lg bg-amber-50 p-3 text-amber-950 dark:bg-amber-950 dark:text-amber-100" data-testid="exam-paused">
+          {t("examPaused")}
+        </p>
+        <p>
+          <Link className="link" href={`/exam/${encodeURIComponent(examLock.examId)}`}>
+            {t("backToExam")}
+          </Link>
+        </p>
+      </div>
+    );
+  }
   const requestedAnchor = single(query.anchor);
   const anchor = anchorsOf(found.item).some((known) => known.id === requestedAnchor) ? requestedAnchor : undefined;
   const initial = await practiceVariant(found.item, { seed: seedOf(single(query.seed)), anchor });
-  const title = isTemplate(found.item) ? found.item.title[language] : td(`itemType.${found.itemType}`);
   const simulation = found.item.simulation;
 
   return (

@@ -2,6 +2,8 @@ import type { Viewer } from "@/lib/server/deck-visibility";
 import { z } from "zod";
 import { parseWith } from "@/lib/server/http";
 import { MAX_SEED, requireItem, type FoundItem } from "@/lib/server/deck-catalog";
+import { cardIdOf } from "@/lib/server/deck-store";
+import { refuseExamCard } from "@/lib/server/exam-lock";
 
 /** Inputs of the practice API (/api/practice/<itemId>/…), parsed with zod: 422 with field messages. */
 
@@ -46,8 +48,13 @@ export const checkBodySchema = z.strictObject(
   { error: 'Send a JSON object: {"seed": 123, "response": "235,146"}.' },
 );
 
-/** The route's item: 422 for a malformed id, 404 when no deck has it. */
+/**
+ * The route's item: 422 for a malformed id, 404 when no deck open to the viewer has it, 409 while it
+ * is a question of the viewer's running mock exam (exam-lock.ts).
+ */
 export async function itemOf(context: PracticeRouteContext, viewer: Viewer): Promise<FoundItem> {
   const itemId = parseWith(itemIdSchema, (await context.params).itemId);
-  return requireItem(itemId, viewer);
+  const found = await requireItem(itemId, viewer);
+  await refuseExamCard(viewer.id, cardIdOf(found.deckId, found.itemId));
+  return found;
 }

@@ -119,6 +119,11 @@ export function ClassManager({ initial, lang }: { initial: ClassDetail; lang: "k
               <li key={deck.id} className="flex flex-wrap items-center justify-between gap-2 py-2">
                 <span>
                   {deck.title[lang]} <span className="text-xs text-slate-600 dark:text-slate-400">({deck.isPublic ? t("manage.public") : t("manage.private")})</span>
+                  {deck.withdrawn ? (
+                    <span className="mt-1 block text-sm text-amber-800 dark:text-amber-200" data-testid="deck-withdrawn">
+                      {t("manage.withdrawn")}
+                    </span>
+                  ) : null}
                 </span>
                 <button
                   type="button"
