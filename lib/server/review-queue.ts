@@ -14,7 +14,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "./db";
 import { readRows, sqlBoolean, sqlInt } from "./direct-sql";
 import { listDecks, type OpenDeck } from "./deck-store";
-import { visibleDeckIds } from "./deck-visibility";
+import { studyDeckIds } from "./deck-choices";
 import { notFound, unauthorized } from "./errors";
 import { processShared } from "./process-shared";
 import { cardStateRowFromSql, toSrsState } from "./review-types";
@@ -178,9 +178,9 @@ function toCandidate(row: CandidateRow): { card: QueueCard; issueCount: number }
 export async function todayQueue(userId: string, now: Date, filter: QueueFilter = {}, settings?: UserSettings): Promise<TodayQueue> {
   const { timezone, limits, role } = settings ?? (await loadUserSettings(userId));
   const today = dayNumber(now, timezone);
-  // The decks this user may study: public decks and their classes' decks (deck-visibility.ts).
-  const [everyDeck, visible] = await Promise.all([listDecks(), visibleDeckIds({ id: userId, role })]);
-  const allDecks = everyDeck.filter((deck) => visible.includes(deck.id));
+  // The decks this user studies: course, class, own and chosen decks (deck-choices.ts).
+  const [everyDeck, studied] = await Promise.all([listDecks(), studyDeckIds({ id: userId, role })]);
+  const allDecks = everyDeck.filter((deck) => studied.includes(deck.id));
   if (filter.deckId !== undefined && !allDecks.some((deck) => deck.id === filter.deckId)) throw notFound("No such deck.");
   await ensureEnrolled(userId, allDecks);
   const decks = filter.deckId === undefined ? allDecks : allDecks.filter((deck) => deck.id === filter.deckId);
