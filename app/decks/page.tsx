@@ -3,6 +3,9 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { MathText } from "@/app/_components/math-text";
 import { listDecks } from "@/lib/server/deck-catalog";
+import { studyDecks } from "@/lib/server/deck-choices";
+import { StudyChoice } from "./_components/study-choice";
+import { isOptional, studyStatusKey } from "./_components/study-status";
 import { requirePageUser } from "@/lib/server/page-guards";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -12,7 +15,8 @@ export async function generateMetadata(): Promise<Metadata> {
 /** /decks: every deck a signed-in student can open, with what it holds. */
 export default async function DecksPage() {
   const viewer = await requirePageUser("/decks");
-  const [decks, t, locale] = await Promise.all([listDecks(viewer), getTranslations("decks"), getLocale()]);
+  const [decks, studied, t, locale] = await Promise.all([listDecks(viewer), studyDecks(viewer), getTranslations("decks"), getLocale()]);
+  const reasons = new Map(studied.map((deck) => [deck.id, deck.reason]));
   const language = locale === "ko" ? "ko" : "en";
   return (
     <div className="space-y-6">
@@ -40,13 +44,19 @@ export default async function DecksPage() {
                 <li className="rounded-full bg-accent-50 px-2 py-0.5 text-accent-700 dark:bg-slate-800 dark:text-accent-100">{t("counts.templates", { count: deck.templates })}</li>
                 <li className="rounded-full bg-slate-100 px-2 py-0.5 text-slate-800 dark:bg-slate-800 dark:text-slate-100">{t("counts.cards", { count: deck.cards })}</li>
               </ul>
-              <p className="mt-auto flex flex-wrap gap-2 pt-1">
+              <p className="text-sm text-slate-700 dark:text-slate-300" data-testid="study-status">
+                {t(studyStatusKey(reasons.get(deck.id)))}
+              </p>
+              <p className="mt-auto flex flex-wrap items-center gap-2 pt-1">
                 <Link className="btn-primary" href={`/decks/${encodeURIComponent(deck.id)}`} aria-label={`${t("openDeck")}: ${deck.title[language]}`}>
                   {t("openDeck")}
                 </Link>
-                <Link className="btn-secondary" href={`/review?deck=${encodeURIComponent(deck.id)}`} aria-label={`${t("reviewDeck")}: ${deck.title[language]}`}>
-                  {t("reviewDeck")}
-                </Link>
+                {reasons.has(deck.id) ? (
+                  <Link className="btn-secondary" href={`/review?deck=${encodeURIComponent(deck.id)}`} aria-label={`${t("reviewDeck")}: ${deck.title[language]}`}>
+                    {t("reviewDeck")}
+                  </Link>
+                ) : null}
+                {isOptional(reasons.get(deck.id)) ? <StudyChoice deckId={deck.id} title={deck.title[language]} chosen={reasons.get(deck.id) === "chosen"} /> : null}
               </p>
             </li>
           ))}
@@ -55,3 +65,4 @@ export default async function DecksPage() {
     </div>
   );
 }
+

@@ -43,7 +43,8 @@ describe("checkAnswer: decimals with tolerance (sigmoid to 3 places)", () => {
     ["0.6225", "correct"],
     [".622", "correct"],
     ["0.623", "wrong"], // 0.000541 away: outside half a unit of the third place
-    ["0.62", "wrong"],
+    ["0.62", "invalid"], // the answer at two decimals: a precision hint, asked again
+    ["0.61", "wrong"],
     ["0,622", "invalid"],
   ])("%j → %s", (input, status) => {
     expect(checkAnswer(sigmoid, input).status).toBe(status);
@@ -77,6 +78,24 @@ describe("checkAnswer: shapes (ISLP's W₁ is 785 × 256)", () => {
     expect(checkAnswer(flat, "1,024").status).toBe("correct");
     expect(checkAnswer(flat, "(1024,)").status).toBe("correct");
     expect(checkAnswer(flat, "1024").expected).toBe("1,024");
+  });
+
+  // "5,568" splits into two valid dimensions (no leading zero), which is why it was once read as
+  // the shape (5, 568): the flatten-size answers are shown exactly that way.
+  it.each<[string, "correct" | "wrong" | "invalid", string]>([
+    ["5,568", "correct", "as displayed"],
+    ["５，５６８", "correct", "full-width, as a Korean keyboard types it"],
+    ["5 568", "correct", "space separator"],
+    ["(5568,)", "correct", "a 1-D shape in brackets"],
+    ["(5, 568)", "wrong", "brackets make a 2-D shape"],
+    ["5,569", "wrong", "one off, still read as a length"],
+  ])("a flattened length of 5,568 typed %j → %s (%s)", (input, status) => {
+    const flat = variant({ format: "shape", value: [5568] });
+    expect(checkAnswer(flat, input).status).toBe(status);
+  });
+
+  it("keeps reading an unbracketed pair as a 2-D shape when the answer is 2-D", () => {
+    expect(checkAnswer(variant({ format: "shape", value: [5, 568] }), "5,568").status).toBe("correct");
   });
 });
 
@@ -121,5 +140,21 @@ describe("checkAnswer: matrices, choices, true/false, text", () => {
 
   it("never auto-grades a self-graded card", () => {
     expect(checkAnswer(variant({ format: "self", answer: { ko: "가", en: "a" } }), "anything").status).toBe("invalid");
+  });
+});
+
+describe("checkAnswer: a right value at too low a precision gets a precision hint", () => {
+  // Three decimals asked, the answer is 0.98901 (shown 0.989).
+  const sigmoid = variant({ format: "number", value: 0.98901, tolerance: toleranceForDecimals(3), decimals: 3 });
+  it.each<[string, "correct" | "wrong" | "invalid", boolean, string]>([
+    ["0.989", "correct", false, "three decimals"],
+    ["0.99", "invalid", true, "two decimals, the answer rounded: a slip of precision"],
+    ["1", "invalid", true, "no decimals, still the answer rounded"],
+    ["0.98", "wrong", false, "two decimals but not the answer rounded"],
+    ["0.990", "wrong", false, "three decimals and wrong: not a precision slip"],
+  ])("%j → %s (%s)", (input, status, hinted) => {
+    const result = checkAnswer(sigmoid, input);
+    expect(result.status).toBe(status);
+    expect(result.reason?.en.includes("give 3 decimal places") ?? false).toBe(hinted);
   });
 });

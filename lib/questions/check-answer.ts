@@ -4,7 +4,7 @@
  * Pure: everything it needs is stored in the variant.
  */
 import { displayExpected, formatMatrix, formatShape, withinTolerance } from "./answer-values";
-import { normalizeText, parseBoolean, parseChoice, parseMatrix, parseNumber, parseShape } from "./answer-parse";
+import { normalizeInput, normalizeText, parseBoolean, parseChoice, parseMatrix, parseNumber, parseShape } from "./answer-parse";
 import type { Bilingual, CheckResult, MistakeValue, Tolerance, Variant } from "./types";
 
 const REASONS = {
@@ -37,6 +37,31 @@ function numberMatches(tolerance: Tolerance, value: number) {
   return (candidate: MistakeValue["value"]): boolean => typeof candidate === "number" && withinTolerance(value, candidate, tolerance);
 }
 
+/**
+ * A right value at too low a precision ("0.99" when three decimals are asked and the answer is
+ * 0.989): the typed number is the answer rounded to the decimals the student gave. Read as invalid
+ * with a hint, so the student types it again at the asked precision, rather than as a wrong recall.
+ */
+export function precisionSlip(response: string, typed: number, expected: number, decimals: number | null): Bilingual | null {
+  if (decimals === null || decimals < 1) return null;
+  const match = /^[+-]?\d*(?:\.(\d*))?$/.exec(normalizeInput(response).replace(/[, _]/g, ""));
+  if (!match) return null;
+  const given = match[1]?.length ?? 0;
+  if (given >= decimals) return null;
+  if (Math.abs(typed - expected) > 0.5 * 10 ** -given + 1e-12) return null;
+  return {
+    ko: `값은 맞게 구했지만 자릿수가 부족합니다. 소수점 아래 ${decimals}자리까지 쓰세요.`,
+    en: `Right value, too few decimals: give ${decimals} decimal place${decimals === 1 ? "" : "s"}.`,
+  };
+}
+
+/** An unbracketed positive whole number, separators allowed ("5,568", "８，１９２"), or null. */
+function parseLength(response: string): number | null {
+  if (/^[([]/.test(normalizeInput(response))) return null;
+  const read = parseNumber(response);
+  return read && Number.isSafeInteger(read.value) && read.value > 0 ? read.value : null;
+}
+
 export function checkAnswer(variant: Pick<Variant, "expectedAnswer" | "mistakes" | "choices">, response: string): CheckResult {
   const answer = variant.expectedAnswer;
   const expected = displayExpected(answer);
@@ -52,16 +77,16 @@ export function checkAnswer(variant: Pick<Variant, "expectedAnswer" | "mistakes"
       const tolerance = answer.format === "number" ? answer.tolerance : null;
       const correct = tolerance ? withinTolerance(read.value, answer.value, tolerance) : read.value === answer.value;
       if (correct) return { status: "correct", readAs: read.readAs, expected };
+      const slip = answer.format === "number" ? precisionSlip(response, read.value, answer.value, answer.decimals) : null;
+      if (slip) return { status: "invalid", readAs: read.readAs, expected, reason: slip };
       // An integer answer's mistakes may be fractions (1/0.75 = 1.333…): match those to 1e-9.
       return wrong(read.readAs, expected, findMistake(variant.mistakes, numberMatches(tolerance ?? MISTAKE_MATCH, read.value)));
     }
     case "shape": {
-      let shape = parseShape(response);
-      if (!shape && answer.value.length === 1) {
-        // A 1-D shape may be typed as a number with a separator: "1,024".
-        const read = parseNumber(response);
-        if (read && Number.isInteger(read.value) && read.value > 0) shape = [read.value];
-      }
+      // A 1-D shape is a length, displayed as a number ("5,568"): typed the same way, without
+      // brackets, it is that number, not the 2-D shape (5, 568). Brackets make a shape.
+      const length = answer.value.length === 1 ? parseLength(response) : null;
+      const shape = length === null ? parseShape(response) : [length];
       if (!shape) return invalid(REASONS.shape);
       const readAs = formatShape(shape);
       if (sameShape(shape, answer.value)) return { status: "correct", readAs, expected };

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
+import path from "node:path";
 import type { Deck } from "@/lib/content";
+import { loadDecksFromDir } from "@/lib/content/load-decks";
+import { isTemplate } from "@/lib/questions";
 import { makeUser } from "./authoring-test-fixtures";
 import { createAppDeck } from "./authoring";
 import { db } from "./db";
@@ -41,6 +44,16 @@ describe("syncContentDecks", () => {
       { itemId: "what-is-relu", itemType: "qa", concept: "facts" },
       { itemId: "relu-linear", itemType: "tf", concept: "facts" },
     ]);
+  });
+
+  it("introduces the course deck with at least 2 parametric cards among the first 5 new cards", async () => {
+    const loaded = await loadDecksFromDir(path.resolve(__dirname, "../../content/decks"));
+    const course = loaded.decks.find((deck) => deck.id === "islp-ch10");
+    if (!course) throw new Error("course deck not loaded");
+    const firstFive = orderedItems(course).slice(0, 5);
+    expect(firstFive.filter(isTemplate).length).toBeGreaterThanOrEqual(2);
+    // Each kind keeps the course order: the conceptual cards still open with the first concept.
+    expect(firstFive[0]?.concept).toBe(course.concepts[0]?.id);
   });
 
   it("adds new items, retires removed ones, and brings a returning item back", async () => {

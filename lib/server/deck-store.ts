@@ -1,5 +1,6 @@
 import "server-only";
 import type { Concept, Deck } from "@/lib/content";
+import { introductionOrder } from "@/lib/srs";
 import { isTemplate, itemVersion, type Bilingual, type Item } from "@/lib/questions";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { db } from "./db";
@@ -45,16 +46,19 @@ export function itemTypeOf(item: Item): string {
 }
 
 /**
- * Authoring order for new cards: the deck's concepts in their written order and, within a concept,
- * the deck's own item order (templates, then cards). A student meets the course as it is taught.
+ * Introduction order for new cards (a card's position). Course order is the deck's concepts in
+ * their written order and, within a concept, the deck's own item order (templates, then cards): a
+ * student meets the course as it is taught. lib/srs `introductionOrder` then brings parametric
+ * cards forward (at least 2 of the first 5), each kind keeping its course order.
  */
 export function orderedItems(deck: Deck): Item[] {
   const items: Item[] = [...deck.templates, ...deck.cards];
   const rank = new Map(deck.concepts.map((concept, index) => [concept.id, index]));
-  return items
+  const courseOrder = items
     .map((item, index) => ({ item, index, concept: rank.get(item.concept) ?? deck.concepts.length }))
     .sort((a, b) => a.concept - b.concept || a.index - b.index)
     .map((entry) => entry.item);
+  return introductionOrder(courseOrder, isTemplate);
 }
 
 type Tx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;

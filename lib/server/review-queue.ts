@@ -14,7 +14,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "./db";
 import { readRows, sqlBoolean, sqlInt } from "./direct-sql";
 import { listDecks, type OpenDeck } from "./deck-store";
-import { visibleDeckIds } from "./deck-visibility";
+import { studyDeckIds } from "./deck-choices";
 import { notFound, unauthorized } from "./errors";
 import { runningExamLock } from "./exam-lock";
 import { processShared } from "./process-shared";
@@ -179,11 +179,12 @@ function toCandidate(row: CandidateRow): { card: QueueCard; issueCount: number }
 export async function todayQueue(userId: string, now: Date, filter: QueueFilter = {}, settings?: UserSettings): Promise<TodayQueue> {
   const { timezone, limits, role } = settings ?? (await loadUserSettings(userId));
   const today = dayNumber(now, timezone);
-  // The decks this user may study: public decks and their classes' decks (deck-visibility.ts).
-  // The cards of a running mock exam are left out until it ends (exam-lock.ts): a pending review of
-  // one drops out of the queue like any other card that left it, and is closed when the next is issued.
-  const [everyDeck, visible, examLock] = await Promise.all([listDecks(), visibleDeckIds({ id: userId, role }), runningExamLock(userId, now)]);
-  const allDecks = everyDeck.filter((deck) => visible.includes(deck.id));
+  // The decks this user studies: course, class, own and chosen decks (deck-choices.ts, built on
+  // deck-visibility.ts). The cards of a running mock exam are left out until it ends (exam-lock.ts):
+  // a pending review of one drops out of the queue like any other card that left it, and is closed
+  // when the next is issued.
+  const [everyDeck, studied, examLock] = await Promise.all([listDecks(), studyDeckIds({ id: userId, role }), runningExamLock(userId, now)]);
+  const allDecks = everyDeck.filter((deck) => studied.includes(deck.id));
   if (filter.deckId !== undefined && !allDecks.some((deck) => deck.id === filter.deckId)) throw notFound("No such deck.");
   await ensureEnrolled(userId, allDecks);
   const decks = filter.deckId === undefined ? allDecks : allDecks.filter((deck) => deck.id === filter.deckId);

@@ -4,3 +4,4 @@ export * from "./days";
 export * from "./review-state";
 export * from "./queue";
 export * from "./suggested-grade";
+export * from "./introduction-order";

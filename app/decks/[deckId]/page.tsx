@@ -6,7 +6,10 @@ import { MathText } from "@/app/_components/math-text";
 import { isTemplate, type Bilingual, type Language } from "@/lib/questions";
 import { EXPERIMENTS, isExperimentId } from "@/lib/sim";
 import { anchorsOf, getDeckWithConcepts, sampleSeed, samplePrompt, type CatalogItem } from "@/lib/server/deck-catalog";
+import { studyDecks } from "@/lib/server/deck-choices";
 import { requirePageUser } from "@/lib/server/page-guards";
+import { StudyChoice } from "../_components/study-choice";
+import { isOptional, studyStatusKey } from "../_components/study-status";
 import { getCurrentUser } from "@/lib/server/session";
 import type { Viewer } from "@/lib/server/deck-visibility";
 
@@ -80,8 +83,10 @@ export default async function DeckPage({ params }: { params: Params }) {
   const viewer = await requirePageUser(`/decks/${encodeURIComponent(deckId)}`);
   const deck = await loadDeck(deckId, viewer);
   if (!deck) notFound();
-  const [t, locale] = await Promise.all([getTranslations("decks"), getLocale()]);
+  const [t, locale, studied] = await Promise.all([getTranslations("decks"), getLocale(), studyDecks(viewer)]);
   const language: Language = locale === "ko" ? "ko" : "en";
+  // A deck the student has not added is a preview: browse and practise, no review links.
+  const reason = studied.find((entry) => entry.id === deck.id)?.reason;
 
   return (
     <div className="space-y-8">
@@ -98,10 +103,16 @@ export default async function DeckPage({ params }: { params: Params }) {
             {t("source")}: {deck.source[language]}
           </p>
         ) : null}
-        <p>
-          <Link className="btn-primary" href={`/review?deck=${encodeURIComponent(deck.id)}`}>
-            {t("reviewDeck")}
-          </Link>
+        <p className="text-sm text-slate-700 dark:text-slate-300" data-testid="study-status">
+          {reason ? t(studyStatusKey(reason)) : t("study.previewHint")}
+        </p>
+        <p className="flex flex-wrap items-center gap-2">
+          {reason ? (
+            <Link className="btn-primary" href={`/review?deck=${encodeURIComponent(deck.id)}`}>
+              {t("reviewDeck")}
+            </Link>
+          ) : null}
+          {isOptional(reason) ? <StudyChoice deckId={deck.id} title={deck.title[language]} chosen={reason === "chosen"} /> : null}
         </p>
       </header>
 
@@ -129,7 +140,7 @@ export default async function DeckPage({ params }: { params: Params }) {
               {concept.name[language]}
             </h2>
             <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
-              {concept.templates.length + concept.cards.length > 0 ? (
+              {reason && concept.templates.length + concept.cards.length > 0 ? (
                 <Link className="link" href={`/review?deck=${encodeURIComponent(deck.id)}&concept=${encodeURIComponent(concept.id)}`}>
                   {t("reviewConcept")}
                 </Link>

@@ -2,7 +2,7 @@
  * Inputs the harness types for a variant: the correct answer written the ways students write it,
  * an answer just outside the tolerance, and junk that must be read as invalid.
  */
-import { formatMatrix } from "../answer-values";
+import { displayExpected, formatMatrix } from "../answer-values";
 import { formatNumber } from "../format-number";
 import type { ExpectedAnswer, Variant } from "../types";
 
@@ -25,8 +25,18 @@ function numberSpellings(value: number, decimals: number | null): string[] {
   return spellings;
 }
 
-/** The correct answer, spelled several accepted ways. */
+/**
+ * The correct answer, spelled several accepted ways; the first is always the answer exactly as the
+ * app displays it (displayExpected), and its full-width form follows for every numeric answer.
+ */
 export function correctSpellings(answer: ExpectedAnswer): string[] {
+  const displayed = displayExpected(answer);
+  const numeric = answer.format === "integer" || answer.format === "number" || (answer.format === "shape" && answer.value.length === 1);
+  const asDisplayed = answer.format === "self" ? [] : numeric ? [displayed, toFullWidth(displayed)] : [displayed];
+  return [...new Set([...asDisplayed, ...spellingsOf(answer)])];
+}
+
+function spellingsOf(answer: ExpectedAnswer): string[] {
   switch (answer.format) {
     case "integer":
       return numberSpellings(answer.value, null);
@@ -34,7 +44,8 @@ export function correctSpellings(answer: ExpectedAnswer): string[] {
       return numberSpellings(answer.value, answer.decimals);
     case "shape": {
       const [first] = answer.value;
-      if (answer.value.length === 1 && first !== undefined) return [`(${first},)`, String(first), `[${first}]`];
+      // A 1-D shape is displayed as a grouped number ("5,568"): typed as displayed it must grade right.
+      if (answer.value.length === 1 && first !== undefined) return [`(${first},)`, String(first), `[${first}]`, formatNumber(first), toFullWidth(formatNumber(first))];
       return [`(${answer.value.join(", ")})`, answer.value.join("×"), answer.value.join("x"), `[${answer.value.join(",")}]`, toFullWidth(`(${answer.value.join(", ")})`)];
     }
     case "matrix":
