@@ -1,5 +1,5 @@
 /**
- * Experiment 1, activation functions (ISLP 2nd ed. §10.1, eq. 10.2 and the discussion of g(z)):
+ * Experiment 1, activation functions (ISLP (2023) §10.1, eq. 10.2 and the discussion of g(z)):
  * one hidden layer of K units fitted to y = sin(1.5x) + 0.3x + ε with a linear, a sigmoid and a
  * ReLU activation, from the same initial weights and minibatches. With a linear activation the
  * network is a linear function of x however many units it has, so its fit stays a straight line;
@@ -50,7 +50,7 @@ export const activationExperiment: ExperimentDefinition<ActivationSettings, Prep
     ko: "같은 은닉층 하나짜리 신경망을 선형·시그모이드·ReLU 활성화로 학습합니다. 비선형 활성화만 곡선을 따라 휘어집니다.",
   },
   conceptIds: ["activation", "single-layer-network"],
-  islp: "ISLP 2nd ed. §10.1",
+  islp: "ISLP (2023) §10.1",
   settings,
   datasets: [],
   prepare: (s, _datasets, random) => ({

@@ -1,5 +1,5 @@
 /**
- * Experiment 10, a CNN against the MLP on MNIST (ISLP 2nd ed. §10.3: convolution layers share one
+ * Experiment 10, a CNN against the MLP on MNIST (ISLP (2023) §10.3: convolution layers share one
  * small filter across the whole image, so they need far fewer parameters than dense layers, and
  * they build in that a stroke means the same thing wherever it is). A small CNN — 3 × 3 conv 16,
  * 2 × 2 pool, 3 × 3 conv 32, 2 × 2 pool, softmax: 12,810 parameters — next to the book's
@@ -42,7 +42,7 @@ export const cnnVsMlpExperiment: ExperimentDefinition<CnnVsMlpSettings, DigitDat
     ko: "MLP보다 파라미터가 약 18배 적은 작은 CNN을 같은 숫자로 학습합니다. 파라미터 수와 정확도를 나란히 봅니다.",
   },
   conceptIds: ["cnn-architecture", "basic-models", "parameter-count"],
-  islp: "ISLP 2nd ed. §10.3",
+  islp: "ISLP (2023) §10.3",
   settings,
   datasets: ["mnist"],
   prepare: prepareDigits,

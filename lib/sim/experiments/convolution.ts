@@ -1,5 +1,5 @@
 /**
- * Experiment 8, convolution (ISLP 2nd ed. §10.3.1, Figure 10.7: a filter slides over the image and
+ * Experiment 8, convolution (ISLP (2023) §10.3.1, Figure 10.7: a filter slides over the image and
  * each cell of the feature map is the dot product of the filter with the patch beneath it; the
  * map is large where the patch looks like the filter). A real test digit convolved with fixed 3 × 3
  * edge detectors, and with the filters a tiny CNN learned from the training digits. The learned maps
@@ -48,7 +48,7 @@ export const convolutionExperiment: ExperimentDefinition<ConvolutionSettings, Di
     ko: "숫자 이미지를 경계 검출 필터와 작은 CNN이 학습한 필터로 합성곱합니다. 각 칸은 3 × 3 패치와 필터의 내적입니다.",
   },
   conceptIds: ["convolution"],
-  islp: "ISLP 2nd ed. §10.3.1",
+  islp: "ISLP (2023) §10.3.1",
   settings,
   datasets: ["mnist"],
   prepare: prepareDigits,

@@ -1,5 +1,5 @@
 /**
- * Experiment 4, dropout (ISLP 2nd ed. §10.7.3: during training each unit is dropped with
+ * Experiment 4, dropout (ISLP (2023) §10.7.3: during training each unit is dropped with
  * probability φ and the survivors scaled by 1/(1 − φ); at prediction time all units are kept).
  * The big network of experiment 3 with and without dropout after each hidden layer, from the same
  * initial weights: dropout narrows the gap between training and validation loss. Then the dropout
@@ -45,7 +45,7 @@ export const dropoutExperiment: ExperimentDefinition<DropoutSettings, PreparedDa
     ko: "드롭아웃을 쓰면 학습 손실과 검증 손실의 차이가 줄어듭니다. 드롭아웃을 켠 채 예측하면 같은 입력도 매번 다른 값을 냅니다.",
   },
   conceptIds: ["dropout"],
-  islp: "ISLP 2nd ed. §10.7.3",
+  islp: "ISLP (2023) §10.7.3",
   settings,
   datasets: [],
   prepare: (s, _datasets, random) => ({

@@ -1,5 +1,5 @@
 /**
- * Experiment 2, the number of hidden units (ISLP 2nd ed. §10.1: K hidden units make K derived
+ * Experiment 2, the number of hidden units (ISLP (2023) §10.1: K hidden units make K derived
  * features A_k = g(w_k0 + w_kᵀx), and f(x) is a linear model in them). The same curve fitted with
  * K = 1, 2, 5, 20 and 100 ReLU units, from matching seeds: with one unit the fit is a single hinge,
  * with more the piecewise-linear fit gains kinks and follows the curve. Shows the fitted curves,
@@ -32,7 +32,7 @@ export const hiddenUnitsExperiment: ExperimentDefinition<HiddenUnitsSettings, Pr
     ko: "같은 곡선을 ReLU 유닛 K = 1, 2, 5, 20, 100개로 적합합니다. 유닛마다 꺾임이 하나씩 늘어 K가 커질수록 곡선을 따라갑니다.",
   },
   conceptIds: ["single-layer-network", "hidden-layers"],
-  islp: "ISLP 2nd ed. §10.1",
+  islp: "ISLP (2023) §10.1",
   settings,
   datasets: [],
   prepare: (s, _datasets, random) => ({

@@ -1,5 +1,5 @@
 /**
- * Experiment 5, the Hitters lab (ISLP 2nd ed. §10.6 and lab §10.9.1): predict a baseball player's
+ * Experiment 5, the Hitters lab (ISLP (2023) §10.6 and lab §10.9.1): predict a baseball player's
  * 1987 salary from 19 predictors with linear regression and with the lab's network,
  * 19 → 50 (ReLU, dropout 0.4) → 1: 20 × 50 + 51 = 1,051 parameters, counted by the closed form
  * and by tfjs. Both are scored by test mean absolute error in thousands of dollars on a 175 / 88
@@ -57,7 +57,7 @@ export const hittersExperiment: ExperimentDefinition<HittersSettings, HittersDat
     ko: "실습의 19 → 50 → 1 신경망(파라미터 1,051개)과 최소제곱 선형회귀로 연봉을 예측하고 두 모델의 테스트 평균절대오차를 비교합니다.",
   },
   conceptIds: ["hitters-network", "lab-data", "parameter-count"],
-  islp: "ISLP 2nd ed. §10.6, lab §10.9.1",
+  islp: "ISLP (2023) §10.6, lab §10.9.1",
   settings,
   datasets: ["hitters"],
   prepare: (_s, datasets, random) => {

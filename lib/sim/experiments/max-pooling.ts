@@ -1,5 +1,5 @@
 /**
- * Experiment 9, max pooling (ISLP 2nd ed. §10.3.2: each 2 × 2 block is summarised by its largest
+ * Experiment 9, max pooling (ISLP (2023) §10.3.2: each 2 × 2 block is summarised by its largest
  * value, which "provides some location invariance": a feature that moves a little inside its block
  * leaves the pooled map unchanged). A tiny CNN (conv → ReLU → 2 × 2 max-pool) is trained on the
  * digits; then test digits are shifted by one or two pixels and the maps before and after pooling
@@ -84,7 +84,7 @@ export const maxPoolingExperiment: ExperimentDefinition<MaxPoolingSettings, Digi
     ko: "숫자를 한두 픽셀 옮기면 합성곱 맵은 함께 움직이지만, 최대 풀링한 맵은 훨씬 덜 변합니다.",
   },
   conceptIds: ["pooling"],
-  islp: "ISLP 2nd ed. §10.3.2",
+  islp: "ISLP (2023) §10.3.2",
   settings,
   datasets: ["mnist"],
   prepare: prepareDigits,

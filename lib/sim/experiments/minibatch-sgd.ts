@@ -1,5 +1,5 @@
 /**
- * Experiment 6, minibatch stochastic gradient descent (ISLP 2nd ed. §10.7.2: each step uses the
+ * Experiment 6, minibatch stochastic gradient descent (ISLP (2023) §10.7.2: each step uses the
  * gradient on a small random minibatch; an epoch is as many steps as it takes to see every
  * training observation once, ⌈n / batch⌉). The Hitters network (without dropout, so all the noise
  * is the minibatches') trained by plain SGD on the lab's 175 training players with the chosen
@@ -58,7 +58,7 @@ export const minibatchSgdExperiment: ExperimentDefinition<MinibatchSettings, Pre
     ko: "한 에포크는 ⌈n / 배치⌉ 스텝입니다(175 / 32 → 6). 배치가 작을수록 스텝이 많고 손실이 더 출렁입니다.",
   },
   conceptIds: ["sgd"],
-  islp: "ISLP 2nd ed. §10.7.2",
+  islp: "ISLP (2023) §10.7.2",
   settings,
   datasets: ["hitters"],
   prepare: (_s, datasets, random) => {

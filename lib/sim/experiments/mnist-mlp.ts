@@ -1,5 +1,5 @@
 /**
- * Experiment 7, MNIST digits (ISLP 2nd ed. §10.2, Figure 10.4, lab §10.9.2): the book's multilayer
+ * Experiment 7, MNIST digits (ISLP (2023) §10.2, Figure 10.4, lab §10.9.2): the book's multilayer
  * network 784 → 256 (ReLU, dropout 0.4) → 128 (ReLU, dropout 0.3) → 10 (softmax), 235,146
  * parameters, against multinomial logistic regression 784 → 10 (7,850 parameters; the book counts
  * 7,065 by fixing one class as the baseline), both trained by RMSprop on cross-entropy as in the
@@ -29,7 +29,7 @@ export const mnistMlpExperiment: ExperimentDefinition<MnistMlpSettings, DigitDat
     ko: "책의 파라미터 235,146개 신경망과 7,850개 다항 로지스틱 회귀가 실제 손글씨 숫자를 학습합니다. 정확도, 혼동행렬, 틀린 숫자를 봅니다.",
   },
   conceptIds: ["mnist", "multilayer", "multinomial-logistic"],
-  islp: "ISLP 2nd ed. §10.2, lab §10.9.2",
+  islp: "ISLP (2023) §10.2, lab §10.9.2",
   settings,
   datasets: ["mnist"],
   prepare: prepareDigits,

@@ -1,5 +1,5 @@
 /**
- * Experiment 3, overfitting (ISLP 2nd ed. §10.7 and §2.2.2: a flexible model fitted to few noisy
+ * Experiment 3, overfitting (ISLP (2023) §10.7 and §2.2.2: a flexible model fitted to few noisy
  * points learns the noise). A big network (1 → 128 → 128 → 1, 16,897 parameters) and a small one
  * (1 → 4 → 1, 13 parameters) on 15 noisy points (noise sd 0.5), full-batch Adam, scored each epoch on 200 fresh
  * points. The big net's training loss keeps falling while its validation loss bottoms out and turns
@@ -36,7 +36,7 @@ export const overfittingExperiment: ExperimentDefinition<OverfittingSettings, Pr
     ko: "잡음 섞인 점 15개에서 큰 신경망은 학습 손실을 계속 낮추지만 검증 손실은 다시 올라갑니다. 작은 신경망은 잡음을 쫓지 못합니다.",
   },
   conceptIds: ["too-many-layers", "fitting"],
-  islp: "ISLP 2nd ed. §10.7, §2.2.2",
+  islp: "ISLP (2023) §10.7, §2.2.2",
   settings,
   datasets: [],
   prepare: (s, _datasets, random) => ({
