@@ -18,7 +18,7 @@ const settings = defineSettings({
   epochs: epochsSetting(300, 2000),
   learningRate: learningRateSetting(0.01),
   dropoutRate: numberSetting("dropoutRate", { min: 0.05, max: 0.9, default: 0.5, step: 0.05, label: { en: "Dropout rate φ", ko: "드롭아웃 비율 φ" } }),
-  samples: integerSetting("samples", { min: 5, max: 200, default: 15, label: { en: "Training points", ko: "학습 데이터 수" } }),
+  samples: integerSetting("samples", { min: 5, max: 200, default: 15, label: { en: "Training points", ko: "훈련 데이터 수" } }),
   noise: numberSetting("noise", { min: 0, max: 1, default: 0.5, step: 0.01, label: { en: "Noise (sd of ε)", ko: "잡음 (ε의 표준편차)" } }),
   passes: integerSetting("passes", { min: 2, max: 20, default: 5, label: { en: "Passes with dropout on", ko: "드롭아웃을 켠 예측 횟수" } }),
 });

@@ -18,7 +18,7 @@ const settings = defineSettings({
   epochs: epochsSetting(100, 1000),
   learningRate: learningRateSetting(0.01),
   batchSize: batchSizeSetting(32, 1000),
-  samples: integerSetting("samples", { min: 20, max: 1000, default: 200, label: { en: "Training points", ko: "학습 데이터 수" } }),
+  samples: integerSetting("samples", { min: 20, max: 1000, default: 200, label: { en: "Training points", ko: "훈련 데이터 수" } }),
   noise: numberSetting("noise", { min: 0, max: 1, default: 0.1, step: 0.01, label: { en: "Noise (sd of ε)", ko: "잡음 (ε의 표준편차)" } }),
 });
 export type HiddenUnitsSettings = typeof settings.defaults;
@@ -58,6 +58,6 @@ export const hiddenUnitsExperiment: ExperimentDefinition<HiddenUnitsSettings, Pr
     const epochs = run.models[0]?.epochs.length ?? 0;
     return locale === "en"
       ? `Validation loss after ${countOf(epochs, "epoch")} — ${parts.join(", ")}. More units, more kinks: the fit improves until the curve is followed and only noise is left.`
-      : `${formatCount(epochs, locale)} 에포크 뒤 검증 손실 — ${parts.join(", ")}. 유닛이 많을수록 꺾임이 늘어 곡선을 따라가며, 결국 잡음만 남습니다.`;
+      : `${formatCount(epochs, locale)} 에폭 뒤 검증 손실 — ${parts.join(", ")}. 유닛이 많을수록 꺾임이 늘어 곡선을 따라가며, 결국 잡음만 남습니다.`;
   },
 };
