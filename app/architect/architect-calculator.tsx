@@ -145,7 +145,8 @@ export function ArchitectCalculator({ start }: { start: CalculatorStart }) {
             </p>
             {preset.bookCount ? (
               <p className="mt-1">
-                {t("bookCount", { total: formatNumber(preset.bookCount.total) })}{" "}
+                {/* A count under another framework's convention is not the book's: say whose it is. */}
+                {t(preset.bookCount.convention === "keras" ? "kerasCount" : "bookCount", { total: formatNumber(preset.bookCount.total) })}{" "}
                 {t.has(`bookNotes.${preset.id}`) ? t(`bookNotes.${preset.id}`) : <span lang="en">{preset.bookCount.note}</span>}
               </p>
             ) : null}

@@ -46,7 +46,7 @@ describe("content/decks/islp-ch10", () => {
     }
   });
 
-  // Published figures (ISLP 2nd ed. §10.1–10.5, Figures 10.1/10.4, and the chapter's labs), typed
+  // Published figures (ISLP (2023) §10.1–10.5, Figures 10.1/10.4, and the chapter's labs), typed
   // here as the book prints them: the deck computes them through the model core and calculators.
   it.each<[string, string, unknown]>([
     ["single-layer-params", "islp-figure-10-1", 31],

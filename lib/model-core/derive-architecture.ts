@@ -39,7 +39,7 @@ export interface ArchitectureDerivation {
 
 /**
  * The closed form of a whole network: each layer's output shape and parameter count with its
- * worked formula (formulas in ./layer-rules, each citing ISLP 2nd ed. §10 and the framework docs),
+ * worked formula (formulas in ./layer-rules, each citing ISLP (2023) §10 and the framework docs),
  * counted in `convention` (the spec's own unless asked otherwise). Pure arithmetic: no tfjs.
  * Throws `InvalidSpecError` for a spec whose layers do not fit; `validateSpec` first to get a message instead.
  */

@@ -1,5 +1,5 @@
 /**
- * Counts as the book and the frameworks print them: "235,146" (ISLP 2nd ed. §10.2; Keras
+ * Counts as the book and the frameworks print them: "235,146" (ISLP (2023) §10.2; Keras
  * `model.summary()`; torchinfo). Grouping is done by hand rather than with `Intl` so the text does
  * not depend on the locale of the machine that renders it (server and browser must agree).
  */

@@ -4,12 +4,18 @@ import type { ArchitectureSpecInput, Convention } from "./spec-schema";
 export interface IslpArchitecture {
   id: string;
   title: string;
-  /** Section of *An Introduction to Statistical Learning with Python* (2nd ed., 2023). */
+  /**
+   * Section of *An Introduction to Statistical Learning with Python* (James et al., 2023): the Python
+   * book's first edition, whose section numbers follow the second edition of the R book (ISLR2).
+   */
   source: string;
   spec: ArchitectureSpecInput;
   /** What the frameworks count in `spec.convention`. */
   total: number;
-  /** The book's own figure where it differs from `total`, and why. */
+  /**
+   * A second published or conventional figure where it differs from `total`, and why: the book's own
+   * count (`convention: "book"`), or the count under another framework's convention (`"keras"`).
+   */
   bookCount?: { total: number; convention: Convention | "book"; note: string };
 }
 
@@ -22,14 +28,14 @@ export const ISLP_ARCHITECTURES: readonly IslpArchitecture[] = [
   {
     id: "figure-10-1",
     title: "Single hidden layer: 4 inputs, 5 hidden units, 1 output",
-    source: "ISLP 2nd ed. §10.1, Figure 10.1",
+    source: "ISLP (2023) §10.1, Figure 10.1",
     spec: { input: [4], layers: [{ type: "dense", units: 5, activation: "relu" }, { type: "dense", units: 1 }] },
     total: 31,
   },
   {
     id: "hitters",
     title: "Hitters salary: 19 → 50 (dropout 0.4) → 1",
-    source: "ISLP 2nd ed. §10.9.1",
+    source: "ISLP (2023) §10.9.1",
     spec: {
       input: [19],
       layers: [{ type: "dense", units: 50, activation: "relu" }, { type: "dropout", rate: 0.4 }, { type: "dense", units: 1 }],
@@ -39,7 +45,7 @@ export const ISLP_ARCHITECTURES: readonly IslpArchitecture[] = [
   {
     id: "mnist-mlp",
     title: "MNIST digits: 784 → 256 → 128 → 10",
-    source: "ISLP 2nd ed. §10.2, Figure 10.4",
+    source: "ISLP (2023) §10.2, Figure 10.4",
     spec: {
       input: [784],
       layers: [
@@ -55,7 +61,7 @@ export const ISLP_ARCHITECTURES: readonly IslpArchitecture[] = [
   {
     id: "mnist-multinomial",
     title: "MNIST by multinomial logistic regression: 784 → 10",
-    source: "ISLP 2nd ed. §10.2",
+    source: "ISLP (2023) §10.2",
     spec: { input: [784], layers: [{ type: "dense", units: 10, activation: "softmax" }] },
     total: 7_850,
     bookCount: {
@@ -69,7 +75,7 @@ export const ISLP_ARCHITECTURES: readonly IslpArchitecture[] = [
   {
     id: "cifar100-cnn",
     title: "CIFAR100 CNN: 3×3 convolutions 32/64/128/256, each followed by 2×2 max-pooling",
-    source: "ISLP 2nd ed. §10.3, Figure 10.8; lab §10.9.3",
+    source: "ISLP (2023) §10.3, Figure 10.8; lab §10.9.3",
     spec: {
       input: [32, 32, 3],
       layers: [
@@ -88,7 +94,7 @@ export const ISLP_ARCHITECTURES: readonly IslpArchitecture[] = [
   {
     id: "imdb-bag-of-words",
     title: "IMDB reviews as a bag of 10,003 words: 10,003 → 16 → 16 → 1",
-    source: "ISLP 2nd ed. §10.4; lab §10.9.5",
+    source: "ISLP (2023) §10.4; lab §10.9.5",
     spec: {
       input: [10_003],
       layers: [
@@ -102,7 +108,7 @@ export const ISLP_ARCHITECTURES: readonly IslpArchitecture[] = [
   {
     id: "imdb-lstm",
     title: "IMDB reviews as sequences: embedding 10,003 × 32, LSTM 32, dense 1",
-    source: "ISLP 2nd ed. §10.5.1; lab §10.9.6",
+    source: "ISLP (2023) §10.5.1; lab §10.9.6",
     spec: {
       input: [500],
       convention: "pytorch",
@@ -117,7 +123,7 @@ export const ISLP_ARCHITECTURES: readonly IslpArchitecture[] = [
   {
     id: "nyse-rnn",
     title: "NYSE trading volume: nn.RNN(3, 12) over 5 lags + Linear(12, 1)",
-    source: "ISLP 2nd ed. §10.5.2; lab §10.9.6",
+    source: "ISLP (2023) §10.5.2; lab §10.9.6",
     spec: {
       input: [5, 3],
       convention: "pytorch",
@@ -127,7 +133,7 @@ export const ISLP_ARCHITECTURES: readonly IslpArchitecture[] = [
     bookCount: {
       total: 205,
       convention: "keras",
-      note: "The book's 205 counts one bias vector per recurrent layer, as Keras and tfjs do; PyTorch's nn.RNN carries two (+ 12).",
+      note: "The lab's torchinfo prints 217: PyTorch's nn.RNN carries two bias vectors. Counting one bias per unit, as Keras and tfjs do: 205 (− 12).",
     },
   },
 ];

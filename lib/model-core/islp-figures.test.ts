@@ -69,7 +69,7 @@ describe("ISLP chapter 10 figures", () => {
     expect(ISLP_ARCHITECTURES.find((entry) => entry.id === "mnist-multinomial")?.bookCount?.total).toBe(7_065);
   });
 
-  it("NYSE: 217 in PyTorch, the book's 205 with one bias per recurrent layer (= tfjs)", () => {
+  it("NYSE: 217 in PyTorch (the lab's torchinfo), 205 with one bias per unit as Keras and tfjs count", () => {
     const spec = book("nyse-rnn");
     expect(deriveArchitecture(spec, "keras").total).toBe(205);
     expect(countWithTfjs(spec).total).toBe(205);

@@ -26,7 +26,7 @@ export type Padding = "valid" | "same";
 /**
  * Output length of a sliding window along one axis (no dilation), as tfjs `convOutputLength`:
  * $$\text{valid: } \lfloor (n - k)/s \rfloor + 1, \qquad \text{same: } \lceil n/s \rceil$$
- * (Keras `conv_utils.conv_output_length`; ISLP 2nd ed. §10.3.1 describes the `same` case,
+ * (Keras `conv_utils.conv_output_length`; ISLP (2023) §10.3.1 describes the `same` case,
  * where zero padding keeps the size at stride 1).
  */
 export function windowOutputLength(inputLength: number, window: number, stride: number, padding: Padding): number {

@@ -146,3 +146,20 @@ describe("ambiguous separators", () => {
     expect(parseNumber("1,024")?.value).toBe(1024);
   });
 });
+
+describe("parseNumber: thousands written with k (the notes' 60k)", () => {
+  it.each<[string, number | null, string | null]>([
+    ["60k", 60000, "60k = 60000"],
+    ["60 K", 60000, "60k = 60000"],
+    ["1.5k", 1500, "1.5k = 1500"],
+    ["-2k", -2000, "-2k = -2000"],
+    ["k", null, null],
+    ["60kk", null, null],
+    ["60k%", null, null],
+    ["1/2k", null, null],
+  ])("%s reads as %s", (typed, value, readAs) => {
+    const read = parseNumber(typed);
+    expect(read?.value ?? null).toBe(value);
+    expect(read?.readAs ?? null).toBe(readAs);
+  });
+});

@@ -6,7 +6,7 @@
  * - thousands separators only in valid places: `235,146`, `235 146`, `235_146` (groups of three
  *   after a first group of one to three digits); `23,5146` or `1,5` are not numbers (invalid,
  *   never silently read as something else);
- * - decimals `0.622`, `.5`, exponents `1e-3`, percentages `40%`, fractions `1/3`;
+ * - decimals `0.622`, `.5`, exponents `1e-3`, percentages `40%`, fractions `1/3`, thousands `60k`;
  * - shapes `(785, 256)`, `785×256`, `785x256`, `785 * 256`, `[785,256]`, `(1024,)`, Keras'
  *   `(None, 16, 16, 32)`;
  * - matrices `[[1, 2], [3, 4]]` or rows separated by `;` or new lines;
@@ -64,6 +64,14 @@ export function parseNumber(raw: string): ReadNumber | null {
     const value = numerator / denominator;
     const shown = `${formatNumber(numerator, { grouping: false, maxDecimals: 12 })}/${formatNumber(denominator, { grouping: false, maxDecimals: 12 })}`;
     return { value, readAs: Number.isInteger(value) ? `${shown} = ${value}` : `${shown} = ${formatNumber(value, { grouping: false, maxDecimals: 6 })}` };
+  }
+  const thousands = percent ? null : /^(.+?)\s*[kK]$/.exec(text);
+  if (thousands) {
+    // "60k": the notes' (and ISLP's "60K") way of writing 60,000.
+    const count = readSigned(thousands[1] ?? "");
+    if (count === null) return null;
+    const value = Math.round(count * 1000 * 1e6) / 1e6;
+    return { value, readAs: `${formatNumber(count, { grouping: false, maxDecimals: 12 })}k = ${formatNumber(value, { grouping: false, maxDecimals: 12 })}` };
   }
   const value = readSigned(text);
   if (value === null || !Number.isFinite(value)) return null;

@@ -143,7 +143,7 @@ test("presets: the CIFAR100 CNN as blocks, the IMDB LSTM with Keras and PyTorch 
   await expect(page.getByTestId("tfjs-status")).toContainText("328,449");
 
   await page.getByRole("button", { name: "NYSE RNN" }).click();
-  await expect(page.getByTestId("preset-note")).toContainText("The book counts 205.");
+  await expect(page.getByTestId("preset-note")).toContainText("Counting one bias per unit, as Keras does: 205.");
 });
 
 for (const colorScheme of ["light", "dark"] as const) {

@@ -2,7 +2,7 @@
  * Geometry of the network diagram, apart from React so it can be tested as numbers.
  *
  * Two drawings: small fully connected networks as nodes and arrows, as ISLP draws them
- * (2nd ed. Figure 10.1: inputs X₁…X₄, hidden units A₁…A₅, output Y; Figure 10.4 for two hidden
+ * (ISLP (2023) Figure 10.1: inputs X₁…X₄, hidden units A₁…A₅, output Y; Figure 10.4 for two hidden
  * layers), with a wide layer collapsed to its first and last units around "⋮"; everything else
  * (convolutions, pooling, recurrent layers, deep stacks) as a column of labelled blocks whose
  * width grows with the layer's output size and whose stacked outline shows its rank.

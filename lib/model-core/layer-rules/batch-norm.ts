@@ -32,7 +32,7 @@ export function deriveBatchNorm(_layer: LayerOf<"batchNorm">, { inputShape }: Ru
     },
     pytorchReason: {
       en: `PyTorch's nn.BatchNorm keeps the running mean and variance as buffers, not parameters: ${fewer}`,
-      ko: `PyTorch의 nn.BatchNorm에서는 이동 평균과 분산이 파라미터가 아닌 버퍼입니다: ${fewer}`,
+      ko: `PyTorch의 nn.BatchNorm에서는 이동 평균과 분산이 모수가 아닌 버퍼입니다: ${fewer}`,
     },
   });
 }

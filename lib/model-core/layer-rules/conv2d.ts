@@ -6,7 +6,7 @@ import { slideWindow } from "./spatial-window";
 
 /**
  * 2-D convolution: $$p = k_h \cdot k_w \cdot C_{in} \cdot F + F$$ — each of the F filters has a
- * k_h × k_w weight per input channel plus one bias (ISLP 2nd ed. §10.3.1: "3·3·32·64 + 64 = 18,496"
+ * k_h × k_w weight per input channel plus one bias (ISLP (2023) §10.3.1: "3·3·32·64 + 64 = 18,496"
  * for the second CIFAR100 layer). Keras `Conv2D` and PyTorch `nn.Conv2d` count alike.
  */
 export function deriveConv2d(layer: LayerOf<"conv2d">, { inputShape }: RuleContext): RuleOutcome {

@@ -4,7 +4,7 @@ import { accept, allTrainable, sameInBoth, type RuleContext, type RuleOutcome } 
 
 /**
  * Dense (fully connected): $$p = (n_{in} + 1)\,u$$ with the bias, $$p = n_{in}\,u$$ without.
- * Each of the u units has one weight per input plus an intercept (ISLP 2nd ed. §10.1, eq. 10.1;
+ * Each of the u units has one weight per input plus an intercept (ISLP (2023) §10.1, eq. 10.1;
  * §10.2 counts the MNIST layers this way: (784 + 1) × 256 = 200,960). The book folds the bias in as
  * an extra row, so its W₁ is 785 × 256. Keras `Dense` and PyTorch `nn.Linear` count alike.
  * Like tf.layers.dense it acts on the last axis, so any input rank works.

@@ -6,7 +6,7 @@ import { slideWindow } from "./spatial-window";
 
 /**
  * Max and average pooling: no parameters; each channel is summarised window by window, so a 2×2
- * pool halves height and width (ISLP 2nd ed. §10.3.2). Strides default to the pool size.
+ * pool halves height and width (ISLP (2023) §10.3.2). Strides default to the pool size.
  */
 export function derivePooling(layer: LayerOf<"maxPool2d" | "avgPool2d">, { inputShape }: RuleContext): RuleOutcome {
   const poolSize = pair(layer.poolSize);

@@ -10,11 +10,11 @@ const GATES: Readonly<Record<RecurrentLayer["type"], number>> = { simpleRNN: 1, 
 const TORCH_CLASS: Readonly<Record<RecurrentLayer["type"], string>> = { simpleRNN: "nn.RNN", gru: "nn.GRU", lstm: "nn.LSTM" };
 
 /**
- * Recurrent layers with u units on inputs of p features, g gate blocks (ISLP 2nd ed. §10.5: the
+ * Recurrent layers with u units on inputs of p features, g gate blocks (ISLP (2023) §10.5: the
  * simple RNN has W (u × p), U (u × u) and a bias; an LSTM repeats that per gate):
  * $$\text{Keras/tfjs: } g\,u\,(p + u + 1) \qquad \text{PyTorch: } g\,u\,(p + u) + 2\,g\,u$$
  * PyTorch's `nn.RNN/LSTM/GRU` keep two bias vectors, `b_ih` and `b_hh` (torch.nn docs); tfjs keeps
- * one (its GRU supports only `resetAfter: false`). The book counts with one bias: NYSE's
+ * one (its GRU supports only `resetAfter: false`). Counting one bias per unit, as Keras does, NYSE's
  * RNN(3 → 12) + dense has 205 parameters, 217 in PyTorch.
  */
 export function deriveRecurrent(layer: RecurrentLayer, { index, inputShape }: RuleContext): RuleOutcome {

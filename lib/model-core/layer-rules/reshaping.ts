@@ -5,7 +5,7 @@ import { NO_WEIGHTS } from "./no-weights";
 import { accept, reject, sameInBoth, type RuleContext, type RuleOutcome } from "./rule-types";
 
 /**
- * Flatten: $$[d_1, \dots, d_k] \mapsto [d_1 \cdots d_k]$$, no parameters (ISLP 2nd ed. §10.3.3:
+ * Flatten: $$[d_1, \dots, d_k] \mapsto [d_1 \cdots d_k]$$, no parameters (ISLP (2023) §10.3.3:
  * the last CIFAR100 feature maps, 2 × 2 × 256, become 1,024 inputs of a dense layer).
  * tf.layers.flatten requires a multi-dimensional input (`minNDim: 3` with the batch axis), so a
  * flat input is rejected instead of passed through.
@@ -22,7 +22,7 @@ export function deriveFlatten(_layer: LayerOf<"flatten">, { inputShape }: RuleCo
 }
 
 /**
- * Dropout (ISLP 2nd ed. §10.7.3) and a standalone activation (§10.1) act element by element: the
+ * Dropout (ISLP (2023) §10.7.3) and a standalone activation (§10.1) act element by element: the
  * shape passes through and nothing is learned.
  */
 export function derivePassThrough(_layer: LayerOf<"dropout" | "activation">, { inputShape }: RuleContext): RuleOutcome {

@@ -6,7 +6,7 @@ export type WindowOutcome = { ok: true; height: number; width: number; shapeForm
 
 /**
  * Shared by conv2d and the pooling layers: both slide a window over [height, width, channels]
- * (ISLP 2nd ed. §10.3.1–10.3.2). A window larger than the image fits only with `same` padding;
+ * (ISLP (2023) §10.3.1–10.3.2). A window larger than the image fits only with `same` padding;
  * Keras and tfjs would otherwise report a zero or negative size.
  */
 export function slideWindow(

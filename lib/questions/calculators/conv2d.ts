@@ -76,7 +76,7 @@ export function computeConv2d(input: Input): CalculatorResult {
   return {
     answer: { format: "matrix", value: map, tolerance: integral ? EXACT : { absolute: 1e-6, relative: 1e-6 } },
     work: {
-      ko: `${first}\n\n필터를 ${input.stride}칸씩 옮기며 같은 내적을 반복하면 특성맵은\n\n${whole}`,
+      ko: `${first}\n\n필터를 ${input.stride}칸씩 옮기며 같은 내적을 반복하면 특징 맵은\n\n${whole}`,
       en: `${first}\n\nSliding the filter ${input.stride} step${input.stride === 1 ? "" : "s"} at a time and repeating the dot product gives the feature map\n\n${whole}`,
     },
   };

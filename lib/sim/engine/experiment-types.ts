@@ -164,7 +164,7 @@ export interface ExperimentDefinition<S extends BaseSettings, D extends Prepared
   shows: Localized;
   /** Concept ids of the question engine's cards this experiment illustrates. */
   conceptIds: readonly string[];
-  /** Where the book explains it: "ISLP 2nd ed. §10.1". */
+  /** Where the book explains it: "ISLP (2023) §10.1". */
   islp: string;
   settings: SettingsDefinition<S>;
   datasets: readonly DatasetId[];

@@ -1,5 +1,5 @@
 /**
- * Experiment 1, activation functions (ISLP 2nd ed. §10.1, eq. 10.2 and the discussion of g(z)):
+ * Experiment 1, activation functions (ISLP (2023) §10.1, eq. 10.2 and the discussion of g(z)):
  * one hidden layer of K units fitted to y = sin(1.5x) + 0.3x + ε with a linear, a sigmoid and a
  * ReLU activation, from the same initial weights and minibatches. With a linear activation the
  * network is a linear function of x however many units it has, so its fit stays a straight line;
@@ -28,7 +28,7 @@ const settings = defineSettings({
   learningRate: learningRateSetting(0.01),
   batchSize: batchSizeSetting(32, 1000),
   hiddenUnits: integerSetting("hiddenUnits", { min: 1, max: 256, default: 20, label: { en: "Hidden units K", ko: "은닉 유닛 수 K" } }),
-  samples: integerSetting("samples", { min: 20, max: 1000, default: 200, label: { en: "Training points", ko: "학습 데이터 수" } }),
+  samples: integerSetting("samples", { min: 20, max: 1000, default: 200, label: { en: "Training points", ko: "훈련 데이터 수" } }),
   noise: numberSetting("noise", { min: 0, max: 1, default: 0.1, step: 0.01, label: { en: "Noise (sd of ε)", ko: "잡음 (ε의 표준편차)" } }),
   optimizer: choiceSetting("optimizer", ["adam", "sgd", "rmsprop"] as const, { default: "adam", label: { en: "Optimizer", ko: "옵티마이저" } }),
 });
@@ -50,7 +50,7 @@ export const activationExperiment: ExperimentDefinition<ActivationSettings, Prep
     ko: "같은 은닉층 하나짜리 신경망을 선형·시그모이드·ReLU 활성화로 학습합니다. 비선형 활성화만 곡선을 따라 휘어집니다.",
   },
   conceptIds: ["activation", "single-layer-network"],
-  islp: "ISLP 2nd ed. §10.1",
+  islp: "ISLP (2023) §10.1",
   settings,
   datasets: [],
   prepare: (s, _datasets, random) => ({
@@ -80,7 +80,7 @@ export const activationExperiment: ExperimentDefinition<ActivationSettings, Prep
     return locale === "en"
       ? `After ${countOf(relu.epochs, "epoch")} ReLU reached a training loss of ${f(relu.loss)} and sigmoid ${f(sigmoid.loss)}; ` +
           `the linear activation was stuck at ${f(linear.loss)}: without a non-linearity the network is a straight line.`
-      : `${formatCount(relu.epochs, locale)} 에포크 뒤 학습 손실: ReLU ${f(relu.loss)}, 시그모이드 ${f(sigmoid.loss)}, 선형 ${f(linear.loss)}. ` +
+      : `${formatCount(relu.epochs, locale)} 에폭 뒤 학습 손실: ReLU ${f(relu.loss)}, 시그모이드 ${f(sigmoid.loss)}, 선형 ${f(linear.loss)}. ` +
           `선형 활성화는 더 내려가지 못합니다. 비선형성이 없으면 신경망은 직선에 불과합니다.`;
   },
 };

@@ -1,5 +1,5 @@
 /**
- * Experiment 8, convolution (ISLP 2nd ed. §10.3.1, Figure 10.7: a filter slides over the image and
+ * Experiment 8, convolution (ISLP (2023) §10.3.1, Figure 10.7: a filter slides over the image and
  * each cell of the feature map is the dot product of the filter with the patch beneath it; the
  * map is large where the patch looks like the filter). A real test digit convolved with fixed 3 × 3
  * edge detectors, and with the filters a tiny CNN learned from the training digits. The learned maps
@@ -42,13 +42,13 @@ export interface ConvolutionExtras {
 
 export const convolutionExperiment: ExperimentDefinition<ConvolutionSettings, DigitData, ConvolutionExtras> = {
   id: "convolution",
-  title: { en: "Convolution: filters and feature maps", ko: "합성곱: 필터와 특성 맵" },
+  title: { en: "Convolution: filters and feature maps", ko: "컨볼루션: 필터와 특징 맵" },
   shows: {
     en: "A digit convolved with edge filters and with the filters a small CNN learned: each cell is the dot product of a 3 × 3 patch with the filter.",
-    ko: "숫자 이미지를 경계 검출 필터와 작은 CNN이 학습한 필터로 합성곱합니다. 각 칸은 3 × 3 패치와 필터의 내적입니다.",
+    ko: "숫자 이미지를 경계 검출 필터와 작은 CNN이 학습한 필터로 컨볼루션합니다. 각 칸은 3 × 3 패치와 필터의 내적입니다.",
   },
   conceptIds: ["convolution"],
-  islp: "ISLP 2nd ed. §10.3.1",
+  islp: "ISLP (2023) §10.3.1",
   settings,
   datasets: ["mnist"],
   prepare: prepareDigits,
@@ -93,6 +93,6 @@ export const convolutionExperiment: ExperimentDefinition<ConvolutionSettings, Di
       ? `On this ${label}, the ${edge?.name ?? "edge"} filter responds most (peak ${formatValue(edge?.peak ?? NaN)}). ` +
           `The CNN's ${filters} learned filters (${params} parameters in all) reached ${formatValue(testAccuracy, "percent")} test accuracy.`
       : `이 숫자 ${label}에는 ${edge?.name ?? "경계"} 필터가 가장 강하게 반응합니다(최대 ${formatValue(edge?.peak ?? NaN)}). ` +
-          `CNN이 학습한 필터 ${filters}개(전체 파라미터 ${params}개)로 테스트 정확도 ${formatValue(testAccuracy, "percent")}에 도달했습니다.`;
+          `CNN이 학습한 필터 ${filters}개(전체 모수 ${params}개)로 테스트 정확도 ${formatValue(testAccuracy, "percent")}에 도달했습니다.`;
   },
 };

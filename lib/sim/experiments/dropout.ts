@@ -1,5 +1,5 @@
 /**
- * Experiment 4, dropout (ISLP 2nd ed. §10.7.3: during training each unit is dropped with
+ * Experiment 4, dropout (ISLP (2023) §10.7.3: during training each unit is dropped with
  * probability φ and the survivors scaled by 1/(1 − φ); at prediction time all units are kept).
  * The big network of experiment 3 with and without dropout after each hidden layer, from the same
  * initial weights: dropout narrows the gap between training and validation loss. Then the dropout
@@ -18,7 +18,7 @@ const settings = defineSettings({
   epochs: epochsSetting(300, 2000),
   learningRate: learningRateSetting(0.01),
   dropoutRate: numberSetting("dropoutRate", { min: 0.05, max: 0.9, default: 0.5, step: 0.05, label: { en: "Dropout rate φ", ko: "드롭아웃 비율 φ" } }),
-  samples: integerSetting("samples", { min: 5, max: 200, default: 15, label: { en: "Training points", ko: "학습 데이터 수" } }),
+  samples: integerSetting("samples", { min: 5, max: 200, default: 15, label: { en: "Training points", ko: "훈련 데이터 수" } }),
   noise: numberSetting("noise", { min: 0, max: 1, default: 0.5, step: 0.01, label: { en: "Noise (sd of ε)", ko: "잡음 (ε의 표준편차)" } }),
   passes: integerSetting("passes", { min: 2, max: 20, default: 5, label: { en: "Passes with dropout on", ko: "드롭아웃을 켠 예측 횟수" } }),
 });
@@ -45,7 +45,7 @@ export const dropoutExperiment: ExperimentDefinition<DropoutSettings, PreparedDa
     ko: "드롭아웃을 쓰면 학습 손실과 검증 손실의 차이가 줄어듭니다. 드롭아웃을 켠 채 예측하면 같은 입력도 매번 다른 값을 냅니다.",
   },
   conceptIds: ["dropout"],
-  islp: "ISLP 2nd ed. §10.7.3",
+  islp: "ISLP (2023) §10.7.3",
   settings,
   datasets: [],
   prepare: (s, _datasets, random) => ({

@@ -1,5 +1,5 @@
 /**
- * Experiment 2, the number of hidden units (ISLP 2nd ed. §10.1: K hidden units make K derived
+ * Experiment 2, the number of hidden units (ISLP (2023) §10.1: K hidden units make K derived
  * features A_k = g(w_k0 + w_kᵀx), and f(x) is a linear model in them). The same curve fitted with
  * K = 1, 2, 5, 20 and 100 ReLU units, from matching seeds: with one unit the fit is a single hinge,
  * with more the piecewise-linear fit gains kinks and follows the curve. Shows the fitted curves,
@@ -18,7 +18,7 @@ const settings = defineSettings({
   epochs: epochsSetting(100, 1000),
   learningRate: learningRateSetting(0.01),
   batchSize: batchSizeSetting(32, 1000),
-  samples: integerSetting("samples", { min: 20, max: 1000, default: 200, label: { en: "Training points", ko: "학습 데이터 수" } }),
+  samples: integerSetting("samples", { min: 20, max: 1000, default: 200, label: { en: "Training points", ko: "훈련 데이터 수" } }),
   noise: numberSetting("noise", { min: 0, max: 1, default: 0.1, step: 0.01, label: { en: "Noise (sd of ε)", ko: "잡음 (ε의 표준편차)" } }),
 });
 export type HiddenUnitsSettings = typeof settings.defaults;
@@ -32,7 +32,7 @@ export const hiddenUnitsExperiment: ExperimentDefinition<HiddenUnitsSettings, Pr
     ko: "같은 곡선을 ReLU 유닛 K = 1, 2, 5, 20, 100개로 적합합니다. 유닛마다 꺾임이 하나씩 늘어 K가 커질수록 곡선을 따라갑니다.",
   },
   conceptIds: ["single-layer-network", "hidden-layers"],
-  islp: "ISLP 2nd ed. §10.1",
+  islp: "ISLP (2023) §10.1",
   settings,
   datasets: [],
   prepare: (s, _datasets, random) => ({
@@ -58,6 +58,6 @@ export const hiddenUnitsExperiment: ExperimentDefinition<HiddenUnitsSettings, Pr
     const epochs = run.models[0]?.epochs.length ?? 0;
     return locale === "en"
       ? `Validation loss after ${countOf(epochs, "epoch")} — ${parts.join(", ")}. More units, more kinks: the fit improves until the curve is followed and only noise is left.`
-      : `${formatCount(epochs, locale)} 에포크 뒤 검증 손실 — ${parts.join(", ")}. 유닛이 많을수록 꺾임이 늘어 곡선을 따라가며, 결국 잡음만 남습니다.`;
+      : `${formatCount(epochs, locale)} 에폭 뒤 검증 손실 — ${parts.join(", ")}. 유닛이 많을수록 꺾임이 늘어 곡선을 따라가며, 결국 잡음만 남습니다.`;
   },
 };

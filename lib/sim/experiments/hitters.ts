@@ -1,5 +1,5 @@
 /**
- * Experiment 5, the Hitters lab (ISLP 2nd ed. §10.6 and lab §10.9.1): predict a baseball player's
+ * Experiment 5, the Hitters lab (ISLP (2023) §10.6 and lab §10.9.1): predict a baseball player's
  * 1987 salary from 19 predictors with linear regression and with the lab's network,
  * 19 → 50 (ReLU, dropout 0.4) → 1: 20 × 50 + 51 = 1,051 parameters, counted by the closed form
  * and by tfjs. Both are scored by test mean absolute error in thousands of dollars on a 175 / 88
@@ -51,13 +51,13 @@ function standardisedResponse(y: Float32Array, scale: { mean: number; sd: number
 
 export const hittersExperiment: ExperimentDefinition<HittersSettings, HittersData, HittersExtras> = {
   id: "hitters",
-  title: { en: "Hitters: a network versus linear regression", ko: "Hitters: 신경망 대 선형회귀" },
+  title: { en: "Hitters: a network versus linear regression", ko: "Hitters: 신경망 대 선형 회귀" },
   shows: {
     en: "The lab's 19 → 50 → 1 network (1,051 parameters) and least squares predict salaries; test mean absolute error for both.",
-    ko: "실습의 19 → 50 → 1 신경망(파라미터 1,051개)과 최소제곱 선형회귀로 연봉을 예측하고 두 모델의 테스트 평균절대오차를 비교합니다.",
+    ko: "실습의 19 → 50 → 1 신경망(모수 1,051개)과 최소제곱 선형 회귀로 연봉을 예측하고 두 모델의 테스트 평균 절대 오차를 비교합니다.",
   },
   conceptIds: ["hitters-network", "lab-data", "parameter-count"],
-  islp: "ISLP 2nd ed. §10.6, lab §10.9.1",
+  islp: "ISLP (2023) §10.6, lab §10.9.1",
   settings,
   datasets: ["hitters"],
   prepare: (_s, datasets, random) => {
@@ -75,7 +75,7 @@ export const hittersExperiment: ExperimentDefinition<HittersSettings, HittersDat
   models: (s) => {
     const metrics = [maeMetric("testMae", "test")];
     const plans: ModelPlan[] = [
-      { id: "linear", label: { en: "linear regression", ko: "선형회귀" }, spec: { input: [19], layers: [{ type: "dense", units: 1 }] }, fit: { kind: "least-squares" }, metrics },
+      { id: "linear", label: { en: "linear regression", ko: "선형 회귀" }, spec: { input: [19], layers: [{ type: "dense", units: 1 }] }, fit: { kind: "least-squares" }, metrics },
       {
         id: "network",
         label: { en: "network 19 → 50 → 1", ko: "신경망 19 → 50 → 1" },
@@ -110,6 +110,6 @@ export const hittersExperiment: ExperimentDefinition<HittersSettings, HittersDat
     const k = (value: number) => `$${formatCount(value, locale)}k`;
     return locale === "en"
       ? `Test mean absolute error on ${players} players: linear regression ${k(linear)}; the ${params}-parameter network ${k(network)} after ${countOf(epochs, "epoch")}.`
-      : `선수 ${players}명의 테스트 평균절대오차: 선형회귀 ${k(linear)}, 파라미터 ${params}개 신경망은 ${formatCount(epochs, locale)} 에포크 뒤 ${k(network)}.`;
+      : `선수 ${players}명의 테스트 평균 절대 오차: 선형 회귀 ${k(linear)}, 모수 ${params}개 신경망은 ${formatCount(epochs, locale)} 에폭 뒤 ${k(network)}.`;
   },
 };

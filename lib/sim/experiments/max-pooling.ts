@@ -1,5 +1,5 @@
 /**
- * Experiment 9, max pooling (ISLP 2nd ed. §10.3.2: each 2 × 2 block is summarised by its largest
+ * Experiment 9, max pooling (ISLP (2023) §10.3.2: each 2 × 2 block is summarised by its largest
  * value, which "provides some location invariance": a feature that moves a little inside its block
  * leaves the pooled map unchanged). A tiny CNN (conv → ReLU → 2 × 2 max-pool) is trained on the
  * digits; then test digits are shifted by one or two pixels and the maps before and after pooling
@@ -81,10 +81,10 @@ export const maxPoolingExperiment: ExperimentDefinition<MaxPoolingSettings, Digi
   title: { en: "Max pooling: tolerance to small shifts", ko: "최대 풀링: 작은 이동에 둔감해지기" },
   shows: {
     en: "Shift a digit by one or two pixels: the convolution maps move with it, the max-pooled maps change much less.",
-    ko: "숫자를 한두 픽셀 옮기면 합성곱 맵은 함께 움직이지만, 최대 풀링한 맵은 훨씬 덜 변합니다.",
+    ko: "숫자를 한두 픽셀 옮기면 컨볼루션 맵은 함께 움직이지만, 최대 풀링한 맵은 훨씬 덜 변합니다.",
   },
   conceptIds: ["pooling"],
-  islp: "ISLP 2nd ed. §10.3.2",
+  islp: "ISLP (2023) §10.3.2",
   settings,
   datasets: ["mnist"],
   prepare: prepareDigits,
@@ -144,7 +144,7 @@ export const maxPoolingExperiment: ExperimentDefinition<MaxPoolingSettings, Digi
     return locale === "en"
       ? `Shifting digits by 1 pixel left the convolution maps ${f(one?.convolution)} similar to the originals but the pooled maps ${f(one?.pooled)}; ` +
           `by 2 pixels, ${f(two?.convolution)} versus ${f(two?.pooled)} (1 = unchanged). Test accuracy with digits shifted right — ${acc}.`
-      : `원래 맵과의 유사도(1 = 그대로) — 1픽셀 이동: 합성곱 맵 ${f(one?.convolution)}, 풀링한 맵 ${f(one?.pooled)}; ` +
-          `2픽셀 이동: 합성곱 맵 ${f(two?.convolution)}, 풀링한 맵 ${f(two?.pooled)}. 오른쪽으로 옮긴 숫자의 테스트 정확도 — ${acc}.`;
+      : `원래 맵과의 유사도(1 = 그대로) — 1픽셀 이동: 컨볼루션 맵 ${f(one?.convolution)}, 풀링한 맵 ${f(one?.pooled)}; ` +
+          `2픽셀 이동: 컨볼루션 맵 ${f(two?.convolution)}, 풀링한 맵 ${f(two?.pooled)}. 오른쪽으로 옮긴 숫자의 테스트 정확도 — ${acc}.`;
   },
 };

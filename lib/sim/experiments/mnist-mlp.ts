@@ -1,5 +1,5 @@
 /**
- * Experiment 7, MNIST digits (ISLP 2nd ed. §10.2, Figure 10.4, lab §10.9.2): the book's multilayer
+ * Experiment 7, MNIST digits (ISLP (2023) §10.2, Figure 10.4, lab §10.9.2): the book's multilayer
  * network 784 → 256 (ReLU, dropout 0.4) → 128 (ReLU, dropout 0.3) → 10 (softmax), 235,146
  * parameters, against multinomial logistic regression 784 → 10 (7,850 parameters; the book counts
  * 7,065 by fixing one class as the baseline), both trained by RMSprop on cross-entropy as in the
@@ -23,13 +23,13 @@ export interface MnistMlpExtras {
 
 export const mnistMlpExperiment: ExperimentDefinition<MnistMlpSettings, DigitData, MnistMlpExtras> = {
   id: "mnist-mlp",
-  title: { en: "MNIST: a multilayer network against logistic regression", ko: "MNIST: 다층 신경망 대 로지스틱 회귀" },
+  title: { en: "MNIST: a multilayer network against logistic regression", ko: "MNIST: 다중 신경망 대 로지스틱 회귀" },
   shows: {
     en: "The book's 235,146-parameter network and 7,850-parameter multinomial logistic regression learn real handwritten digits: accuracy, confusions, mistakes.",
-    ko: "책의 파라미터 235,146개 신경망과 7,850개 다항 로지스틱 회귀가 실제 손글씨 숫자를 학습합니다. 정확도, 혼동행렬, 틀린 숫자를 봅니다.",
+    ko: "책의 모수 235,146개 신경망과 7,850개 다중 클래스 로지스틱 회귀가 실제 손글씨 숫자를 학습합니다. 정확도, 혼동행렬, 틀린 숫자를 봅니다.",
   },
   conceptIds: ["mnist", "multilayer", "multinomial-logistic"],
-  islp: "ISLP 2nd ed. §10.2, lab §10.9.2",
+  islp: "ISLP (2023) §10.2, lab §10.9.2",
   settings,
   datasets: ["mnist"],
   prepare: prepareDigits,
@@ -38,7 +38,7 @@ export const mnistMlpExperiment: ExperimentDefinition<MnistMlpSettings, DigitDat
     const metrics = digitMetrics();
     const plans: ModelPlan[] = [
       { id: "mlp", label: { en: "network 784 → 256 → 128 → 10", ko: "신경망 784 → 256 → 128 → 10" }, spec: MNIST_MLP_SPEC, fit: { kind: "gradient", training }, metrics },
-      { id: "logistic", label: { en: "multinomial logistic regression", ko: "다항 로지스틱 회귀" }, spec: MNIST_LOGISTIC_SPEC, fit: { kind: "gradient", training }, metrics },
+      { id: "logistic", label: { en: "multinomial logistic regression", ko: "다중 클래스 로지스틱 회귀" }, spec: MNIST_LOGISTIC_SPEC, fit: { kind: "gradient", training }, metrics },
     ];
     return plans;
   },
@@ -59,7 +59,7 @@ export const mnistMlpExperiment: ExperimentDefinition<MnistMlpSettings, DigitDat
     return locale === "en"
       ? `After ${countOf(epochs, "epoch")} the network (${mlp.params} parameters) classified ${mlp.accuracy} of ${tested} test digits correctly; ` +
           `multinomial logistic regression (${logistic.params}) ${logistic.accuracy}.`
-      : `${formatCount(epochs, locale)} 에포크 뒤 신경망(파라미터 ${mlp.params}개)은 테스트 숫자 ${tested}개 중 ${mlp.accuracy}를 맞혔고, ` +
-          `다항 로지스틱 회귀(${logistic.params}개)는 ${logistic.accuracy}를 맞혔습니다.`;
+      : `${formatCount(epochs, locale)} 에폭 뒤 신경망(모수 ${mlp.params}개)은 테스트 숫자 ${tested}개 중 ${mlp.accuracy}를 맞혔고, ` +
+          `다중 클래스 로지스틱 회귀(${logistic.params}개)는 ${logistic.accuracy}를 맞혔습니다.`;
   },
 };

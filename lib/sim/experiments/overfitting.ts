@@ -1,5 +1,5 @@
 /**
- * Experiment 3, overfitting (ISLP 2nd ed. §10.7 and §2.2.2: a flexible model fitted to few noisy
+ * Experiment 3, overfitting (ISLP (2023) §10.7 and §2.2.2: a flexible model fitted to few noisy
  * points learns the noise). A big network (1 → 128 → 128 → 1, 16,897 parameters) and a small one
  * (1 → 4 → 1, 13 parameters) on 15 noisy points (noise sd 0.5), full-batch Adam, scored each epoch on 200 fresh
  * points. The big net's training loss keeps falling while its validation loss bottoms out and turns
@@ -17,7 +17,7 @@ const settings = defineSettings({
   seed: seedSetting(),
   epochs: epochsSetting(300, 2000),
   learningRate: learningRateSetting(0.01),
-  samples: integerSetting("samples", { min: 5, max: 200, default: 15, label: { en: "Training points", ko: "학습 데이터 수" } }),
+  samples: integerSetting("samples", { min: 5, max: 200, default: 15, label: { en: "Training points", ko: "훈련 데이터 수" } }),
   noise: numberSetting("noise", { min: 0, max: 1, default: 0.5, step: 0.01, label: { en: "Noise (sd of ε)", ko: "잡음 (ε의 표준편차)" } }),
   bigUnits: integerSetting("bigUnits", { min: 8, max: 512, default: 128, scale: "log", label: { en: "Big net: units per layer", ko: "큰 신경망: 층당 유닛 수" } }),
 });
@@ -30,13 +30,13 @@ export interface OverfittingExtras extends FittedCurves {
 
 export const overfittingExperiment: ExperimentDefinition<OverfittingSettings, PreparedData, OverfittingExtras> = {
   id: "overfitting",
-  title: { en: "Overfitting: training and validation loss drawn apart", ko: "과적합: 학습 손실과 검증 손실이 벌어질 때" },
+  title: { en: "Overfitting: training and validation loss drawn apart", ko: "과대적합: 학습 손실과 검증 손실이 벌어질 때" },
   shows: {
     en: "On 15 noisy points a big network drives its training loss down while its validation loss turns up; a small one cannot chase the noise.",
     ko: "잡음 섞인 점 15개에서 큰 신경망은 학습 손실을 계속 낮추지만 검증 손실은 다시 올라갑니다. 작은 신경망은 잡음을 쫓지 못합니다.",
   },
   conceptIds: ["too-many-layers", "fitting"],
-  islp: "ISLP 2nd ed. §10.7, §2.2.2",
+  islp: "ISLP (2023) §10.7, §2.2.2",
   settings,
   datasets: [],
   prepare: (s, _datasets, random) => ({
@@ -80,12 +80,12 @@ export const overfittingExperiment: ExperimentDefinition<OverfittingSettings, Pr
     if (!turned) {
       return locale === "en"
         ? `After ${countOf(epochs, "epoch")} the big network's validation loss (${f(big.finalValLoss)}) has not turned up yet; train longer to see it overfit. ${smallEn}`
-        : `${lastEpoch} 에포크 뒤 큰 신경망의 검증 손실(${f(big.finalValLoss)})은 아직 다시 오르지 않았습니다. 더 오래 학습하면 과적합이 보입니다. ${smallKo}`;
+        : `${lastEpoch} 에폭 뒤 큰 신경망의 검증 손실(${f(big.finalValLoss)})은 아직 다시 오르지 않았습니다. 더 오래 학습하면 과대적합이 보입니다. ${smallKo}`;
     }
     return locale === "en"
       ? `The big network's validation loss was lowest (${f(big.bestValLoss)}) at epoch ${bestEpoch} and rose to ${f(big.finalValLoss)} by epoch ${lastEpoch}, ` +
           `while its training loss fell to ${f(big.finalTrainLoss)}: it learned the noise. ${smallEn}`
-      : `큰 신경망의 검증 손실은 ${bestEpoch} 에포크에서 가장 낮았고(${f(big.bestValLoss)}) ${lastEpoch} 에포크에는 다시 올랐습니다(${f(big.finalValLoss)}). ` +
+      : `큰 신경망의 검증 손실은 ${bestEpoch} 에폭에서 가장 낮았고(${f(big.bestValLoss)}) ${lastEpoch} 에폭에는 다시 올랐습니다(${f(big.finalValLoss)}). ` +
           `그동안 학습 손실은 계속 내려갔습니다(${f(big.finalTrainLoss)}). 잡음까지 외운 것입니다. ${smallKo}`;
   },
 };

@@ -13,7 +13,7 @@ describe("experiment registry", () => {
       expect(text.en.length).toBeGreaterThan(10);
       expect(text.ko.length).toBeGreaterThan(5);
     }
-    expect(experiment.islp).toMatch(/^ISLP 2nd ed\. §10\./);
+    expect(experiment.islp).toMatch(/^ISLP \(2023\) §10\./);
     expect(experiment.conceptIds.length).toBeGreaterThan(0);
     const parsed = parseExperimentSettings(id, {});
     expect(parsed.ok).toBe(true);

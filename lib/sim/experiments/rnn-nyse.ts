@@ -1,5 +1,5 @@
 /**
- * Experiment 11, an RNN on the NYSE series (ISLP 2nd ed. §10.5.2 and lab §10.9.6): predict a day's
+ * Experiment 11, an RNN on the NYSE series (ISLP (2023) §10.5.2 and lab §10.9.6): predict a day's
  * log trading volume from the five previous days of DJ_return, log_volume and log_volatility.
  * The lab's RNN reads the 5 × 3 sequence with 12 units and a linear output after dropout 0.1
  * (12 · (3 + 12 + 1) + 13 = 205 parameters in Keras' layout; PyTorch, with two bias vectors, 217),
@@ -47,7 +47,7 @@ export const rnnNyseExperiment: ExperimentDefinition<RnnNyseSettings, NyseData, 
     ko: "실습의 12유닛 RNN이 세 시계열의 5일치를 읽어 다음 날 로그 거래량을 예측합니다. 선형 자기회귀와 테스트 R²를 비교합니다.",
   },
   conceptIds: ["rnn"],
-  islp: "ISLP 2nd ed. §10.5.2, lab §10.9.6",
+  islp: "ISLP (2023) §10.5.2, lab §10.9.6",
   settings,
   datasets: ["nyse"],
   prepare: (_s, datasets) => {
@@ -99,7 +99,7 @@ export const rnnNyseExperiment: ExperimentDefinition<RnnNyseSettings, NyseData, 
     return locale === "en"
       ? `Test R² on ${days} trading days: the RNN (${p(rnn?.params)} parameters, ${countOf(epochs, "epoch")}) ${r2("rnn")}; ` +
           `the linear autoregression (${p(ar?.params)}) ${r2("linear-ar")}. The lab reports about 0.41 for both.`
-      : `거래일 ${days}일의 테스트 R²: RNN(파라미터 ${p(rnn?.params)}개, ${formatCount(epochs, locale)} 에포크) ${r2("rnn")}, ` +
+      : `거래일 ${days}일의 테스트 R²: RNN(모수 ${p(rnn?.params)}개, ${formatCount(epochs, locale)} 에폭) ${r2("rnn")}, ` +
           `선형 자기회귀(${p(ar?.params)}개) ${r2("linear-ar")}. 실습에서는 둘 다 약 0.41입니다.`;
   },
 };

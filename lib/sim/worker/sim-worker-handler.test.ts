@@ -37,7 +37,7 @@ describe("simulation worker protocol", () => {
     const result = messages.at(-2);
     if (result?.type !== "result" || result.outcome.experimentId !== "hitters" || result.outcome.status !== "completed") throw new Error("no completed result");
     expect(result.outcome.settings.epochs).toBe(3);
-    expect(result.outcome.summary.ko).toContain("평균절대오차");
+    expect(result.outcome.summary.ko).toContain("평균 절대 오차");
     const memory = messages.at(-1);
     expect(memory?.type === "memory" && memory.numTensors === memory.tensorsBefore).toBe(true);
   });

@@ -73,7 +73,7 @@ export const DEFAULT_VALUES: TemplateFormValues = {
 export const DEFAULT_TITLES: Record<TemplateKind, { ko: string; en: string }> = {
   "dense-params": { ko: "완전 연결 신경망의 모수 수", en: "Parameters of a fully connected network" },
   "rnn-params": { ko: "순환층의 모수 수", en: "Parameters of a recurrent layer" },
-  "conv-output-size": { ko: "합성곱 출력의 크기", en: "Size of a convolution's output" },
+  "conv-output-size": { ko: "컨볼루션 출력의 크기", en: "Size of a convolution's output" },
   "activation-value": { ko: "활성화 함수의 값", en: "Value of an activation function" },
   "steps-per-epoch": { ko: "에폭당 단계 수", en: "Steps per epoch" },
   dropout: { ko: "드롭아웃 후 남는 유닛", en: "Units left after dropout" },
@@ -187,7 +187,7 @@ function convTemplate(values: TemplateFormValues): Omit<Template, "id" | "concep
     params: { n: paramValue(values.size), k: paramValue(values.kernel), s: paramValue(values.stride) },
     constraints: ["k <= n"],
     prompt: {
-      ko: "크기 $ {{n}} \\times {{n}} $인 이미지에 $ {{k}} \\times {{k}} $ 필터를 보폭(stride) {{s}}, 패딩 없이(valid) 적용합니다. 출력 특성맵의 한 변의 길이는?",
+      ko: "크기 $ {{n}} \\times {{n}} $인 이미지에 $ {{k}} \\times {{k}} $ 필터를 보폭(stride) {{s}}, 패딩 없이(valid) 적용합니다. 출력 특징 맵의 한 변의 길이는?",
       en: "A $ {{k}} \\times {{k}} $ filter slides over a $ {{n}} \\times {{n}} $ image with stride {{s}} and no padding (valid). How many rows does the output feature map have?",
     },
     answer: { calculator: "output-size", layer: "conv", input: "n", kernel: "k", stride: "s", padding: "valid", formula: "floor((n - k)/s) + 1" },

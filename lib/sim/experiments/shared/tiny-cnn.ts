@@ -1,5 +1,5 @@
 /**
- * The small convolutional network of experiments 8 and 9 (ISLP 2nd ed. §10.3): `filters` 3 × 3
+ * The small convolutional network of experiments 8 and 9 (ISLP (2023) §10.3): `filters` 3 × 3
  * filters (their maps kept before the ReLU, so a cell is exactly patch · filter + bias), ReLU, 2 × 2
  * max-pooling, then a softmax over the ten digits. With 4 filters: 4 · (9 + 1) + 13 · 13 · 4 · 10
  * + 10 = 6,810 parameters.
