@@ -6,9 +6,9 @@ describe("experiment 7: MNIST MLP", () => {
   beforeAll(() => selectBackend("wasm"));
 
   it("the 235,146-parameter network reaches ≥ 90% on 2,000 test digits (wasm)", async () => {
-    const startedAt = performance.now();
+    // How long this takes is measured in bench/sim-node.ts, not asserted here: a timed test fails
+    // on a loaded machine without anything being wrong.
     const run = completed(await runInNode(mnistMlpExperiment, { epochs: 3, batchSize: 64 }));
-    const seconds = (performance.now() - startedAt) / 1000;
     const [mlp, logistic] = run.models;
     if (!mlp || !logistic) throw new Error("missing model");
     expect(mlp.params).toBe(235_146);
@@ -22,7 +22,6 @@ describe("experiment 7: MNIST MLP", () => {
     expect(scores?.misclassified.every((m) => m.label !== m.predicted && m.pixels.length === 784)).toBe(true);
     expect(scores?.misclassifiedCount).toBe(Math.round(2000 * (1 - (scores?.accuracy ?? 0))));
     expect(run.extras.scores.logistic?.accuracy).toBeGreaterThan(0.8);
-    expect(seconds).toBeLessThan(60);
-    console.log(run.summary.en, `${seconds.toFixed(1)} s`, run.timings);
+    console.log(run.summary.en, run.timings);
   });
 });
