@@ -38,9 +38,9 @@ describe("parseJsonBody on hostile bodies", () => {
   it(`refuses nesting deeper than ${MAX_JSON_DEPTH} levels before parsing, even in a 4 MB body`, async () => {
     const depth = 2 * 1024 * 1024;
     const body = `${"[".repeat(depth)}${"]".repeat(depth)}`;
-    expect(await refusal(body, z.unknown(), 5 * 1024 * 1024)).toMatchObject({ status: 400, message: `Request body is nested more than ${MAX_JSON_DEPTH} levels deep.` });
+    expect(await refusal(body, z.unknown(), 5 * 1024 * 1024)).toMatchObject({ status: 422, message: `Request body is nested more than ${MAX_JSON_DEPTH} levels deep.` });
     const objects = `${'{"a":'.repeat(MAX_JSON_DEPTH + 1)}1${"}".repeat(MAX_JSON_DEPTH + 1)}`;
-    expect(await refusal(objects)).toMatchObject({ status: 400 });
+    expect(await refusal(objects)).toMatchObject({ status: 422 });
   });
 
   it("accepts nesting up to the limit, and brackets inside strings do not count", async () => {

@@ -50,8 +50,8 @@ async function readBoundedText(request: Request, limit: number): Promise<string>
 
 /**
  * Reads a JSON body and parses it with `schema`. Wrong content type → 415, too large → 413,
- * malformed JSON, NUL bytes, nesting deeper than MAX_JSON_DEPTH or lone UTF-16 surrogates → 400,
- * schema errors → 422 with field messages.
+ * malformed JSON, NUL bytes or lone UTF-16 surrogates → 400, nesting deeper than MAX_JSON_DEPTH
+ * and schema errors → 422 with field messages.
  */
 export async function parseJsonBody<Schema extends z.ZodType>(
   request: Request,
@@ -86,8 +86,11 @@ const CLOSE_BRACKET = 0x5d;
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 
+const TOO_DEEP = `Request body is nested more than ${MAX_JSON_DEPTH} levels deep.`;
+
 /**
- * Refuses a body nested deeper than MAX_JSON_DEPTH before it is parsed: one pass over the text
+ * Refuses a body nested deeper than MAX_JSON_DEPTH before it is parsed (422: it is well-formed
+ * JSON that no endpoint can use): one pass over the text
  * counting brackets outside strings. Parsing a few megabytes of `[[[[…` and then walking it with
  * zod costs seconds; this costs one loop over the characters.
  */
@@ -102,7 +105,7 @@ function refuseDeepNesting(text: string): void {
     } else if (code === QUOTE) inString = true;
     else if (code === OPEN_BRACE || code === OPEN_BRACKET) {
       depth += 1;
-      if (depth > MAX_JSON_DEPTH) throw new AppError(400, `Request body is nested more than ${MAX_JSON_DEPTH} levels deep.`);
+      if (depth > MAX_JSON_DEPTH) throw new AppError(422, TOO_DEEP, { _: [TOO_DEEP] });
     } else if (code === CLOSE_BRACE || code === CLOSE_BRACKET) depth -= 1;
   }
 }
