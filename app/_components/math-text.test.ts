@@ -1,6 +1,8 @@
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+import { katexOptions } from "@/lib/katex-options";
+import { Tex } from "../architect/tex";
 import { MathText, parseInline, parseMathBlocks } from "./math-text";
 
 const html = (text: string, inline = false) => renderToStaticMarkup(createElement(MathText, { text, inline }));
@@ -68,5 +70,21 @@ describe("MathText", () => {
     expect(out.startsWith("<span")).toBe(true);
     expect(out).not.toContain("<p>");
     expect(out).not.toContain("katex-display");
+  });
+
+  it("caps sizes an author writes: \\rule{5000em}{5000em} draws no box larger than maxSize", () => {
+    for (const out of [html("$\\rule{5000em}{5000em}$"), renderToStaticMarkup(createElement(Tex, { tex: "\\rule{5000em}{5000em}", text: "rule" }))]) {
+      // Sizes in the drawn boxes' styles (the TeX source stays in MathML's annotation, as text).
+      const styles = [...out.matchAll(/style="([^"]*)"/g)].map((match) => match[1]!).join(";");
+      const sizes = [...styles.matchAll(/(\d+(?:\.\d+)?)em/g)].map((match) => Number(match[1]));
+      expect(sizes.length).toBeGreaterThan(0);
+      expect(Math.max(...sizes)).toBeLessThanOrEqual(katexOptions.maxSize);
+    }
+  });
+
+  it("stops runaway macro expansion with an error in place (both renderers)", () => {
+    const bomb = "\\def\\a{\\a\\a}\\a";
+    expect(html(`$${bomb}$`)).toMatch(/katex-error/);
+    expect(renderToStaticMarkup(createElement(Tex, { tex: bomb, text: "bomb" }))).toMatch(/katex-error/);
   });
 });

@@ -1,4 +1,5 @@
 import katex from "katex";
+import { katexOptions } from "@/lib/katex-options";
 import "katex/dist/katex.min.css";
 import { Fragment, type ReactNode } from "react";
 
@@ -98,7 +99,7 @@ export function renderTex(tex: string, display: boolean): string {
   const key = `${display ? "D" : "I"}${tex}`;
   let html = typeset.get(key);
   if (html === undefined) {
-    html = katex.renderToString(tex, { displayMode: display, throwOnError: false, strict: "ignore", output: "htmlAndMathml", trust: false, maxExpand: 1_000 });
+    html = katex.renderToString(tex, { ...katexOptions, displayMode: display, output: "htmlAndMathml" });
     if (typeset.size >= TYPESET_LIMIT) typeset.clear();
     typeset.set(key, html);
   }

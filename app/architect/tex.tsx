@@ -1,5 +1,6 @@
 "use client";
 import katex from "katex";
+import { katexOptions } from "@/lib/katex-options";
 import "katex/dist/katex.min.css";
 import { useMemo } from "react";
 
@@ -8,7 +9,7 @@ import { useMemo } from "react";
  * copying it). The TeX comes from the model core's own formulas, built from numbers only.
  */
 export function Tex({ tex, text, className }: { tex: string; text: string; className?: string }) {
-  const html = useMemo(() => katex.renderToString(tex, { throwOnError: false, output: "html", strict: "ignore" }), [tex]);
+  const html = useMemo(() => katex.renderToString(tex, { ...katexOptions, output: "html" }), [tex]);
   return (
     <span className={className}>
       <span aria-hidden="true" dangerouslySetInnerHTML={{ __html: html }} />

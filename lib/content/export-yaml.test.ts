@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { inflateRawSync, deflateRawSync } from "node:zlib";
+import { inflateRawSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { parseDeck, type DeckFileText } from "./parse-deck";
 import type { Deck } from "./deck-schema";
@@ -9,6 +9,7 @@ import { deckToFiles } from "./export-yaml";
 import { zipFiles, crc32 } from "./export-zip";
 import { deckFilesFromUpload } from "./import-yaml";
 import { unzipFiles, isZip, ZipError } from "./import-zip";
+import { deflatedZip } from "./zip-test-fixtures";
 
 const ISLP = path.join(import.meta.dirname, "../../content/decks/islp-ch10");
 
@@ -125,26 +126,21 @@ describe("deck export → import (YAML in the content/ format)", () => {
   it("reads deflated entries through the inflater it is given, and checks their CRC", () => {
     const text = "id: demo\n".repeat(50);
     const data = new TextEncoder().encode(text);
-    const stored = zipFiles([{ path: "demo/deck.yaml", data }]);
-    // Rewrite the one entry as method 8 (deflate), the way zip(1) writes it.
-    const deflated = new Uint8Array(deflateRawSync(data));
-    const view = new DataView(stored.buffer);
-    const nameLength = view.getUint16(26, true);
-    const local = stored.slice(0, 30 + nameLength);
-    new DataView(local.buffer).setUint16(8, 8, true);
-    new DataView(local.buffer).setUint32(18, deflated.length, true);
-    const centralStart = 30 + nameLength + data.length;
-    const central = stored.slice(centralStart, stored.length - 22);
-    const cv = new DataView(central.buffer);
-    cv.setUint16(10, 8, true);
-    cv.setUint32(20, deflated.length, true);
-    const end = stored.slice(stored.length - 22);
-    new DataView(end.buffer).setUint32(16, local.length + deflated.length, true);
-    const zip = new Uint8Array([...local, ...deflated, ...central, ...end]);
+    const zip = deflatedZip("demo/deck.yaml", data);
     expect(() => unzipFiles(zip)).toThrow(ZipError);
     const files = unzipFiles(zip, { inflateRaw: (raw) => new Uint8Array(inflateRawSync(raw)) });
     expect(new TextDecoder().decode(files[0]?.data)).toBe(text);
     expect(crc32(new TextEncoder().encode("The quick brown fox jumps over the lazy dog"))).toBe(0x414fa339);
+  });
+
+  it("an entry that inflates past its declared size is a ZipError, not the inflater's RangeError", () => {
+    const big = new Uint8Array(1024 * 1024).fill(0x61);
+    const zip = deflatedZip("demo/deck.yaml", big, 100);
+    const inflateRaw = (raw: Uint8Array, expectedSize: number) => new Uint8Array(inflateRawSync(raw, { maxOutputLength: Math.max(1, expectedSize) }));
+    expect(() => unzipFiles(zip, { inflateRaw })).toThrow(/demo\/deck\.yaml: inflates to more than the 100 bytes it declares/);
+    const garbage = deflatedZip("demo/deck.yaml", new Uint8Array([1, 2, 3]));
+    garbage.fill(0xff, 30 + "demo/deck.yaml".length, 30 + "demo/deck.yaml".length + 2);
+    expect(() => unzipFiles(garbage, { inflateRaw })).toThrow(ZipError);
   });
 
   it("refuses what is not a deck archive", () => {

@@ -19,6 +19,7 @@ import Papa from "papaparse";
 import { contentHash } from "../questions/hash";
 import { ID_PATTERN, qaCardSchema, type QaCard } from "../questions/template-schema";
 import { validateItem } from "../questions/validate-item";
+import { unescapeFormula } from "./csv-formulas";
 import { flattenIssues, describePath } from "./zod-issues";
 
 export interface CsvLineError {
@@ -239,7 +240,9 @@ export function parseCardsCsv(text: string, options: CsvImportOptions): CsvImpor
       const index = columns.indexOf(name);
       const value = index < 0 ? undefined : row.cells[index];
       if (value === undefined) return undefined;
-      const cleaned = fileHeaders.html ? htmlToText(value) : value.trim();
+      // The exporter's formula guard comes off first (csv-formulas.ts), so export → import round-trips.
+      const unguarded = unescapeFormula(value);
+      const cleaned = fileHeaders.html ? htmlToText(unguarded) : unguarded.trim();
       return cleaned === "" ? undefined : cleaned;
     };
     const pair = (name: "front" | "back" | "explanation") => {

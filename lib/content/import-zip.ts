@@ -75,7 +75,13 @@ export function unzipFiles(bytes: Uint8Array, options: UnzipOptions = {}): Unzip
     if (method === 0) data = raw;
     else if (method === 8) {
       if (!options.inflateRaw) throw new ZipError(`${path}: compressed entries cannot be read here`);
-      data = options.inflateRaw(raw, size);
+      try {
+        data = options.inflateRaw(raw, size);
+      } catch (error) {
+        // zlib throws a RangeError past its output limit (the caller sets it to `size`) and a
+        // plain Error on corrupt data: both are the archive's fault, so both are ZipErrors.
+        throw new ZipError(error instanceof RangeError ? `${path}: inflates to more than the ${size} bytes it declares` : `${path}: damaged compressed data`);
+      }
     } else throw new ZipError(`${path}: compression method ${method} is not supported (use "deflate" or none)`);
     if (data.length !== size || crc32(data) !== crc) throw new ZipError(`${path}: checksum mismatch (damaged archive)`);
     files.push({ path, data });

@@ -137,3 +137,29 @@ describe("parseDeck", () => {
     if (!header.ok) expect(formatDeckError(header.errors[0]!)).toBe('decks/demo/deck.yaml:2: title: "en" is missing (expected text)');
   });
 });
+
+/** A "billion laughs" file: nine anchors, each listing the previous one nine times (9⁹ strings). */
+function aliasBomb(prefix: string): string {
+  const lines = [`${prefix}a0: &a0 ["lol"]`];
+  for (let i = 1; i < 9; i += 1) lines.push(`a${i}: &a${i} [${Array(9).fill(`*a${i - 1}`).join(", ")}]`);
+  return `${lines.join("\n")}\n`;
+}
+
+describe("parseDeck on hostile YAML", () => {
+  it("an alias bomb in a cards file is a file:line error at the first alias, not a throw", () => {
+    const errors = errorsOf(`cards: []\n${aliasBomb("")}`);
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/^decks\/demo\/items\.yaml:3: YAML: aliases \(\*name\) expand more than 100 times/);
+  });
+
+  it("an alias bomb in deck.yaml is reported the same way", () => {
+    const result = parseDeck([{ path: "decks/demo/deck.yaml", text: `${DECK}${aliasBomb("")}` }]);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors.map(formatDeckError)).toContainEqual(expect.stringMatching(/^decks\/demo\/deck\.yaml:\d+: YAML: aliases/));
+  });
+
+  it("a few aliases are still fine", () => {
+    const withAlias = GOOD_TEMPLATE.replace("    solution:\n      ko: 풀이\n      en: Solution\n", "    solution: &same\n      ko: 풀이\n      en: Solution\n");
+    expect(errorsOf(`${withAlias}  - id: second\n    concept: parameter-count\n    title: {ko: 둘, en: Two}\n    params: {p: 2..20, K: 2..30}\n    prompt: {ko: "{{p}} {{K}}", en: "{{p}} {{K}}"}\n    answer: {architecture: {input: [=p], layers: [{type: dense, units: =K}]}, ask: total, formula: (p+1)*K}\n    solution: *same\n`)).toEqual([]);
+  });
+});

@@ -81,7 +81,7 @@ export function parseDeck(files: readonly DeckFileText[]): DeckParse {
   let header: DeckHeader | undefined;
   const headerReport = reports.get(deckFile.path);
   if (headerReport) {
-    const result = deckHeaderSchema.safeParse(headerReport.parsed.doc.toJS());
+    const result = deckHeaderSchema.safeParse(headerReport.parsed.value);
     if (result.success) {
       header = result.data;
       const seen = new Set<string>();
@@ -102,7 +102,7 @@ export function parseDeck(files: readonly DeckFileText[]): DeckParse {
   for (const file of itemFiles) {
     const report = reports.get(file.path);
     if (!report) continue;
-    const raw = report.parsed.doc.toJS() ?? {};
+    const raw = report.parsed.value ?? {};
     const shape = itemsFileSchema.safeParse(raw);
     if (!shape.success) {
       for (const problem of flattenIssues(shape.error.issues)) report.problem(problem);

@@ -3,12 +3,47 @@
  * it (`["templates", 3, "params", "K"]` → the line where `K:` is written). For a path that does
  * not exist (a missing field), the line of its deepest existing parent is used.
  */
-import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document } from "yaml";
+import { isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from "yaml";
 
 export interface ParsedYaml {
   doc: Document.Parsed;
   lineCounter: LineCounter;
   text: string;
+  /**
+   * The document as plain data (null when it could not be built: see `problems`). Read this, never
+   * `doc.toJS()`: it is built once, with the alias limit.
+   */
+  value: unknown;
+}
+
+/**
+ * Aliases (`*name`) a document may expand. A few are handy; a "billion laughs" file (each anchor
+ * repeating the one before ten times) expands to gigabytes from a few hundred bytes. yaml counts
+ * every expansion and throws past the limit; that throw becomes a problem at the first alias.
+ */
+export const MAX_YAML_ALIASES = 100;
+
+function firstAliasOffset(doc: Document.Parsed): number {
+  let offset = 0;
+  visit(doc, {
+    Alias(_key, node) {
+      if (isAlias(node) && node.range) offset = node.range[0];
+      return visit.BREAK;
+    },
+  });
+  return offset;
+}
+
+function plainValue(doc: Document.Parsed, lineCounter: LineCounter): { value: unknown; problem?: YamlProblem } {
+  try {
+    return { value: doc.toJS({ maxAliasCount: MAX_YAML_ALIASES }) as unknown };
+  } catch (error) {
+    const tooMany = error instanceof ReferenceError && /alias/i.test(error.message);
+    const message = tooMany
+      ? `YAML: aliases (*name) expand more than ${MAX_YAML_ALIASES} times — write the values out instead of repeating anchors`
+      : `YAML: ${(error as Error).message.split("\n")[0]}`;
+    return { value: null, problem: { line: lineCounter.linePos(firstAliasOffset(doc)).line, message } };
+  }
 }
 
 export interface YamlProblem {
@@ -32,7 +67,9 @@ export function parseYaml(text: string): { parsed: ParsedYaml; problems: YamlPro
     const hint = YAML_HINTS[error.code] ?? "";
     return { line: lineCounter.linePos(error.pos[0]).line, message: `YAML: ${first.replace(/ at line \d+, column \d+:?$/, "")}${hint}` };
   });
-  return { parsed: { doc, lineCounter, text }, problems };
+  const { value, problem } = plainValue(doc, lineCounter);
+  if (problem) problems.push(problem);
+  return { parsed: { doc, lineCounter, text, value }, problems };
 }
 
 function keyOf(node: unknown): unknown {

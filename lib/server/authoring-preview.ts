@@ -92,7 +92,7 @@ async function deckContext(deckId: string): Promise<DeckContext> {
   const ids = new Map<string, string>();
   for (const file of files) {
     if (file.path === DECK_FILE) continue;
-    const raw = parseYaml(file.text).parsed.doc.toJS() as unknown;
+    const raw = parseYaml(file.text).parsed.value;
     for (const list of ["templates", "cards"] as const) {
       const items = raw && typeof raw === "object" && list in raw ? (raw as Record<string, unknown>)[list] : undefined;
       if (!Array.isArray(items)) continue;
@@ -108,7 +108,7 @@ async function deckContext(deckId: string): Promise<DeckContext> {
 /** The items written in a file with their lines, read from the YAML alone (works on broken files). */
 function itemsOfFile(text: string): (PreviewItemRef & { list: "templates" | "cards"; index: number; raw: unknown })[] {
   const { parsed } = parseYaml(text);
-  const raw = parsed.doc.toJS() as unknown;
+  const raw = parsed.value;
   const refs: (PreviewItemRef & { list: "templates" | "cards"; index: number; raw: unknown })[] = [];
   if (!raw || typeof raw !== "object") return refs;
   for (const list of ["templates", "cards"] as const) {

@@ -109,7 +109,7 @@ export function uploadedFiles(body: Uint8Array | { files: DeckFileText[] }): Dec
   if (!isZip(body)) throw new AppError(422, "The upload is not a ZIP archive: export a deck as .zip, or choose its .yaml files.");
   try {
     const decoder = new TextDecoder("utf-8", { fatal: true });
-    return unzipFiles(body, { inflateRaw: (data) => new Uint8Array(inflateRawSync(data, { maxOutputLength: MAX_UPLOAD_BYTES * 2 })), maxBytes: MAX_UPLOAD_BYTES * 2 })
+    return unzipFiles(body, { inflateRaw: (data, expectedSize) => new Uint8Array(inflateRawSync(data, { maxOutputLength: Math.max(1, expectedSize) })), maxBytes: MAX_UPLOAD_BYTES * 2 })
       .filter((file) => /\.ya?ml$/i.test(file.path))
       .map((file) => {
         try {

@@ -50,7 +50,8 @@ async function readBoundedText(request: Request, limit: number): Promise<string>
 
 /**
  * Reads a JSON body and parses it with `schema`. Wrong content type → 415, too large → 413,
- * malformed JSON or NUL bytes → 400, schema errors → 422 with field messages.
+ * malformed JSON, NUL bytes or lone UTF-16 surrogates → 400, nesting deeper than MAX_JSON_DEPTH
+ * and schema errors → 422 with field messages.
  */
 export async function parseJsonBody<Schema extends z.ZodType>(
   request: Request,
@@ -64,13 +65,74 @@ export async function parseJsonBody<Schema extends z.ZodType>(
   const text = await readBoundedText(request, limit);
   if (text.trim() === "") throw new AppError(400, "Request body is empty: send a JSON object.");
   if (text.includes("\u0000")) throw new AppError(400, "Request body contains a NUL character.");
+  refuseDeepNesting(text);
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
     throw new AppError(400, `Request body is not valid JSON: ${(error as Error).message}`);
   }
+  refuseLoneSurrogates(value, []);
   return parseWith(schema, value);
+}
+
+/** No request of the app nests deeper than a deck's template (about 10 levels); 64 is generous. */
+export const MAX_JSON_DEPTH = 64;
+
+const OPEN_BRACE = 0x7b;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACE = 0x7d;
+const CLOSE_BRACKET = 0x5d;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+
+const TOO_DEEP = `Request body is nested more than ${MAX_JSON_DEPTH} levels deep.`;
+
+/**
+ * Refuses a body nested deeper than MAX_JSON_DEPTH before it is parsed (422: it is well-formed
+ * JSON that no endpoint can use): one pass over the text
+ * counting brackets outside strings. Parsing a few megabytes of `[[[[…` and then walking it with
+ * zod costs seconds; this costs one loop over the characters.
+ */
+function refuseDeepNesting(text: string): void {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const code = text.charCodeAt(i);
+    if (inString) {
+      if (code === BACKSLASH) i += 1;
+      else if (code === QUOTE) inString = false;
+    } else if (code === QUOTE) inString = true;
+    else if (code === OPEN_BRACE || code === OPEN_BRACKET) {
+      depth += 1;
+      if (depth > MAX_JSON_DEPTH) throw new AppError(422, TOO_DEEP, { _: [TOO_DEEP] });
+    } else if (code === CLOSE_BRACE || code === CLOSE_BRACKET) depth -= 1;
+  }
+}
+
+/** A high surrogate not followed by a low one, or a low one not preceded by a high one. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * JSON may escape half of a UTF-16 pair (`"\ud800"`); such a string is not Unicode text, and the
+ * database driver fails on it. Refused here, for every string and key of every body, with where
+ * it was. The walk's depth is bounded by `refuseDeepNesting`.
+ */
+function refuseLoneSurrogates(value: unknown, path: readonly (string | number)[]): void {
+  const refuse = (where: readonly (string | number)[]) => {
+    const field = where.length ? where.join(".") : "_";
+    throw new AppError(400, `Request body has a broken character (a lone UTF-16 surrogate such as \\ud800) in ${field === "_" ? "the body" : field}: send valid Unicode text.`, { [field]: ["Contains a broken character (lone UTF-16 surrogate)."] });
+  };
+  if (typeof value === "string") {
+    if (LONE_SURROGATE.test(value)) refuse(path);
+  } else if (Array.isArray(value)) {
+    value.forEach((item, index) => refuseLoneSurrogates(item, [...path, index]));
+  } else if (value && typeof value === "object") {
+    for (const [key, item] of Object.entries(value)) {
+      if (LONE_SURROGATE.test(key)) refuse(path);
+      refuseLoneSurrogates(item, [...path, key]);
+    }
+  }
 }
 
 /** Parses any input with a schema; failure → 422 with field messages. */

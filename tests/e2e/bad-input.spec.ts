@@ -11,6 +11,8 @@ const cases: { name: string; headers?: Record<string, string>; body: string | Bu
   { name: "a NUL byte", body: Buffer.from(`{"email":"a\u0000b@example.com","password":"${PASSWORD}","name":"N"}`), status: 400, message: /NUL/ },
   { name: "a form-encoded body", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "email=a%40b.co&password=secret123&name=A", status: 415, message: /Content-Type: application\/json/ },
   { name: "invalid UTF-8", body: Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d]), status: 400, message: /UTF-8/ },
+  { name: "a lone UTF-16 surrogate", body: `{"email":"lone@example.com","password":"${PASSWORD}","name":"\\ud800"}`, status: 400, message: /lone UTF-16 surrogate/ },
+  { name: "JSON nested 10,000 deep", body: `${"[".repeat(10_000)}${"]".repeat(10_000)}`, status: 422, message: /nested more than/ },
 ];
 
 for (const { name, headers, body, status, message } of cases) {

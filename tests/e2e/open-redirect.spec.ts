@@ -1,8 +1,15 @@
 import { expect, test, type Page } from "@playwright/test";
-import { newUser, PASSWORD, registerThroughForm, signInThroughForm, signOut, uniqueEmail } from "./helpers";
+import { newUser, PASSWORD, registerThroughForm, signOut, uniqueEmail } from "./helpers";
 
 /** `/login?callbackUrl=…` sends people only to pages of this site; anything else lands on home. */
 const hostile = ["%2F%09%2Fevil.example", "%2F%0A%2Fevil.example", "%2F%0D%2Fevil.example", "%2F%2Fevil.example", "%2F%5Cevil.example", "https%3A%2F%2Fevil.example%2F", "%2F.%2F%2Fevil.example"];
+
+/** Signs in on the login page that is open (helpers' signInThroughForm opens /login without a callbackUrl). */
+async function fillSignInForm(page: Page, email: string) {
+  await page.getByLabel(/^(E-mail|이메일)$/).fill(email);
+  await page.getByLabel(/^(Password|비밀번호)$/).fill(PASSWORD);
+  await page.getByRole("button", { name: /^(Sign in|로그인)$/ }).last().click();
+}
 
 async function expectHomeOnThisSite(page: Page, baseURL: string) {
   const here = new URL(page.url());
@@ -29,15 +36,13 @@ test("after signing in from a hostile callbackUrl, the user lands on home", asyn
   for (const value of ["%2F%09%2Fevil.example", "%2F%0A%2Fevil.example"]) {
     const response = await page.goto(`/login?callbackUrl=${value}`);
     expect(response?.status(), value).toBe(200);
-    await page.getByLabel(/^(E-mail|이메일)$/).fill(email);
-    await page.getByLabel(/^(Password|비밀번호)$/).fill(PASSWORD);
-    await page.getByRole("button", { name: /^(Sign in|로그인)$/ }).last().click();
+    await fillSignInForm(page, email);
     await expect(page.getByTestId("signed-in-as")).toBeVisible({ timeout: 20_000 });
     await expectHomeOnThisSite(page, baseURL!);
     await signOut(page);
   }
   // And a same-site target is where the user goes.
   await page.goto(`/login?callbackUrl=${encodeURIComponent("/stats")}`);
-  await signInThroughForm(page, email);
+  await fillSignInForm(page, email);
   await expect(page).toHaveURL(/\/stats$/, { timeout: 20_000 });
 });

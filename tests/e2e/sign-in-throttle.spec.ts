@@ -61,7 +61,7 @@ test("sequential wrong guesses in JSON and with a decoy e-mail first are counted
 
 test("a malformed or oversized sign-in body is a 4xx, never a 5xx", async ({ request }) => {
   const url = "/api/auth/callback/credentials";
-  const broken = await request.post(url, { headers: { "content-type": "application/json" }, data: '{"email": ', failOnStatusCode: false, maxRedirects: 0 });
+  const broken = await request.post(url, { headers: { "content-type": "application/json" }, data: Buffer.from('{"email": '), failOnStatusCode: false, maxRedirects: 0 });
   expect(broken.status()).toBe(400);
   const huge = await request.post(url, { headers: { "content-type": "application/x-www-form-urlencoded" }, data: `email=${"a".repeat(100_000)}`, failOnStatusCode: false, maxRedirects: 0 });
   expect(huge.status()).toBe(413);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ISLP_ARCHITECTURES } from "@/lib/model-core";
+import { reportCache } from "./report-cache";
 import { POST } from "./route";
 
 function post(body: string, contentType = "application/json"): Promise<Response> {
@@ -62,5 +63,33 @@ describe("POST /api/model/params", () => {
     const response = await post(body, contentType);
     expect(response.status).toBe(status);
     expect((await response.json()).error).toEqual(expect.any(String));
+  });
+
+  describe("the report cache", () => {
+    it("does not grow for invalid bodies, however many and however large", async () => {
+      const before = { size: reportCache.size, bytes: reportCache.bytes };
+      for (let i = 0; i < 200; i += 1) {
+        const response = await post(JSON.stringify({ input: [4], layers: [{ type: "dense", units: 0 }], pad: `${i}-${"x".repeat(50_000)}` }));
+        expect(response.status).toBe(422);
+      }
+      expect({ size: reportCache.size, bytes: reportCache.bytes }).toEqual(before);
+    });
+
+    it("keys on the canonical spec: reordered, padded or defaulted spellings share one entry", async () => {
+      const before = reportCache.size;
+      const spellings = [
+        { input: [7], layers: [{ type: "dense", units: 3, activation: "relu" }, { type: "dense", units: 2 }] },
+        { layers: [{ units: 3, type: "dense", activation: "relu" }, { units: 2, type: "dense" }], input: [7] },
+        { input: [7], convention: "keras", layers: [{ type: "dense", units: 3, activation: "relu", useBias: true }, { type: "dense", units: 2, useBias: true }] },
+      ];
+      const totals = [];
+      for (const spec of spellings) {
+        const response = await post(JSON.stringify(spec));
+        expect(response.status).toBe(200);
+        totals.push((await response.json()).total);
+      }
+      expect(totals).toEqual([(7 + 1) * 3 + (3 + 1) * 2, 32, 32]);
+      expect(reportCache.size).toBe(before + 1);
+    });
   });
 });

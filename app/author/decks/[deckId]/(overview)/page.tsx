@@ -5,10 +5,10 @@ import { isTemplate } from "@/lib/questions";
 import { listDeckEditors, parseDeckFiles, storedDeck } from "@/lib/server/authoring";
 import { parseBilingual } from "@/lib/server/deck-store";
 import { headVersion, listVersions, versionDetail, type VersionDetail } from "@/lib/server/deck-versions";
-import { CsvImport } from "../_components/csv-import";
-import { DeckSettings } from "../_components/deck-settings";
-import { deckForPage } from "../_components/page-access";
-import { VersionList } from "../_components/version-list";
+import { CsvImport } from "../../_components/csv-import";
+import { DeckSettings } from "../../_components/deck-settings";
+import { deckForPage } from "../../_components/page-access";
+import { VersionList } from "../../_components/version-list";
 
 type Params = Promise<{ deckId: string }>;
 
