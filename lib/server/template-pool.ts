@@ -29,7 +29,15 @@ const IDLE_MS = 5 * 60_000;
 /** Starting a worker (tsx + tfjs) is not the template's cost: it has its own, generous limit. */
 const START_TIMEOUT_MS = 60_000;
 
-const WORKER_ENTRY = path.join(process.cwd(), "lib", "workers", "template-worker.mjs");
+/**
+ * The worker's entry file, from the project root. Built at run time through Reflect.apply so that
+ * the bundler cannot evaluate it: Turbopack follows a path it can compute (`path.join(process.cwd(),
+ * "…")`) into the file and tries to bundle the worker and tsx with the route.
+ */
+function workerEntry(): string {
+  const root: string = Reflect.apply(process.cwd, process, []);
+  return path.join(root, "lib", "workers", "template-worker.mjs");
+}
 
 export function poolSize(): number {
   const fromEnv = Number(process.env.DEEPDRILL_TEMPLATE_WORKERS);
@@ -94,7 +102,9 @@ class TemplatePool {
 
   private start(slot: Slot): Promise<Worker> {
     if (slot.ready) return slot.ready;
-    const worker = new Worker(WORKER_ENTRY);
+    // Reflect.construct, not a literal `new Worker(path)`: Next's bundler follows that form and
+    // would pull the worker (and tsx) into the route's bundle; the worker must stay a file on disk.
+    const worker = Reflect.construct(Worker, [workerEntry()]) as Worker;
     // A worker never keeps the process (a test run, a CLI command) alive.
     worker.unref();
     // An uncaught error ends the worker ("exit" follows); without a listener it would end the server.
