@@ -29,14 +29,9 @@ const IDLE_MS = 5 * 60_000;
 /** Starting a worker (tsx + tfjs) is not the template's cost: it has its own, generous limit. */
 const START_TIMEOUT_MS = 60_000;
 
-/**
- * The worker's entry file, from the project root. Built at run time through Reflect.apply so that
- * the bundler cannot evaluate it: Turbopack follows a path it can compute (`path.join(process.cwd(),
- * "…")`) into the file and tries to bundle the worker and tsx with the route.
- */
+/** The worker's entry file: a plain file on disk, from the project root (the working directory). */
 function workerEntry(): string {
-  const root: string = Reflect.apply(process.cwd, process, []);
-  return path.join(root, "lib", "workers", "template-worker.mjs");
+  return path.join(process.cwd(), "lib", "workers", "template-worker.mjs");
 }
 
 export function poolSize(): number {
