@@ -8,6 +8,7 @@ import { integerAnswer } from "./answer-values";
 import { evaluate } from "./expression";
 import { formatNumber } from "./format-number";
 import { VariantError } from "./params";
+import { overLimitMessage, TEMPLATE_LIMITS } from "./template-limits";
 import type { ArchitectureAnswer } from "./template-schema";
 import type { ArchitectureAsk, Bilingual, ExpectedAnswer, ParamValues } from "./types";
 
@@ -89,6 +90,9 @@ export interface ArchitectureResult {
 
 export function answerFromArchitecture(ask: ArchitectureAsk, { spec, layerIndex }: FilledArchitecture): ArchitectureResult {
   const derivation = deriveArchitecture(spec);
+  // tfjs builds this network to verify the count: its size is the variant's cost.
+  const largest = Math.max(derivation.total, derivation.trainable);
+  if (largest > TEMPLATE_LIMITS.networkParams) throw new VariantError(overLimitMessage("the network", largest, "networkParams", "parameters"));
   const layers = layersTex(derivation);
   const same = (text: string): Bilingual => ({ ko: text, en: text });
   const layer = layerIndex === null ? undefined : derivation.layers[layerIndex];

@@ -8,6 +8,7 @@ import type { ActivationName, CalculatorInput, CalculatorResult, Padding } from 
 import { evaluate, evaluateNumber } from "./expression";
 import { VariantError } from "./params";
 import { renderText } from "./render-text";
+import { matrixCells, overLimitMessage, TEMPLATE_LIMITS, type TemplateLimit } from "./template-limits";
 import type { CalculatorAnswer } from "./template-schema";
 import type { ParamValues } from "./types";
 
@@ -37,10 +38,19 @@ function word(value: string, scope: ParamValues): string {
 }
 
 function matrix(value: string | number[][], scope: ParamValues, field: string): number[][] {
-  if (Array.isArray(value)) return value;
-  const found = scope[value.trim()];
-  if (Array.isArray(found)) return found;
-  throw new VariantError(`${field} must name a matrix parameter ("${value}" is not one)`);
+  const found = Array.isArray(value) ? value : scope[value.trim()];
+  if (!Array.isArray(found)) throw new VariantError(`${field} must name a matrix parameter ("${String(value)}" is not one)`);
+  const cells = matrixCells(found);
+  if (cells === null) throw new VariantError(`${field}: every row of a matrix has the same number of columns`);
+  if (cells > TEMPLATE_LIMITS.matrixCells) throw new VariantError(overLimitMessage(field, cells, "matrixCells", "cells"));
+  return found;
+}
+
+/** A positive integer up to a template limit (template-limits.ts), for values computed from parameters. */
+function cappedInt(value: number | string | undefined, scope: ParamValues, field: string, limit: TemplateLimit, unit: string, fallback?: number): number {
+  const n = positiveInt(value, scope, field, fallback);
+  if (n > TEMPLATE_LIMITS[limit]) throw new VariantError(overLimitMessage(field, n, limit, unit));
+  return n;
 }
 
 /** A 1×n or n×1 matrix parameter read as a vector (x, biases, beta of a single-layer network). */
@@ -83,22 +93,22 @@ export function resolveCalculator(answer: CalculatorAnswer, scope: ParamValues):
         calculator: "conv2d",
         image: matrix(answer.image, scope, "image"),
         filter: matrix(answer.filter, scope, "filter"),
-        stride: positiveInt(answer.stride, scope, "stride", 1),
+        stride: cappedInt(answer.stride, scope, "stride", "kernelSide", "pixels", 1),
         padding: padding(answer.padding, scope),
         cell: answer.cell ? { row: positiveInt(answer.cell.row, scope, "cell.row"), col: positiveInt(answer.cell.col, scope, "cell.col") } : null,
       };
     case "max-pool": {
-      const size = positiveInt(answer.size, scope, "size", 2);
+      const size = cappedInt(answer.size, scope, "size", "kernelSide", "pixels", 2);
       return {
         calculator: "max-pool",
         image: matrix(answer.image, scope, "image"),
         size,
-        stride: positiveInt(answer.stride, scope, "stride", size),
+        stride: cappedInt(answer.stride, scope, "stride", "kernelSide", "pixels", size),
         cell: answer.cell ? { row: positiveInt(answer.cell.row, scope, "cell.row"), col: positiveInt(answer.cell.col, scope, "cell.col") } : null,
       };
     }
     case "output-size": {
-      const kernel = positiveInt(answer.kernel, scope, "kernel");
+      const kernel = cappedInt(answer.kernel, scope, "kernel", "kernelSide", "pixels");
       let pad: Padding | number = "valid";
       if (typeof answer.padding === "number") pad = answer.padding;
       else if (answer.padding !== undefined) {
@@ -107,31 +117,33 @@ export function resolveCalculator(answer: CalculatorAnswer, scope: ParamValues):
         else {
           const value = evaluate(text.replace(/^=/, ""), scope);
           if (typeof value !== "number" || !Number.isInteger(value) || value < 0) throw new VariantError(`padding must be valid, same or a non-negative integer, got "${text}"`);
+          if (value > TEMPLATE_LIMITS.padding) throw new VariantError(overLimitMessage("padding", value, "padding", "pixels"));
           pad = value;
         }
       }
       return {
         calculator: "output-size",
         layer: answer.layer,
-        input: positiveInt(answer.input, scope, "input"),
+        input: cappedInt(answer.input, scope, "input", "outputSizeInput", "pixels"),
         kernel,
-        stride: positiveInt(answer.stride, scope, "stride", answer.layer === "pool" ? kernel : 1),
+        stride: cappedInt(answer.stride, scope, "stride", "kernelSide", "pixels", answer.layer === "pool" ? kernel : 1),
         padding: pad,
       };
     }
-    case "steps-per-epoch":
-      return {
-        calculator: "steps-per-epoch",
-        n: positiveInt(answer.n, scope, "n"),
-        batch: positiveInt(answer.batch, scope, "batch"),
-        epochs: positiveInt(answer.epochs, scope, "epochs", 1),
-      };
+    case "steps-per-epoch": {
+      const n = cappedInt(answer.n, scope, "n", "fitRows", "rows");
+      const batch = positiveInt(answer.batch, scope, "batch");
+      // tfjs verifies with a real model.fit of one epoch: its number of steps is the cost.
+      const steps = Math.ceil(n / batch);
+      if (steps > TEMPLATE_LIMITS.fitSteps) throw new VariantError(overLimitMessage(`n / batch (${n} / ${batch})`, steps, "fitSteps", "steps"));
+      return { calculator: "steps-per-epoch", n, batch, epochs: cappedInt(answer.epochs, scope, "epochs", "epochs", "epochs", 1) };
+    }
     case "train-test-split":
       return { calculator: "train-test-split", n: positiveInt(answer.n, scope, "n"), testSize: num(answer.testSize, scope, "testSize"), part: answer.part };
     case "dropout":
       return {
         calculator: "dropout",
-        units: positiveInt(answer.units, scope, "units"),
+        units: cappedInt(answer.units, scope, "units", "dropoutUnits", "units"),
         rate: num(answer.rate, scope, "rate"),
         part: answer.part,
         decimals: answer.decimals ?? 3,

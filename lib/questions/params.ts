@@ -6,6 +6,7 @@
  */
 import { evaluate, evaluateCondition, evaluateNumber } from "./expression";
 import type { Random } from "./random";
+import { TEMPLATE_LIMITS } from "./template-limits";
 import { parseRangeShorthand, type Anchor, type ParamSpec, type Template } from "./template-schema";
 import type { ParamValue, ParamValues } from "./types";
 
@@ -99,8 +100,8 @@ function drawOne(name: string, param: NormalizedParam, scope: ParamValues, rando
     case "matrix": {
       const rows = evaluateNumber(param.rows, scope);
       const cols = evaluateNumber(param.cols, scope);
-      if (!Number.isInteger(rows) || !Number.isInteger(cols) || rows < 1 || cols < 1 || rows * cols > 400) {
-        throw new VariantError(`matrix ${name} must be between 1×1 and 400 cells, got ${rows}×${cols}`);
+      if (!Number.isInteger(rows) || !Number.isInteger(cols) || rows < 1 || cols < 1 || rows * cols > TEMPLATE_LIMITS.matrixCells) {
+        throw new VariantError(`matrix ${name} must be between 1×1 and ${TEMPLATE_LIMITS.matrixCells} cells, got ${rows}×${cols} (template limit "matrixCells")`);
       }
       const range = rangeValues(evaluateNumber(param.min, scope), evaluateNumber(param.max, scope), evaluateNumber(param.step, scope));
       return Array.from({ length: rows }, () => Array.from({ length: cols }, () => range.at(random.int(0, range.count - 1))));

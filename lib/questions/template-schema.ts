@@ -10,6 +10,7 @@
  * - params: `2..20`, `8..64 step 8`, `[relu, sigmoid]`, `= p*K`, a number, or the long forms.
  */
 import { z } from "zod";
+import { matrixCells, overLimitMessage, TEMPLATE_LIMITS, type TemplateLimit } from "./template-limits";
 
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const PARAM_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_]*$/;
@@ -34,8 +35,32 @@ export const bilingualSchema = z.strictObject({ ko: text, en: text }, { error: "
 
 export const idSchema = z.string({ error: "expected an id" }).regex(ID_PATTERN, { error: "ids are lower-case words joined by hyphens, e.g. single-layer-params" });
 
+const formulaText = z.string().min(1).max(TEMPLATE_LIMITS.formulaChars, { error: `a formula has at most ${TEMPLATE_LIMITS.formulaChars} characters (template limit "formulaChars")` });
+
 /** A number, or an expression over the parameters written as a string (`p + 1`, `=p+1`). */
-const numberOrExpression = z.union([z.number(), z.string().min(1)], { error: "expected a number or a formula" });
+const numberOrExpression = z.union([z.number(), formulaText], { error: "expected a number or a formula" });
+
+/** A number up to a template limit, or a formula (checked against the same limit when a variant is made). */
+function cappedNumber(field: string, limit: TemplateLimit, unit: string) {
+  return numberOrExpression.refine((value) => typeof value !== "number" || value <= TEMPLATE_LIMITS[limit], {
+    error: (issue) => overLimitMessage(field, Number(issue.input), limit, unit),
+  });
+}
+
+/** A literal matrix: rectangular, at most TEMPLATE_LIMITS.matrixCells cells. */
+const literalMatrix = z
+  .array(z.array(z.number()).min(1))
+  .min(1)
+  .superRefine((rows, context) => {
+    const cells = matrixCells(rows);
+    if (cells === null) context.addIssue({ code: "custom", message: "every row of a matrix has the same number of columns" });
+    else if (cells > TEMPLATE_LIMITS.matrixCells) context.addIssue({ code: "custom", message: overLimitMessage("the matrix", cells, "matrixCells", "cells") });
+  });
+
+const choiceValues = z
+  .array(z.union([z.number(), z.string().min(1)]))
+  .min(1, { error: "a choice needs at least one value" })
+  .max(TEMPLATE_LIMITS.choices, { error: `a choice has at most ${TEMPLATE_LIMITS.choices} values (template limit "choices")` });
 
 const rangeShorthand = /^\s*(.+?)\s*\.\.\s*(.+?)\s*(?:\bstep\s+(.+?))?\s*$/;
 
@@ -52,12 +77,15 @@ export const paramSpecSchema = z.union(
     z.string().refine((value) => value.trim().startsWith("=") || parseRangeShorthand(value) !== undefined, {
       error: 'a parameter written as text is a range such as "2..20" or "8..64 step 8", or a formula starting with "=" such as "= p*K"',
     }),
-    z.array(z.union([z.number(), z.string().min(1)])).min(1, { error: "a choice needs at least one value" }),
+    choiceValues,
     z.strictObject({ min: numberOrExpression, max: numberOrExpression, step: numberOrExpression.optional() }),
-    z.strictObject({ choice: z.array(z.union([z.number(), z.string().min(1)])).min(1) }),
-    z.strictObject({ derived: z.string().min(1) }),
+    z.strictObject({ choice: choiceValues }),
+    z.strictObject({ derived: formulaText }),
     z.strictObject({
-      matrix: z.tuple([numberOrExpression, numberOrExpression], { error: "matrix is [rows, columns]" }),
+      matrix: z.tuple([numberOrExpression, numberOrExpression], { error: "matrix is [rows, columns]" }).refine(
+        ([rows, cols]) => typeof rows !== "number" || typeof cols !== "number" || rows * cols <= TEMPLATE_LIMITS.matrixCells,
+        { error: (issue) => overLimitMessage("the matrix", (issue.input as number[]).reduce((a, b) => a * b, 1), "matrixCells", "cells") },
+      ),
       values: z.string().refine((value) => parseRangeShorthand(value) !== undefined, { error: 'values is a range such as "0..3" or "-1..1"' }),
     }),
   ],
@@ -95,13 +123,13 @@ export const architectureAnswerSchema = z.strictObject({
   ask: z.enum(ARCHITECTURE_ASKS, { error: `ask is one of: ${ARCHITECTURE_ASKS.join(", ")}` }),
   layer: layerRef.optional(),
   /** The author's closed form; the harness checks it against the model core. */
-  formula: z.string().min(1).optional(),
+  formula: formulaText.optional(),
 });
 
 const decimals = z.number().int().min(0).max(8).optional();
 /** A text field that may hold `{{placeholders}}`, e.g. `fn: "{{g}}"`. */
 const word = z.string().min(1);
-const matrixRef = z.union([z.string().min(1), z.array(z.array(z.number()).min(1)).min(1)], { error: "expected a matrix parameter name or a literal matrix" });
+const matrixRef = z.union([z.string().min(1), literalMatrix], { error: "expected a matrix parameter name or a literal matrix" });
 const cellSchema = z.strictObject({ row: numberOrExpression, col: numberOrExpression });
 
 export const calculatorAnswerSchema = z.discriminatedUnion(
@@ -119,19 +147,40 @@ export const calculatorAnswerSchema = z.discriminatedUnion(
       decimals,
       formula: z.string().optional(),
     }),
-    z.strictObject({ calculator: z.literal("conv2d"), image: matrixRef, filter: matrixRef, stride: numberOrExpression.optional(), padding: word.optional(), cell: cellSchema.optional(), formula: z.string().optional() }),
-    z.strictObject({ calculator: z.literal("max-pool"), image: matrixRef, size: numberOrExpression.optional(), stride: numberOrExpression.optional(), cell: cellSchema.optional(), formula: z.string().optional() }),
+    z.strictObject({
+      calculator: z.literal("conv2d"),
+      image: matrixRef,
+      filter: matrixRef,
+      stride: cappedNumber("stride", "kernelSide", "pixels").optional(),
+      padding: word.optional(),
+      cell: cellSchema.optional(),
+      formula: z.string().optional(),
+    }),
+    z.strictObject({
+      calculator: z.literal("max-pool"),
+      image: matrixRef,
+      size: cappedNumber("size", "kernelSide", "pixels").optional(),
+      stride: cappedNumber("stride", "kernelSide", "pixels").optional(),
+      cell: cellSchema.optional(),
+      formula: z.string().optional(),
+    }),
     z.strictObject({
       calculator: z.literal("output-size"),
       layer: z.enum(["conv", "pool"], { error: "layer is conv or pool" }),
-      input: numberOrExpression,
-      kernel: numberOrExpression,
-      stride: numberOrExpression.optional(),
+      input: cappedNumber("input", "outputSizeInput", "pixels"),
+      kernel: cappedNumber("kernel", "kernelSide", "pixels"),
+      stride: cappedNumber("stride", "kernelSide", "pixels").optional(),
       /** `valid`, `same`, or a number of zero rows/columns added on each side. */
-      padding: z.union([z.number(), z.string().min(1)]).optional(),
+      padding: cappedNumber("padding", "padding", "pixels").optional(),
       formula: z.string().optional(),
     }),
-    z.strictObject({ calculator: z.literal("steps-per-epoch"), n: numberOrExpression, batch: numberOrExpression, epochs: numberOrExpression.optional(), formula: z.string().optional() }),
+    z.strictObject({
+      calculator: z.literal("steps-per-epoch"),
+      n: cappedNumber("n", "fitRows", "rows"),
+      batch: numberOrExpression,
+      epochs: cappedNumber("epochs", "epochs", "epochs").optional(),
+      formula: z.string().optional(),
+    }),
     z.strictObject({
       calculator: z.literal("train-test-split"),
       n: numberOrExpression,
@@ -141,7 +190,7 @@ export const calculatorAnswerSchema = z.discriminatedUnion(
     }),
     z.strictObject({
       calculator: z.literal("dropout"),
-      units: numberOrExpression,
+      units: cappedNumber("units", "dropoutUnits", "units"),
       rate: numberOrExpression,
       part: z.enum(["active", "scale"], { error: "part is active or scale" }),
       decimals,
@@ -153,13 +202,13 @@ export const calculatorAnswerSchema = z.discriminatedUnion(
 
 export const mistakeSchema = z.union(
   [
-    z.strictObject({ formula: z.string().min(1), feedback: bilingualSchema }),
+    z.strictObject({ formula: formulaText, feedback: bilingualSchema }),
     z.strictObject({ shape: z.array(numberOrExpression).min(1), feedback: bilingualSchema }),
   ],
   { error: "a mistake is {formula, feedback} or {shape, feedback}" },
 );
 
-const paramValueSchema = z.union([z.number(), z.string(), z.array(z.array(z.number()))]);
+const paramValueSchema = z.union([z.number(), z.string(), literalMatrix]);
 
 export const anchorSchema = z.strictObject({
   id: idSchema,
@@ -178,15 +227,23 @@ const itemBase = {
 export const templateSchema = z.strictObject({
   ...itemBase,
   title: bilingualSchema,
-  params: z.record(z.string().regex(PARAM_NAME_PATTERN, { error: "a parameter name is a word such as p, K or n_train" }), paramSpecSchema).optional(),
-  constraints: z.array(z.string().min(1)).optional(),
+  params: z
+    .record(z.string().regex(PARAM_NAME_PATTERN, { error: "a parameter name is a word such as p, K or n_train" }), paramSpecSchema)
+    .refine((params) => Object.keys(params).length <= TEMPLATE_LIMITS.params, {
+      error: (issue) => overLimitMessage("the number of parameters", Object.keys(issue.input as object).length, "params", "parameters"),
+    })
+    .optional(),
+  constraints: z
+    .array(formulaText)
+    .max(TEMPLATE_LIMITS.constraints, { error: `a template has at most ${TEMPLATE_LIMITS.constraints} constraints (template limit "constraints")` })
+    .optional(),
   /** TeX for parameter names in worked formulas, e.g. `{ phi: "\\varphi" }`. */
   symbols: z.record(z.string(), z.string()).optional(),
   prompt: bilingualSchema,
   answer: z.union([architectureAnswerSchema, calculatorAnswerSchema], { error: "answer is an architecture with ask, or a calculator" }),
   solution: bilingualSchema,
-  mistakes: z.array(mistakeSchema).optional(),
-  anchors: z.array(anchorSchema).optional(),
+  mistakes: z.array(mistakeSchema).max(TEMPLATE_LIMITS.mistakes, { error: `a template lists at most ${TEMPLATE_LIMITS.mistakes} mistakes (template limit "mistakes")` }).optional(),
+  anchors: z.array(anchorSchema).max(TEMPLATE_LIMITS.anchors, { error: `a template has at most ${TEMPLATE_LIMITS.anchors} anchors (template limit "anchors")` }).optional(),
 });
 
 export const qaCardSchema = z.strictObject({

@@ -3,13 +3,12 @@ import { stringify } from "yaml";
 import { z } from "zod";
 import { DECK_FILE, parseDeck, type Deck, type DeckError, type DeckFileText } from "@/lib/content";
 import { parseYaml, positionOf } from "@/lib/content/yaml-positions";
-import type { ArchitectureSpec } from "@/lib/model-core";
-import { displayExpected, isTemplate, makeVariant, variantSeed, type AnswerFormat, type Bilingual, type Choice, type Item, type ParamValues, type Variant } from "@/lib/questions";
-import { renderProblems } from "@/lib/questions/harness/render-checks";
-import { stableStringify } from "@/lib/questions/hash";
+import { isTemplate, type Bilingual } from "@/lib/questions";
+import type { PreviewVariant } from "@/lib/questions/harness/preview-variants";
 import { requireDeckEditor } from "./authoring";
 import { db } from "./db";
 import { MAX_FILE_CHARS, parseFiles, workedSolutionProblem } from "./deck-versions";
+import { previewInWorker } from "./template-pool";
 import type { CurrentUser } from "./users";
 
 /**
@@ -21,7 +20,7 @@ import type { CurrentUser } from "./users";
  * one parse of one file plus the variants.
  */
 
-export const PREVIEW_VARIANTS = 5;
+export { PREVIEW_VARIANTS, type PreviewVariant } from "@/lib/questions/harness/preview-variants";
 
 export const previewSchema = z.strictObject(
   {
@@ -42,18 +41,6 @@ export const previewSchema = z.strictObject(
 );
 
 export type PreviewInput = z.infer<typeof previewSchema>;
-
-export interface PreviewVariant {
-  seed: number;
-  params: ParamValues;
-  prompt: Bilingual;
-  choices: Choice[] | null;
-  solution: Bilingual;
-  expected: string;
-  answerFormat: AnswerFormat;
-  architecture: ArchitectureSpec | null;
-  verification: { ok: boolean; method: string; independent: string; message: string | null };
-}
 
 export interface PreviewItemRef {
   id: string;
@@ -134,36 +121,6 @@ function chooseItem<T extends PreviewItemRef>(refs: readonly T[], input: Pick<Pr
   return refs.find((ref) => ref.kind === "template") ?? refs[0];
 }
 
-/** Five variants with distinct numbers (up to three times as many seeds are tried). */
-function previewVariants(item: Item): { variants: Variant[]; problems: string[] } {
-  const variants: Variant[] = [];
-  const problems: string[] = [];
-  if (!isTemplate(item)) {
-    try {
-      variants.push(makeVariant(item, 0));
-    } catch (error) {
-      problems.push((error as Error).message);
-    }
-    return { variants, problems };
-  }
-  const seen = new Set<string>();
-  for (let i = 0; i < PREVIEW_VARIANTS * 3 && variants.length < PREVIEW_VARIANTS; i += 1) {
-    const seed = variantSeed(item.id, "preview", i);
-    try {
-      const variant = makeVariant(item, seed);
-      // The same numbers twice show nothing new: a template with fewer than five shows what it has.
-      const key = stableStringify(variant.params);
-      if (seen.has(key)) continue;
-      seen.add(key);
-      variants.push(variant);
-    } catch (error) {
-      problems.push(`seed ${seed}: ${(error as Error).message}`);
-      if (problems.length >= 3) break;
-    }
-  }
-  return { variants, problems };
-}
-
 function errorLine(error: DeckError): number {
   return error.line;
 }
@@ -209,30 +166,13 @@ export async function previewFile(user: CurrentUser, input: PreviewInput): Promi
   if (!item) return { ...result, ms: Math.round(performance.now() - started) };
 
   result.item = { id: item.id, kind: isTemplate(item) ? "template" : "card", title: isTemplate(item) ? item.title : null, concept: item.concept, line: chosen.line };
-  const [{ verifyVariant }, { quietTfjs }] = await Promise.all([import("@/lib/questions/verify"), import("@/lib/model-core/tfjs")]);
-  quietTfjs();
-  const made = previewVariants(item);
-  result.problems.push(...made.problems);
+  // Generated and verified in a template worker, within its time budget (template-pool.ts).
+  const made = await previewInWorker(item);
+  result.problems.push(...made.generation);
   const solution = workedSolutionProblem(item);
   if (solution) result.problems.push(solution);
-  for (const variant of made.variants) {
-    const outcome = await verifyVariant(variant);
-    const computed = variant.itemType === "parametric";
-    const rendering = [...renderProblems("prompt", variant.prompt, true, computed), ...renderProblems("solution", variant.solution, true, computed)];
-    for (const problem of rendering) if (!result.problems.includes(problem)) result.problems.push(problem);
-    if (!outcome.ok) result.problems.push(`seed ${variant.seed}: ${outcome.message ?? "verification failed"}`);
-    result.variants.push({
-      seed: variant.seed,
-      params: variant.params,
-      prompt: variant.prompt,
-      choices: variant.choices,
-      solution: variant.solution,
-      expected: displayExpected(variant.expectedAnswer),
-      answerFormat: variant.answerFormat,
-      architecture: variant.architecture,
-      verification: { ok: outcome.ok, method: outcome.method, independent: outcome.independent, message: outcome.message ?? null },
-    });
-  }
+  for (const problem of made.checks) if (!result.problems.includes(problem)) result.problems.push(problem);
+  result.variants.push(...made.variants);
   result.ms = Math.round(performance.now() - started);
   return result;
 }

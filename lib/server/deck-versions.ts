@@ -8,6 +8,7 @@ import { definitionOf, parseDeckFiles, requireDeckEditor, type DeckRow } from ".
 import { db } from "./db";
 import { cardIdOf, invalidateOpenDecks, itemTypeOf, orderedItems } from "./deck-store";
 import { conflict, notFound } from "./errors";
+import { harnessInWorker } from "./template-pool";
 import { writeTransaction, type Tx } from "./write-tx";
 import type { CurrentUser } from "./users";
 
@@ -145,9 +146,6 @@ export function applyChanges(files: readonly DeckFileText[], changes: readonly {
 /** Runs the harness on every item whose version has no stored result yet. */
 export async function runHarness(deck: Deck, known: ReadonlyMap<string, HarnessItemResult>): Promise<HarnessRecord> {
   const started = performance.now();
-  // tfjs loads only when a harness runs (pages importing this module never pull it in).
-  const [{ testItem }, { quietTfjs }] = await Promise.all([import("@/lib/questions/harness/run-harness"), import("@/lib/model-core/tfjs")]);
-  quietTfjs();
   const items: HarnessItemResult[] = [];
   let tested = 0;
   for (const item of [...deck.templates, ...deck.cards]) {
@@ -158,7 +156,8 @@ export async function runHarness(deck: Deck, known: ReadonlyMap<string, HarnessI
       continue;
     }
     tested += 1;
-    const report = await testItem(item, HARNESS_VARIANTS);
+    // In a template worker, within its time budget (template-pool.ts): never on the request's thread.
+    const report = await harnessInWorker(item, HARNESS_VARIANTS);
     const failures = report.details.filter((detail) => detail.level === "failure");
     const warnings = report.details.filter((detail) => detail.level === "warning");
     items.push({

@@ -1,0 +1,26 @@
+/**
+ * A template worker: runs the question harness and the authoring preview of one item at a time,
+ * off the server's request thread (lib/server/template-pool.ts starts it and enforces the time
+ * budget by terminating it). Loaded through template-worker.mjs, which registers tsx.
+ */
+import { parentPort } from "node:worker_threads";
+import { quietTfjs } from "../model-core/tfjs";
+import { previewVariants } from "../questions/harness/preview-variants";
+import { testItem } from "../questions/harness/run-harness";
+import type { WorkerReply, WorkerRequest } from "./template-task";
+
+const port = parentPort;
+if (!port) throw new Error("template-worker.ts runs as a worker thread only");
+quietTfjs();
+
+const reply = (message: WorkerReply) => port.postMessage(message);
+
+port.on("message", (request: WorkerRequest) => {
+  const { id, task } = request;
+  const work = task.kind === "harness" ? testItem(task.item, task.variants) : previewVariants(task.item);
+  work.then(
+    (result) => reply({ id, ok: true, result }),
+    (error: unknown) => reply({ id, ok: false, message: error instanceof Error ? error.message : String(error) }),
+  );
+});
+reply({ ready: true });
