@@ -57,7 +57,7 @@ export function renderCoverage(coverage: Coverage, deck: Deck): string {
     "",
     "<!-- Generated from content/coverage/" + `${deck.id}.yaml by \`npx tsx lib/content/write-coverage.ts\`; lib/content/coverage.test.ts fails when it drifts. -->`,
     "",
-    `Each teachable point of the course notes (\`notes-ko.md\`) and the items that ask it. ${points.length} points, every one asked by at least one item; ${asked.size} of the deck's ${kinds.size} items are listed here. (template = numbers change on every review; qa, cloze, mc, tf = fixed cards.)`,
+    `Each teachable point of the course notes (\`notes-ko.md\`; the last section: ISLP chapter 10 beyond them) and the items that ask it. ${points.length} points, every one asked by at least one item; ${asked.size} of the deck's ${kinds.size} items are listed here. (template = numbers change on every review; qa, cloze, mc, tf = fixed cards.)`,
     "",
   ];
   for (const section of coverage.sections) {
@@ -68,8 +68,8 @@ export function renderCoverage(coverage: Coverage, deck: Deck): string {
     }
     lines.push("");
   }
-  const asking = beyond.length === 1 ? "1 item asks" : `${beyond.length} items ask`;
-  lines.push("## Beyond the notes (ISLP chapter 10)", "", `${asking} what the notes do not cover:`, "");
-  lines.push(beyond.map((item) => `\`${item.id}\` (${kinds.get(item.id) ?? "?"})`).join(", "), "");
+  if (beyond.length > 0) {
+    lines.push("## Items not listed above", "", beyond.map((item) => `\`${item.id}\` (${kinds.get(item.id) ?? "?"})`).join(", "), "");
+  }
   return lines.join("\n");
 }

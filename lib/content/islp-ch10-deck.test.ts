@@ -72,6 +72,7 @@ describe("content/decks/islp-ch10", () => {
     ["cnn-flatten-size", "islp-cifar", [1024]],
     ["conv-output-size", "cifar-same-padding", 32],
     ["rnn-params-one-bias", "islp-nyse", 205],
+    ["ar-lag-params", "islp-nyse", 16],
     ["rnn-params-pytorch", "islp-nyse", 217],
     ["recurrent-convention-difference", "islp-nyse", 12],
     ["lstm-imdb-params", "islp-imdb-lstm", 328577],
