@@ -77,9 +77,12 @@ describe("deck export → import (YAML in the content/ format)", () => {
     expect(files.map((file) => file.path)).toEqual([
       "deck.yaml",
       "cards/basics.yaml",
+      "cards/beyond-notes.yaml",
       "cards/cnn-and-rnn.yaml",
+      "cards/course-points.yaml",
       "cards/mnist-and-lab.yaml",
       "templates/cnn.yaml",
+      "templates/course-points.yaml",
       "templates/multilayer.yaml",
       "templates/rnn.yaml",
       "templates/single-layer.yaml",

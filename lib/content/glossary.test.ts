@@ -37,6 +37,8 @@ describe("content/glossary.yaml", () => {
     const preferred = new Set(glossary.terms.flatMap((term) => [term.ko, term.en.toLowerCase()]));
     const avoided = glossary.terms.flatMap((term) => [...term.avoid_ko, ...term.avoid_en.map((word) => word.toLowerCase())]);
     expect(avoided.filter((word) => preferred.has(word))).toEqual([]);
+    // A term the notes themselves use beside the preferred one ("은닉 노드") is never to be avoided.
+    expect(avoided.filter((word) => glossary.terms.some((term) => term.also_ko.includes(word)))).toEqual([]);
     expect(avoided.length).toBe(new Set(avoided).size);
   });
 

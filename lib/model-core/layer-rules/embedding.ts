@@ -4,8 +4,8 @@ import type { LayerOf } from "../spec-schema";
 import { accept, allTrainable, reject, sameInBoth, type RuleContext, type RuleOutcome } from "./rule-types";
 
 /**
- * Embedding: $$p = V \cdot m$$, one m-vector per word of the V-word dictionary, no bias (ISLP 2nd
- * ed. §10.5.1: the IMDB model's 10,003 × 32 embedding). Keras `Embedding`, PyTorch `nn.Embedding`.
+ * Embedding: $$p = V \cdot m$$, one m-vector per word of the V-word dictionary, no bias (ISLP (2023)
+ * §10.5.1: the IMDB model's 10,003 × 32 embedding). Keras `Embedding`, PyTorch `nn.Embedding`.
  * It reads the token ids of the input, so it must come first and the input must be [timesteps].
  */
 export function deriveEmbedding(layer: LayerOf<"embedding">, { index, inputShape }: RuleContext): RuleOutcome {
