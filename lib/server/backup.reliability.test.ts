@@ -109,13 +109,15 @@ describe("kill -9 during a backup", () => {
       cwd: root,
       env: { ...process.env, DATABASE_URL: `file:${liveFile}` },
       stdio: "ignore",
+      detached: true, // its own process group: tsx runs the command in a child process of its own
     });
     const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on("exit", (_code, signal) => resolve(signal)));
     const deadline = Date.now() + 120_000;
     while (!existsSync(partial) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 2));
     expect(existsSync(partial)).toBe(true);
-    child.kill("SIGKILL");
+    process.kill(-child.pid!, "SIGKILL"); // the whole command, as kill -9 of `npm run deepdrill` would
     expect(await exited).toBe("SIGKILL"); // killed mid-copy, not finished first
+    await new Promise((resolve) => setTimeout(resolve, 2_000)); // nothing of it is still copying
 
     expect(existsSync(target)).toBe(false);
     const after = new Database(liveFile, { readonly: true });
