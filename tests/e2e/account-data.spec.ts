@@ -63,13 +63,13 @@ test("a student downloads their data, deletes the account, and is gone from the 
   // Delete: a wrong password is refused, the right one erases the account and signs out.
   await student.getByLabel("Type your password to confirm").fill("not my password");
   await student.getByRole("button", { name: "Delete my account for good" }).click();
-  await expect(student.getByRole("alert")).toHaveText("That is not your password.");
+  await expect(student.locator("#delete-password-error")).toHaveText("That is not your password.");
   await student.getByLabel("Type your password to confirm").fill(PASSWORD);
   await student.getByRole("button", { name: "Delete my account for good" }).click();
   await expect(student.getByRole("link", { name: /^Sign in$/ })).toBeVisible();
 
   await signInThroughForm(student, email);
-  await expect(student.getByRole("alert")).toContainText("do not match");
+  await expect(student.getByText(/do not match/)).toBeVisible();
   await expect(student.getByTestId("signed-in-as")).toHaveCount(0);
 
   // The instructor's class page and the class results no longer name them.
