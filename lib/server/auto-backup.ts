@@ -53,6 +53,6 @@ export async function takeScheduledBackup(databaseFile: string, settings: AutoBa
   const file = path.join(settings.directory, backupFileName(now));
   const bytes = await backupSqliteFile(databaseFile, file);
   const status = { file, finishedAt: new Date().toISOString(), bytes };
-  recordGoodBackup(status);
+  recordGoodBackup(databaseFile, status);
   return { ...status, pruned: pruneBackups(settings.directory, settings.keep) };
 }

@@ -57,6 +57,7 @@ describe("a backup taken under grading load", () => {
     const health = (await (await fetch(`${live.baseUrl}/api/health`)).json()) as { ok: boolean; lastBackupAt: string | null; migration: { applied: string; code: string } };
     expect(health.ok).toBe(true);
     expect(health.migration.applied).toBe(health.migration.code);
+    expect(health.lastBackupAt).toBe((JSON.parse(backup.stdout) as { finishedAt: string }).finishedAt);
 
     const freshFile = path.join(scratch, "fresh", "deepdrill.db");
     const restore = await runDeepdrill(root, freshFile, ["restore", backupFile]);

@@ -22,7 +22,7 @@ export async function run(args: string[]): Promise<number> {
   mkdirSync(path.dirname(target), { recursive: true });
   const bytes = await backupSqliteFile(live, target);
   const finishedAt = new Date().toISOString();
-  recordGoodBackup({ file: target, finishedAt, bytes });
+  recordGoodBackup(live, { file: target, finishedAt, bytes });
   printJson({ file: target, bytes, finishedAt });
   return 0;
 }
