@@ -1,7 +1,7 @@
 /** The header's links, in order. `needs` hides a link from people who cannot use it. */
 export interface NavItem {
   href: string;
-  labelKey: "decks" | "review" | "architect" | "simulations" | "stats" | "author" | "exam" | "classes";
+  labelKey: "decks" | "review" | "architect" | "simulations" | "stats" | "author" | "exam" | "classes" | "account";
   needs?: "user" | "instructor";
 }
 
@@ -14,4 +14,5 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/sim", labelKey: "simulations" },
   { href: "/classes", labelKey: "classes", needs: "user" },
   { href: "/author", labelKey: "author", needs: "instructor" },
+  { href: "/account", labelKey: "account", needs: "user" },
 ];

@@ -42,8 +42,25 @@ export async function runCommand(commands: CommandTable, argv: string[]): Promis
       process.exitCode = EXIT_BAD_INPUT;
       return;
     }
-    throw error;
+    // Anything else is a failure the operator must read at a glance: one line, exit 1. The stack
+    // is for developers and only printed when DEEPDRILL_DEBUG is set.
+    process.stderr.write(`deepdrill ${name}: ${oneLineMessage(error)}\n`);
+    if (process.env.DEEPDRILL_DEBUG && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+    process.exitCode = EXIT_CHECK_FAILED;
   }
+}
+
+/**
+ * One line for any thrown value. Prisma's messages open with the call site ("Invalid
+ * `prisma.user.update()` invocation:") and end with the cause, so the last non-empty line is the
+ * one that says what went wrong; a driver's error code (SQLITE_BUSY, P2002…) leads when there is one.
+ */
+export function oneLineMessage(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const lines = message.split("\n").map((line) => line.trim()).filter(Boolean);
+  const last = lines.at(-1) ?? "unknown error";
+  const code = typeof error === "object" && error !== null ? (error as { code?: unknown }).code : undefined;
+  return typeof code === "string" && !last.includes(code) ? `${code}: ${last}` : last;
 }
 
 /** Reads a file argument, or standard input for "-" or no argument. */

@@ -109,3 +109,37 @@ describe("the app's client (db.ts)", () => {
     }
   });
 });
+
+describe("write transactions take the write lock as they begin", () => {
+  /**
+   * A second connection (another process: a CLI command, a second instance) tries to write while a
+   * transaction of ours has only read so far. With a deferred BEGIN that write would get in, and our
+   * own first write would then fail with SQLITE_BUSY_SNAPSHOT; with BEGIN IMMEDIATE the other writer
+   * is the one told to wait (busy timeout 0 here, so it says SQLITE_BUSY at once) and ours commits.
+   */
+  it("keeps another connection's write out until the transaction commits, which then succeeds", async () => {
+    const file = databaseFile("immediate", "wal");
+    const other = new Database(file, { timeout: 0 });
+    other.exec("CREATE TABLE counter (n INTEGER NOT NULL)");
+    other.exec("INSERT INTO counter (n) VALUES (0)");
+    const client = new PrismaClient({ adapter: sqliteAdapter(`file:${file}`, {}) });
+    let otherWrite: unknown = null;
+    try {
+      await client.$transaction(async (tx) => {
+        await tx.$queryRawUnsafe("SELECT n FROM counter");
+        try {
+          other.exec("UPDATE counter SET n = n + 100");
+        } catch (error) {
+          otherWrite = error;
+        }
+        await tx.$executeRawUnsafe("UPDATE counter SET n = n + 1");
+      });
+      expect((otherWrite as { code?: string } | null)?.code).toBe("SQLITE_BUSY");
+      other.exec("UPDATE counter SET n = n + 100"); // once we committed, it goes through
+      expect(other.prepare("SELECT n FROM counter").get()).toEqual({ n: 101 });
+    } finally {
+      await client.$disconnect();
+      other.close();
+    }
+  });
+});

@@ -28,8 +28,35 @@ export function sqliteSynchronousLevel(env: SynchronousEnv = process.env): Sqlit
   return SQLITE_SYNCHRONOUS_LEVELS.find((candidate) => candidate === wanted) ?? "NORMAL";
 }
 
-/** busy timeout: writers wait for each other instead of failing with SQLITE_BUSY under load. */
+/**
+ * busy timeout: writers wait for each other instead of failing with SQLITE_BUSY under load. It
+ * only helps because every transaction takes the write lock as it begins (beginImmediately below);
+ * a waiting writer is another process (a CLI command, a second instance), which holds the lock for
+ * milliseconds, so 10 s is a generous bound, not an expected wait.
+ */
 const BUSY_TIMEOUT_MS = 10_000;
+
+/**
+ * Makes every transaction on this connection start with `BEGIN IMMEDIATE` instead of the adapter's
+ * plain (deferred) `BEGIN`.
+ *
+ * Why: a deferred transaction reads first and asks for the write lock at its first write. If another
+ * process committed in between, SQLite cannot upgrade the stale read snapshot and fails at once with
+ * SQLITE_BUSY_SNAPSHOT, which no busy timeout retries: `users promote` failed that way in 6 runs of 6
+ * while the server was grading. `BEGIN IMMEDIATE` takes the write lock before the first read, waits
+ * for it under the busy timeout, and so can never hold a stale snapshot. Within one process the
+ * adapter already runs transactions one at a time, so nothing is lost in concurrency; readers
+ * outside transactions are untouched (WAL readers never wait for a writer).
+ *
+ * The adapter (6.19.3, pinned) prepares the literal "BEGIN" in `startTransaction` and offers no
+ * option for the mode; the handle's `prepare` is the one place to change it. sqlite-connection.test.ts
+ * fails if the adapter stops going through it.
+ */
+function beginImmediately(database: BetterSqlite3.Database): void {
+  const prepare = database.prepare.bind(database);
+  const immediate = (source: string) => prepare(source.trim().toUpperCase() === "BEGIN" ? "BEGIN IMMEDIATE" : source);
+  database.prepare = immediate as BetterSqlite3.Database["prepare"];
+}
 
 type Connection = Awaited<ReturnType<PrismaBetterSQLite3["connect"]>>;
 
@@ -60,7 +87,9 @@ class SQLiteAdapterWithPragmas extends PrismaBetterSQLite3 {
       await connection.dispose();
       throw error;
     }
-    connected.database = betterSqlite3Of(connection);
+    const database = betterSqlite3Of(connection);
+    if (database) beginImmediately(database);
+    connected.database = database;
     return connection;
   }
 }

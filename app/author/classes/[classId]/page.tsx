@@ -24,12 +24,18 @@ export default async function AuthorClassPage({ params }: { params: Params }) {
   const [t, locale] = await Promise.all([getTranslations("classes"), getLocale()]);
   return (
     <div className="space-y-6">
-      <nav aria-label={t("author.breadcrumb")} className="text-sm">
-        <Link className="link" href="/author/classes">
-          <span aria-hidden="true">← </span>
-          {t("author.title")}
-        </Link>
-      </nav>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <nav aria-label={t("author.breadcrumb")} className="text-sm">
+          <Link className="link" href="/author/classes">
+            <span aria-hidden="true">← </span>
+            {t("author.title")}
+          </Link>
+        </nav>
+        {/* Members, per-concept accuracy and exams, formula-escaped (lib/server/class-results-csv.ts). */}
+        <a className="btn-secondary" href={`/api/author/classes/${encodeURIComponent(detail.id)}/results`} download data-testid="class-results-csv">
+          {t("author.downloadResults")}
+        </a>
+      </div>
       <ClassManager initial={detail} lang={locale === "ko" ? "ko" : "en"} />
     </div>
   );

@@ -1,0 +1,43 @@
+// Deliberately free of "server-only": `npm start` writes the mark, `deepdrill restore` reads it.
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+
+/**
+ * While `npm start` serves a SQLite database it keeps a mark beside the file (`<db>.serving`, its
+ * process id and port). `restore` refuses to replace a database whose mark names a live process:
+ * swapping the file under a running server would split its open connection from the new data. A mark
+ * left by a killed server names a dead process and is ignored.
+ */
+
+export interface ServingMark {
+  pid: number;
+  port: string;
+}
+
+export const servingMarkFile = (databaseFile: string) => `${databaseFile}.serving`;
+
+export function writeServingMark(databaseFile: string, mark: ServingMark): void {
+  writeFileSync(servingMarkFile(databaseFile), `${JSON.stringify(mark)}\n`);
+}
+
+export function clearServingMark(databaseFile: string): void {
+  rmSync(servingMarkFile(databaseFile), { force: true });
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** The server serving this database right now, or null. */
+export function servingProcess(databaseFile: string): ServingMark | null {
+  try {
+    const mark = JSON.parse(readFileSync(servingMarkFile(databaseFile), "utf8")) as Partial<ServingMark>;
+    return typeof mark.pid === "number" && alive(mark.pid) ? { pid: mark.pid, port: String(mark.port ?? "") } : null;
+  } catch {
+    return null;
+  }
+}
