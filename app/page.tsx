@@ -1,5 +1,7 @@
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { ExamPlanSummary } from "./_components/exam-plan-summary";
+import { getLocale, getTranslations } from "next-intl/server";
+import { examPlanFor } from "@/lib/server/exam-plan";
 import { todayQueue } from "@/lib/server/review-queue";
 import { getCurrentUser } from "@/lib/server/session";
 
@@ -9,6 +11,16 @@ async function todayCounts(userId: string) {
     return (await todayQueue(userId, new Date())).remaining;
   } catch (error) {
     console.error("[deepdrill] home: could not read today's queue", error);
+    return null;
+  }
+}
+
+/** The nearest exam's pace and readiness (null without one, or if it cannot be read). */
+async function examPlan(user: { id: string; role: "student" | "instructor" }) {
+  try {
+    return await examPlanFor(user, new Date());
+  } catch (error) {
+    console.error("[deepdrill] home: could not read the exam plan", error);
     return null;
   }
 }
@@ -39,7 +51,7 @@ export default async function HomePage() {
     );
   }
 
-  const today = await todayCounts(user.id);
+  const [today, plan, locale] = await Promise.all([todayCounts(user.id), examPlan(user), getLocale()]);
   const steps = [
     { href: "/review", title: t("nextStepReview"), body: t("nextStepReviewBody"), primary: true },
     { href: "/decks", title: t("nextStepDecks"), body: t("nextStepDecksBody"), primary: false },
@@ -61,6 +73,7 @@ export default async function HomePage() {
           </p>
         ) : null}
       </div>
+      <ExamPlanSummary plan={plan} lang={locale === "ko" ? "ko" : "en"} limit={5} />
       <section aria-labelledby="next-step">
         <h2 id="next-step" className="text-lg font-semibold">{t("nextStepTitle")}</h2>
         <ul className="mt-3 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">

@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { examPlanFor } from "@/lib/server/exam-plan";
 import { requirePageUser } from "@/lib/server/page-guards";
 import { studentStats } from "@/lib/server/stats";
+import { ExamPlanSummary } from "../_components/exam-plan-summary";
 import { StatsDashboard } from "./stats-dashboard";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -12,10 +14,11 @@ export async function generateMetadata(): Promise<Metadata> {
 /** /stats: the same figures as GET /api/stats/me, for the signed-in student. */
 export default async function StatsPage() {
   const user = await requirePageUser("/stats");
-  const [t, stats] = await Promise.all([getTranslations("stats"), studentStats(user.id)]);
+  const [t, stats, plan, locale] = await Promise.all([getTranslations("stats"), studentStats(user.id), examPlanFor(user), getLocale()]);
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
+      <ExamPlanSummary plan={plan} lang={locale === "ko" ? "ko" : "en"} />
       {stats.totals.reviews === 0 ? (
         <div className="card space-y-3" data-testid="stats-empty">
           <p className="text-slate-700 dark:text-slate-300">{t("empty")}</p>

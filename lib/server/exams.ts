@@ -5,6 +5,7 @@ import { conceptKey, examVariantSeeds, rankExamCandidates, shuffleForExam, type 
 import type { ArchitectureSpec } from "@/lib/model-core";
 import type { Exam as ExamRow, ExamQuestion as QuestionRow } from "@/lib/generated/prisma/client";
 import { db } from "./db";
+import { parseDeckIds } from "./deck-id-list";
 import { conceptNames, parseBilingual } from "./deck-store";
 import { visibleDeckIds, type Viewer } from "./deck-visibility";
 import { AppError, conflict, notFound } from "./errors";
@@ -135,15 +136,6 @@ export interface ExamDeckOption {
 
 // ---------------------------------------------------------------------------------------------
 // Helpers
-
-function parseDeckIds(json: string): string[] {
-  try {
-    const value: unknown = JSON.parse(json);
-    return Array.isArray(value) ? value.filter((id): id is string => typeof id === "string") : [];
-  } catch {
-    return [];
-  }
-}
 
 async function titlesOf(deckIds: readonly string[]): Promise<Map<string, Bilingual>> {
   if (deckIds.length === 0) return new Map();

@@ -1,10 +1,12 @@
 import "server-only";
-import { dayNumber, gradeCard, isValidTimeZone, type CardState, type Grade } from "@/lib/srs";
+import { dayNumber, isValidTimeZone, type CardState, type Grade } from "@/lib/srs";
+import { gradeCardForExam } from "@/lib/srs/exam-schedule";
 import { Prisma, type Review } from "@/lib/generated/prisma/client";
 import { db } from "./db";
 import { listDecks } from "./deck-store";
 import { sqlBoolean, sqlIntOrNull, transactionRows, transactionWrite } from "./direct-sql";
 import { conflict, notFound } from "./errors";
+import { nearestExamDayInTransaction } from "./exam-dates";
 import { refuseHiddenReview } from "./review-guard";
 import { toReviewItem } from "./review-issue";
 import { loadUserSettings } from "./review-queue";
@@ -93,7 +95,9 @@ export async function gradeReviewInTransaction(tx: Tx, userId: string, reviewId:
     SELECT "repetition", "easinessHundredths", "interval", "dueDay", "lastReviewDay", "redrillDay", "suspended", "buriedUntilDay", "introducedDay"
     FROM "CardState" WHERE "userId" = ${userId} AND "cardId" = ${review.cardId}`);
   const before: CardState = toSrsState(stored ? cardStateRowFromSql(stored) : null);
-  const result = gradeCard(before, grade, today);
+  // An exam ahead only moves the due day forward (docs/architecture.md, "Exam-aware scheduling").
+  const examDay = await nearestExamDayInTransaction(tx, userId, review.deckId, today);
+  const result = gradeCardForExam(before, grade, today, { examDay, cardId: review.cardId });
   const wasNew = result.counted && before.lastReviewDay === null;
   const variant = parseVariant(review.variant);
   await transactionWrite(tx, Prisma.sql`

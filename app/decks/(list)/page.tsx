@@ -4,8 +4,8 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { MathText } from "@/app/_components/math-text";
 import { listDecks } from "@/lib/server/deck-catalog";
 import { studyDecks } from "@/lib/server/deck-choices";
-import { StudyChoice } from "./_components/study-choice";
-import { isOptional, studyStatusKey } from "./_components/study-status";
+import { StudyChoice } from "../_components/study-choice";
+import { isOptional, studyStatusKey } from "../_components/study-status";
 import { requirePageUser } from "@/lib/server/page-guards";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -3,6 +3,10 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { getOwnedClass } from "@/lib/server/classes";
+import { classReadiness } from "@/lib/server/exam-plan";
+import { formatExamDate } from "../../../_components/exam-plan-summary";
+import { ExamReadinessTable } from "../../../_components/exam-readiness-table";
+import { ClassExamDateForm } from "./class-exam-date-form";
 import { AppError } from "@/lib/server/errors";
 import { requirePageInstructor } from "@/lib/server/page-guards";
 import { ClassManager } from "./class-manager";
@@ -21,7 +25,8 @@ export default async function AuthorClassPage({ params }: { params: Params }) {
     if (error instanceof AppError && error.status === 404) notFound();
     throw error;
   });
-  const [t, locale] = await Promise.all([getTranslations("classes"), getLocale()]);
+  const [t, tExam, locale, readiness] = await Promise.all([getTranslations("classes"), getTranslations("examDates"), getLocale(), classReadiness(user, classId)]);
+  const lang = locale === "ko" ? "ko" : "en";
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -36,7 +41,19 @@ export default async function AuthorClassPage({ params }: { params: Params }) {
           {t("author.downloadResults")}
         </a>
       </div>
-      <ClassManager initial={detail} lang={locale === "ko" ? "ko" : "en"} />
+      <ClassManager initial={detail} lang={lang} />
+      <ClassExamDateForm classId={classId} initial={readiness.date} />
+      <section aria-labelledby="class-readiness" className="card space-y-3">
+        <h2 id="class-readiness" className="text-lg font-semibold">{tExam("classReadinessTitle")}</h2>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          {readiness.date ? tExam("classReadinessHint", { date: formatExamDate(readiness.date, lang), students: readiness.students }) : tExam("classReadinessNoDate")}
+        </p>
+        {readiness.concepts.length === 0 ? (
+          <p className="text-sm">{tExam("classReadinessEmpty")}</p>
+        ) : (
+          <ExamReadinessTable concepts={readiness.concepts} lang={lang} caption={tExam("classReadinessTitle")} testId="class-readiness" practiseLinks={false} />
+        )}
+      </section>
     </div>
   );
 }

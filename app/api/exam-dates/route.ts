@@ -1,0 +1,19 @@
+import { addOwnExamDate, listExamDates } from "@/lib/server/exam-dates";
+import { ownExamDateBodySchema } from "@/lib/server/exam-dates-schemas";
+import { examPlanFor } from "@/lib/server/exam-plan";
+import { parseJsonBody, route } from "@/lib/server/http";
+import { requireUser } from "@/lib/server/session";
+
+/** GET /api/exam-dates → {examDates: [{id, date, deckIds, source, className}], plan}: own and inherited exams, the nearest one's pace and readiness. */
+export const GET = route(async () => {
+  const user = await requireUser();
+  const [examDates, plan] = await Promise.all([listExamDates(user), examPlanFor(user)]);
+  return Response.json({ examDates, plan }, { headers: { "Cache-Control": "no-store" } });
+});
+
+/** POST /api/exam-dates {date: "YYYY-MM-DD", deckIds: [...]} → 201 {examDate}: the student's own exam. */
+export const POST = route(async (request) => {
+  const user = await requireUser();
+  const body = await parseJsonBody(request, ownExamDateBodySchema);
+  return Response.json({ examDate: await addOwnExamDate(user, body) }, { status: 201 });
+});

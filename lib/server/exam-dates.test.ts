@@ -1,0 +1,119 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { dayNumber, formatDayNumber, MILLISECONDS_PER_DAY } from "@/lib/srs";
+import { assignDeck, createClass, joinClass } from "./classes";
+import { examDeck, loadDecks, makeUser } from "./classes-test-fixtures";
+import { db } from "./db";
+import { addOwnExamDate, getClassExamDate, listExamDates, removeOwnExamDate, setClassExamDate } from "./exam-dates";
+import { classReadiness, examPlanFor } from "./exam-plan";
+import { gradeReview } from "./review-grade";
+import { nextReview } from "./review-issue";
+import { expectStatus } from "./test-expect-status";
+
+/**
+ * Exam dates against a real SQLite database: a student's own, a class's inherited by its members,
+ * who may change what, and the grade step bringing a due day forward while the SM-2 state stays
+ * the published one.
+ */
+
+const deck = examDeck({ perConcept: 2 });
+const privateDeck = examDeck();
+const DAY0 = new Date("2026-11-02T09:00:00Z");
+const at = (day: number) => new Date(DAY0.getTime() + day * MILLISECONDS_PER_DAY);
+const today0 = dayNumber(DAY0, "UTC");
+const dateIn = (days: number) => formatDayNumber(today0 + days);
+let teacher: Awaited<ReturnType<typeof makeUser>>;
+
+beforeAll(async () => {
+  teacher = await makeUser("instructor");
+  await loadDecks([deck]);
+  await loadDecks([privateDeck], teacher.id);
+});
+
+/** Reviews one card of `deck` on days 0, 1 and 7 with grade 5; returns the card's stored state. */
+async function reviewOneCardThrice(userId: string) {
+  let cardId: string | null = null;
+  for (const day of [0, 1, 7]) {
+    const { item } = await nextReview(userId, { deckId: deck.id }, at(day));
+    if (!item) throw new Error(`nothing to review on day ${day}`);
+    cardId ??= item.cardId;
+    expect(item.cardId).toBe(cardId);
+    await gradeReview(userId, item.reviewId, 5, at(day));
+  }
+  return db.cardState.findUniqueOrThrow({ where: { userId_cardId: { userId, cardId: cardId ?? "" } } });
+}
+
+describe("a student's own exam date", () => {
+  it("is listed, refuses decks the student cannot study, and is deleted only by its owner", async () => {
+    const student = await makeUser();
+    const other = await makeUser();
+    const exam = await addOwnExamDate(student, { date: dateIn(20), deckIds: [deck.id] });
+    expect(await listExamDates(student)).toEqual([{ id: exam.id, date: dateIn(20), deckIds: [deck.id], source: "own", className: null }]);
+    await expectStatus(addOwnExamDate(student, { date: dateIn(20), deckIds: [privateDeck.id] }), 400);
+    expect(await listExamDates(other)).toEqual([]);
+    await expectStatus(removeOwnExamDate(other, exam.id), 404);
+    await removeOwnExamDate(student, exam.id);
+    expect(await listExamDates(student)).toEqual([]);
+  });
+
+  it("brings the due day forward into the final window; the SM-2 state is the same as without", async () => {
+    const withExam = await makeUser();
+    const without = await makeUser();
+    await addOwnExamDate(withExam, { date: dateIn(14), deckIds: [deck.id] });
+    const planned = await reviewOneCardThrice(withExam.id);
+    const plain = await reviewOneCardThrice(without.id);
+    // Day 7, grade 5: n 3, EF 2.8, I ⌈6 · 2.8⌉ = 17 → due day 24, after the exam on day 14.
+    expect({ repetition: plain.repetition, easiness: plain.easinessHundredths, interval: plain.interval, due: plain.dueDay }).toEqual({
+      repetition: 3,
+      easiness: 280,
+      interval: 17,
+      due: today0 + 24,
+    });
+    expect({ repetition: planned.repetition, easiness: planned.easinessHundredths, interval: planned.interval }).toEqual({ repetition: 3, easiness: 280, interval: 17 });
+    expect(planned.dueDay).toBeGreaterThanOrEqual(today0 + 9);
+    expect(planned.dueDay).toBeLessThanOrEqual(today0 + 13);
+  });
+
+  it("a past exam is ignored", async () => {
+    const student = await makeUser();
+    await addOwnExamDate(student, { date: dateIn(-1), deckIds: [deck.id] });
+    expect(await examPlanFor(student, DAY0)).toBeNull();
+    const state = await reviewOneCardThrice(student.id);
+    expect(state.dueDay).toBe(today0 + 24);
+  });
+});
+
+describe("a class exam date", () => {
+  it("is set by the class's instructor only and inherited by its members with the class's decks", async () => {
+    const klass = await createClass(teacher, { name: "Deep learning" });
+    await assignDeck(teacher, klass.id, privateDeck.id);
+    const stranger = await makeUser("instructor");
+    await expectStatus(setClassExamDate(stranger, klass.id, dateIn(30)), 404);
+    await setClassExamDate(teacher, klass.id, dateIn(30));
+    expect(await getClassExamDate(teacher, klass.id)).toBe(dateIn(30));
+
+    const student = await makeUser();
+    const code = klass.joinCode;
+    await joinClass(student, code);
+    const inherited = await listExamDates(student);
+    expect(inherited).toMatchObject([{ date: dateIn(30), deckIds: [privateDeck.id], source: "class", className: "Deep learning" }]);
+
+    const plan = await examPlanFor(student, DAY0);
+    expect(plan?.daysLeft).toBe(30);
+    expect(plan?.cards).toBe(13);
+    // 13 cards, 30 days: L = 29 − 5 = 24 introduction days, ⌈13/24⌉ = 1 new a day.
+    expect(plan?.pace).toMatchObject({ kind: "on-pace", newPerDay: 1, introductionDays: 24 });
+    expect(plan?.readiness.map((entry) => entry.concept).sort()).toEqual(["alpha", "beta", "gamma"]);
+
+    const readiness = await classReadiness(teacher, klass.id, DAY0);
+    expect(readiness).toMatchObject({ date: dateIn(30), students: 1 });
+    expect(readiness.concepts).toHaveLength(3);
+    await expectStatus(classReadiness(stranger, klass.id, DAY0), 404);
+
+    // Nearest counts: an own exam sooner than the class's.
+    await addOwnExamDate(student, { date: dateIn(10), deckIds: [deck.id] });
+    expect((await examPlanFor(student, DAY0))?.exam.date).toBe(dateIn(10));
+
+    await setClassExamDate(teacher, klass.id, null);
+    expect((await listExamDates(student)).map((exam) => exam.source)).toEqual(["own"]);
+  });
+});

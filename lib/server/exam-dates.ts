@@ -1,0 +1,114 @@
+import "server-only";
+import { dayNumber, isValidTimeZone, parseDayNumber } from "@/lib/srs/days";
+import { nearestExam, type ExamDate } from "@/lib/srs/exam-schedule";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { requireOwnedClass } from "./classes";
+import { db } from "./db";
+import { visibleDeckIds, type Viewer } from "./deck-visibility";
+import { transactionRows } from "./direct-sql";
+import { badRequest, notFound } from "./errors";
+import { parseDeckIds } from "./deck-id-list";
+import type { Tx } from "./write-tx";
+
+/**
+ * Exam dates (docs/architecture.md, "Exam-aware scheduling"): a student's own, covering decks they
+ * chose, and their classes' exams, set by the instructor and covering the class's decks. Every
+ * function takes the acting user; a student sees and deletes only their own rows, an instructor
+ * sets only their own classes' dates (requireOwnedClass answers 404 otherwise).
+ */
+
+/** More than anyone plans for; keeps the per-grade lookup small. */
+export const MAX_OWN_EXAM_DATES = 20;
+
+export interface ExamDateView {
+  id: string;
+  /** "YYYY-MM-DD" */
+  date: string;
+  deckIds: string[];
+  source: "own" | "class";
+  className: string | null;
+}
+
+/** The student's own exams and the exams of every class they belong to, soonest first. */
+export async function listExamDates(viewer: Viewer): Promise<ExamDateView[]> {
+  const memberships = await db.classMember.findMany({ where: { userId: viewer.id }, select: { classId: true } });
+  const classIds = memberships.map((row) => row.classId);
+  const rows = await db.examDate.findMany({
+    where: { OR: [{ userId: viewer.id }, ...(classIds.length > 0 ? [{ classId: { in: classIds } }] : [])] },
+    select: { id: true, date: true, deckIds: true, classId: true, class: { select: { name: true, decks: { select: { deckId: true } } } } },
+    orderBy: [{ date: "asc" }, { id: "asc" }],
+  });
+  return rows.map((row) => ({
+    id: row.id,
+    date: row.date,
+    deckIds: row.class ? row.class.decks.map((deck) => deck.deckId) : parseDeckIds(row.deckIds),
+    source: row.classId ? "class" : "own",
+    className: row.class?.name ?? null,
+  }));
+}
+
+/** The exams as the scheduler reads them (day numbers; calendar dates are zone-free). */
+export function toSchedulerExams(views: readonly ExamDateView[]): ExamDate[] {
+  return views.map((view) => ({ day: parseDayNumber(view.date), deckIds: view.deckIds }));
+}
+
+export async function addOwnExamDate(viewer: Viewer, input: { date: string; deckIds: string[] }): Promise<ExamDateView> {
+  const visible = new Set(await visibleDeckIds(viewer));
+  const unknown = input.deckIds.filter((id) => !visible.has(id));
+  if (unknown.length > 0) throw badRequest("Choose decks you can study.", { deckIds: [`Not one of your decks: ${unknown.join(", ")}`] });
+  const count = await db.examDate.count({ where: { userId: viewer.id } });
+  if (count >= MAX_OWN_EXAM_DATES) throw badRequest(`At most ${MAX_OWN_EXAM_DATES} exam dates: delete a past one first.`);
+  const row = await db.examDate.create({ data: { userId: viewer.id, date: input.date, deckIds: JSON.stringify([...new Set(input.deckIds)]) } });
+  return { id: row.id, date: row.date, deckIds: parseDeckIds(row.deckIds), source: "own", className: null };
+}
+
+export async function removeOwnExamDate(viewer: Viewer, id: string): Promise<void> {
+  const { count } = await db.examDate.deleteMany({ where: { id, userId: viewer.id } });
+  if (count === 0) throw notFound("No such exam date.");
+}
+
+/** The class's exam date, or null. */
+export async function getClassExamDate(actor: Viewer, classId: string): Promise<string | null> {
+  await requireOwnedClass(actor, classId);
+  const row = await db.examDate.findFirst({ where: { classId }, select: { date: true } });
+  return row?.date ?? null;
+}
+
+/** Sets (or, with null, clears) the class's one exam date; members inherit it. */
+export async function setClassExamDate(actor: Viewer, classId: string, date: string | null): Promise<string | null> {
+  await requireOwnedClass(actor, classId);
+  await db.$transaction([
+    db.examDate.deleteMany({ where: { classId } }),
+    ...(date === null ? [] : [db.examDate.create({ data: { classId, date } })]),
+  ]);
+  return date;
+}
+
+interface ExamRow {
+  date: string;
+}
+
+/**
+ * The nearest exam day ahead of `today` covering `deckId`, for the grade transaction: the
+ * student's own exams naming the deck and their classes' exams where the class has the deck.
+ */
+export async function nearestExamDayInTransaction(tx: Tx, userId: string, deckId: string, today: number): Promise<number | null> {
+  const rows = await transactionRows<ExamRow & { deckIds: string | null }>(tx, Prisma.sql`
+    SELECT e."date" AS "date", e."deckIds" AS "deckIds" FROM "ExamDate" e WHERE e."userId" = ${userId}
+    UNION ALL
+    SELECT e."date" AS "date", NULL AS "deckIds" FROM "ExamDate" e
+      JOIN "ClassMember" m ON m."classId" = e."classId" AND m."userId" = ${userId}
+      JOIN "ClassDeck" d ON d."classId" = e."classId" AND d."deckId" = ${deckId}`);
+  const exams: ExamDate[] = rows.map((row) => ({
+    day: parseDayNumber(row.date),
+    deckIds: row.deckIds === null ? [deckId] : parseDeckIds(row.deckIds),
+  }));
+  return nearestExam(exams, today, deckId)?.day ?? null;
+}
+
+/** Today in the user's zone, for pages that show days left. */
+export async function userToday(userId: string, now: Date): Promise<{ today: number; timezone: string }> {
+  const row = await db.user.findUnique({ where: { id: userId }, select: { timezone: true } });
+  const timezone = row && isValidTimeZone(row.timezone) ? row.timezone : "UTC";
+  return { today: dayNumber(now, timezone), timezone };
+}

@@ -1,0 +1,150 @@
+/**
+ * Pacing new cards to an exam: how many new cards a day so that every card of the covered decks is
+ * seen twice (introduced, then reviewed at least once more) before the exam, within the daily load
+ * the student set (docs/architecture.md, "Exam-aware scheduling").
+ *
+ * With D = E − t study days left (today counts, the exam day does not), U cards not yet introduced,
+ * R reviews already scheduled before the exam and a daily load cap C:
+ *
+ * $$L = D - 1 - F, \quad F = \min(W, \lfloor (D - 1)/2 \rfloor), \qquad n = \left\lceil \frac{U}{L} \right\rceil, \qquad
+ *   \text{load} = 2n + \left\lceil \frac{R}{D} \right\rceil \le C$$
+ *
+ * A card introduced on the last day before the exam cannot be seen again in time, hence the − 1;
+ * the final pass (the last W days, exam-schedule.ts) is kept free of new cards where there is room
+ * (at most half the days), because that is where every card's last review before the exam lands. SM-2 shows a card introduced on day d again on d + 1 (I(1) = 1 day, Wozniak
+ * 1987), so a pacing day carries its own n new cards and yesterday's n second looks: 2n, plus its
+ * share of the reviews already scheduled. When that exceeds C, the most that fits is
+ * $$n_{\max} = \left\lfloor \frac{C - \lceil R/D \rceil}{2} \right\rfloor$$ and only n_max · L
+ * cards can be seen twice; which ones is decided by concept weight ({@link prioritiseByConceptWeight}).
+ * With one day left (L = 0) nothing can be seen twice; what fits today can be seen once.
+ */
+import { FINAL_WINDOW_DAYS } from "./exam-schedule";
+
+export interface PacingInput {
+  /** Today's day number (user's time zone). */
+  readonly today: number;
+  /** Day number of the exam. */
+  readonly examDay: number;
+  /** Cards of the covered decks never introduced. */
+  readonly unintroduced: number;
+  /** Reviews already scheduled from today to the day before the exam. */
+  readonly scheduledReviews: number;
+  /** Most cards (new + reviews) the student wants to do in a day. */
+  readonly dailyLoadCap: number;
+}
+
+export type Pace =
+  /** The exam is today or over: no pacing. */
+  | { readonly kind: "exam-over" }
+  /** Every card is already introduced. */
+  | { readonly kind: "all-introduced"; readonly daysLeft: number }
+  /** All U cards fit: n new a day over L days. */
+  | {
+      readonly kind: "on-pace";
+      readonly daysLeft: number;
+      readonly newPerDay: number;
+      readonly introductionDays: number;
+      readonly expectedDailyLoad: number;
+    }
+  /** Not all fit: `coverable` cards seen twice at `newPerDay`, `onceOnly` more seen once on the last day. */
+  | {
+      readonly kind: "too-close";
+      readonly daysLeft: number;
+      readonly newPerDay: number;
+      readonly introductionDays: number;
+      readonly coverable: number;
+      readonly onceOnly: number;
+      readonly uncovered: number;
+    };
+
+function assertCount(name: string, value: number): void {
+  if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`${name} must be a non-negative integer, got ${value}`);
+}
+
+export function paceToExam(input: PacingInput, finalWindowDays: number = FINAL_WINDOW_DAYS): Pace {
+  const { today, examDay, unintroduced, scheduledReviews, dailyLoadCap } = input;
+  if (!Number.isSafeInteger(today) || !Number.isSafeInteger(examDay)) throw new RangeError("today and examDay must be integer day numbers");
+  assertCount("unintroduced", unintroduced);
+  assertCount("scheduledReviews", scheduledReviews);
+  assertCount("dailyLoadCap", dailyLoadCap);
+  const daysLeft = examDay - today;
+  if (daysLeft <= 0) return { kind: "exam-over" };
+  if (unintroduced === 0) return { kind: "all-introduced", daysLeft };
+  const finalPassDays = Math.min(finalWindowDays, Math.floor((daysLeft - 1) / 2));
+  const introductionDays = daysLeft - 1 - finalPassDays;
+  const reviewsPerDay = Math.ceil(scheduledReviews / daysLeft);
+  const room = Math.max(0, dailyLoadCap - reviewsPerDay);
+  const maxNewPerDay = Math.floor(room / 2);
+  if (introductionDays > 0) {
+    const newPerDay = Math.ceil(unintroduced / introductionDays);
+    if (newPerDay <= maxNewPerDay) {
+      return { kind: "on-pace", daysLeft, newPerDay, introductionDays, expectedDailyLoad: 2 * newPerDay + reviewsPerDay };
+    }
+  }
+  const coverable = Math.min(unintroduced, maxNewPerDay * introductionDays);
+  // The last day before the exam holds only the previous day's second looks; the rest of its room
+  // can show cards once.
+  const onceOnly = Math.min(unintroduced - coverable, introductionDays === 0 ? room : room - maxNewPerDay);
+  return {
+    kind: "too-close",
+    daysLeft,
+    newPerDay: maxNewPerDay,
+    introductionDays,
+    coverable,
+    onceOnly,
+    uncovered: unintroduced - coverable - onceOnly,
+  };
+}
+
+/**
+ * Counted views a card takes before a three-week exam: introduction, I(1) = 1 and I(2) = 6 day
+ * reviews, the restarts after lapses (n := 0, I := 1) and the final pass; 7 is what
+ * bench/exam-schedule.ts measures (about 7.7 per card on its simulated students).
+ */
+export const PLANNED_VIEWS_PER_CARD = 7;
+
+/**
+ * Today's new cards, levelled: the pace's n is the floor; on a day with fewer reviews due than the
+ * day's share of the whole plan, more cards are introduced so that the load stays even.
+ *
+ * $$T = \left\lceil \frac{R + V \cdot U}{D} \right\rceil, \qquad
+ *   \text{new}_t = \min\bigl(U,\; C - \text{due}_t,\; \max(n,\; T - \text{due}_t)\bigr)$$
+ *
+ * with V = {@link PLANNED_VIEWS_PER_CARD} views expected per card and due_t the reviews due today.
+ * Without it the first days hold only new cards and the load climbs towards the exam.
+ */
+export function levelledNewCards(pace: Pace, input: PacingInput, dueToday: number): number {
+  if (pace.kind !== "on-pace" && pace.kind !== "too-close") return 0;
+  assertCount("dueToday", dueToday);
+  const target = Math.ceil((input.scheduledReviews + PLANNED_VIEWS_PER_CARD * input.unintroduced) / pace.daysLeft);
+  const room = Math.max(0, input.dailyLoadCap - dueToday);
+  return Math.min(input.unintroduced, room, Math.max(pace.newPerDay, target - dueToday));
+}
+
+export interface WeightedCard {
+  readonly id: string;
+  readonly concept: string;
+  /** Authoring order, the tie-break within a concept. */
+  readonly position: number;
+}
+
+/**
+ * The order in which to introduce cards when not all can be seen twice: cards of heavier concepts
+ * first (weight = the concept's share of the exam; the server passes its share of the covered
+ * cards), then authoring order. Concepts without a weight count as 0.
+ */
+export function prioritiseByConceptWeight<T extends WeightedCard>(cards: readonly T[], weights: ReadonlyMap<string, number>): T[] {
+  return [...cards].sort(
+    (a, b) =>
+      (weights.get(b.concept) ?? 0) - (weights.get(a.concept) ?? 0) ||
+      a.position - b.position ||
+      (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
+}
+
+/** Concept weights as each concept's share of `cards`: $$w_c = |\{k : \text{concept}(k) = c\}| / |K|$$ */
+export function conceptSharesOf(cards: readonly { readonly concept: string }[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const card of cards) counts.set(card.concept, (counts.get(card.concept) ?? 0) + 1);
+  return new Map([...counts].map(([concept, count]) => [concept, count / cards.length]));
+}

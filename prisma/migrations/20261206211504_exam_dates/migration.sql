@@ -1,0 +1,17 @@
+-- CreateTable
+CREATE TABLE "ExamDate" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "userId" TEXT,
+    "classId" TEXT,
+    "date" TEXT NOT NULL,
+    "deckIds" TEXT NOT NULL DEFAULT '[]',
+    "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    CONSTRAINT "ExamDate_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
+    CONSTRAINT "ExamDate_classId_fkey" FOREIGN KEY ("classId") REFERENCES "Class" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateIndex
+CREATE INDEX "ExamDate_userId_idx" ON "ExamDate"("userId");
+
+-- CreateIndex
+CREATE INDEX "ExamDate_classId_idx" ON "ExamDate"("classId");
