@@ -309,6 +309,15 @@ describe("import and export", () => {
 });
 
 describe("live preview", () => {
+  it("reports an alias bomb in the edited file or in the unsaved deck.yaml at its line, without throwing", async () => {
+    const deckId = await newDeck(owner);
+    const bomb = ["a0: &a0 [lol]", ...Array.from({ length: 8 }, (_, i) => `a${i + 1}: &a${i + 1} [${Array(9).fill(`*a${i}`).join(", ")}]`)].join("\n");
+    const inFile = await previewFile(owner, { deckId, path: "cards/bomb.yaml", text: `cards: []\n${bomb}\n` });
+    expect(inFile.errors).toEqual([expect.objectContaining({ file: "cards/bomb.yaml", line: 3, message: expect.stringMatching(/aliases \(\*name\) expand more than 100 times/) })]);
+    const inHeader = await previewFile(owner, { deckId, path: "cards/ok.yaml", text: cardsText(deckId), header: `${deckHeaderText(deckId)}\n${bomb}\n` });
+    expect(inHeader.errors).toContainEqual(expect.objectContaining({ file: "deck.yaml", message: expect.stringMatching(/aliases/) }));
+  });
+
   it("shows a mistake at its line, then five verified variants in both languages once fixed", async () => {
     const deckId = await newDeck(owner);
     const itemId = `${deckId}-t`;
