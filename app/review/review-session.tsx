@@ -385,7 +385,7 @@ export function ReviewSession({ deck, concept, practise }: Props) {
       {phase === "empty" && history.length > 0 ? <SessionSummary history={history} /> : null}
 
       {item && (phase === "question" || phase === "feedback") ? (
-        <article ref={cardTop} tabIndex={-1} className="card space-y-5 focus:outline-none" aria-labelledby={headingId} data-testid="review-card" data-card-id={item.cardId} data-review-id={item.reviewId} data-kind={item.kind}>
+        <article ref={cardTop} tabIndex={-1} className="card space-y-5 focus:outline-none" aria-labelledby={headingId} data-testid="review-card" data-card-id={item.cardId} data-review-id={item.reviewId} data-kind={item.kind} data-item-type={item.itemType}>
           <header className="flex flex-wrap items-baseline justify-between gap-2">
             <h2 id={headingId} className="text-sm font-medium text-slate-600 dark:text-slate-400">
               <span className="sr-only">{t("card.label")}: </span>
@@ -437,7 +437,7 @@ export function ReviewSession({ deck, concept, practise }: Props) {
           {phase === "question" && item.selfGraded ? (
             <div className="space-y-2">
               <p className="text-sm text-slate-600 dark:text-slate-400">{t("answer.hints.self")}</p>
-              <button ref={revealButton} type="button" className="btn-primary" disabled={busy} onClick={() => void check("")} aria-keyshortcuts="Space">
+              <button ref={revealButton} type="button" className="btn-primary" disabled={busy} onClick={() => void check("")} aria-keyshortcuts="Space" data-testid="reveal-answer">
                 {t("answer.reveal")}
               </button>
             </div>
@@ -474,7 +474,7 @@ export function ReviewSession({ deck, concept, practise }: Props) {
                   enterKeyHint="done"
                 />
                 {phase === "question" ? (
-                  <button type="submit" className="btn-primary shrink-0" disabled={busy} aria-keyshortcuts="Enter">
+                  <button type="submit" className="btn-primary shrink-0" disabled={busy} aria-keyshortcuts="Enter" data-testid="check-answer">
                     {busy ? t("answer.checking") : t("answer.check")}
                   </button>
                 ) : null}
@@ -484,7 +484,7 @@ export function ReviewSession({ deck, concept, practise }: Props) {
               </p>
               {item.answerFormat === "boolean" && phase === "question" ? (
                 <div className="flex gap-2">
-                  <button type="button" className="btn-secondary" disabled={busy} onClick={() => void check("T")}>
+                  <button type="button" className="btn-secondary" disabled={busy} onClick={() => void check("T")} data-testid="answer-true">
                     {t("answer.trueLabel")}
                   </button>
                   <button type="button" className="btn-secondary" disabled={busy} onClick={() => void check("F")}>
@@ -545,7 +545,7 @@ export function ReviewSession({ deck, concept, practise }: Props) {
               {t("actions.report")}
             </button>
             {history.length > 0 ? (
-              <button type="button" className="btn-secondary ml-auto" disabled={busy} onClick={() => void undo()} aria-keyshortcuts="U">
+              <button type="button" className="btn-secondary ml-auto" disabled={busy} onClick={() => void undo()} aria-keyshortcuts="U" data-testid="undo">
                 {t("undo")}
               </button>
             ) : null}
@@ -587,7 +587,7 @@ export function ReviewSession({ deck, concept, practise }: Props) {
       ) : null}
 
       <aside className="grid items-start gap-4 sm:grid-cols-2">
-        <section className="keyboard-only card text-sm" aria-labelledby="review-shortcuts">
+        <section className="keyboard-only card text-sm" aria-labelledby="review-shortcuts" data-testid="shortcuts">
           <h2 id="review-shortcuts" className="mb-2 font-semibold">
             {t("shortcuts.title")}
           </h2>
