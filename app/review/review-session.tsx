@@ -1,6 +1,7 @@
 "use client";
 import { useLocale, useTranslations } from "next-intl";
-import { readAsForDisplay } from "@/app/_components/read-as";
+import { answerForDisplay } from "@/app/_components/read-as";
+import { asInstrumental } from "@/app/_components/korean-particle";
 import Link from "next/link";
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent } from "react";
 import type { Bilingual } from "@/lib/questions";
@@ -300,10 +301,14 @@ export function ReviewSession({ deck, concept, practise }: Props) {
     if (invalid) return `${t("feedback.invalid")}${invalid.reason ? ` ${pick(invalid.reason)}` : ""}`;
     if (!result || phase !== "feedback") return "";
     const head = t(`feedback.${result.status === "invalid" ? "wrong" : result.status}`);
-    const readAs = result.readAs ? ` — ${t("feedback.readAs", { value: readAsForDisplay(result.readAs, locale) })}` : "";
-    const expected = result.status === "wrong" && result.expected ? `. ${t("feedback.expected", { value: result.expected })}` : "";
+    const shown = (value: string) =>
+      answerForDisplay(value, { format: item?.answerFormat ?? "", locale, choices: item?.choices, words: { true: t("feedback.true"), false: t("feedback.false") } });
+    const readAsValue = result.readAs ? shown(result.readAs) : "";
+    const readAs = result.readAs ? ` — ${t("feedback.readAs", { value: asInstrumental(readAsValue, locale) })}` : "";
+    const expectedValue = result.expectedByLanguage?.[locale] ?? result.expected;
+    const expected = result.status === "wrong" && expectedValue ? `. ${t("feedback.expected", { value: shown(expectedValue) })}` : "";
     return `${head}${readAs}${expected}`;
-  }, [invalid, result, phase, t, pick, locale]);
+  }, [invalid, result, phase, t, pick, locale, item?.answerFormat, item?.choices]);
 
   const conceptLabel = item?.conceptName ? pick(item.conceptName) : (concept ?? "");
 

@@ -45,7 +45,7 @@ describe("experiment settings from URL parameters", () => {
   });
 
   it("describes its fields for sliders", () => {
-    expect(settings.fields.epochs.meta).toMatchObject({ kind: "integer", min: 1, max: 1000, default: 100, label: { en: "Epochs", ko: "에포크" } });
+    expect(settings.fields.epochs.meta).toMatchObject({ kind: "integer", min: 1, max: 1000, default: 100, label: { en: "Epochs", ko: "에폭" } });
     expect(settings.fields.learningRate.meta).toMatchObject({ kind: "number", scale: "log" });
     expect(settings.fields.optimizer.meta).toMatchObject({ kind: "choice", options: ["adam", "sgd", "rmsprop"] });
   });

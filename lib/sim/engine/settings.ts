@@ -100,7 +100,7 @@ export const seedSetting = () =>
   integerSetting("seed", { min: 0, max: MAX_SEED, default: 1, label: { en: "Seed", ko: "시드" } });
 
 export const epochsSetting = (defaultEpochs: number, max: number) =>
-  integerSetting("epochs", { min: 1, max, default: defaultEpochs, label: { en: "Epochs", ko: "에포크" } });
+  integerSetting("epochs", { min: 1, max, default: defaultEpochs, label: { en: "Epochs", ko: "에폭" } });
 
 export const learningRateSetting = (defaultRate: number) =>
   numberSetting("learningRate", { min: 0.0001, max: 1, default: defaultRate, step: 0.0001, scale: "log", label: { en: "Learning rate", ko: "학습률" } });

@@ -80,7 +80,7 @@ export const activationExperiment: ExperimentDefinition<ActivationSettings, Prep
     return locale === "en"
       ? `After ${countOf(relu.epochs, "epoch")} ReLU reached a training loss of ${f(relu.loss)} and sigmoid ${f(sigmoid.loss)}; ` +
           `the linear activation was stuck at ${f(linear.loss)}: without a non-linearity the network is a straight line.`
-      : `${formatCount(relu.epochs, locale)} 에포크 뒤 학습 손실: ReLU ${f(relu.loss)}, 시그모이드 ${f(sigmoid.loss)}, 선형 ${f(linear.loss)}. ` +
+      : `${formatCount(relu.epochs, locale)} 에폭 뒤 학습 손실: ReLU ${f(relu.loss)}, 시그모이드 ${f(sigmoid.loss)}, 선형 ${f(linear.loss)}. ` +
           `선형 활성화는 더 내려가지 못합니다. 비선형성이 없으면 신경망은 직선에 불과합니다.`;
   },
 };

@@ -39,7 +39,7 @@ export const cnnVsMlpExperiment: ExperimentDefinition<CnnVsMlpSettings, DigitDat
   title: { en: "A CNN versus the MLP on MNIST", ko: "MNIST에서 CNN 대 MLP" },
   shows: {
     en: "A small CNN with about 18 times fewer parameters than the MLP, trained on the same digits: parameters and accuracy side by side.",
-    ko: "MLP보다 파라미터가 약 18배 적은 작은 CNN을 같은 숫자로 학습합니다. 파라미터 수와 정확도를 나란히 봅니다.",
+    ko: "MLP보다 모수가 약 18배 적은 작은 CNN을 같은 숫자로 학습합니다. 모수 수와 정확도를 나란히 봅니다.",
   },
   conceptIds: ["cnn-architecture", "basic-models", "parameter-count"],
   islp: "ISLP 2nd ed. §10.3",
@@ -70,6 +70,6 @@ export const cnnVsMlpExperiment: ExperimentDefinition<CnnVsMlpSettings, DigitDat
     const epochs = run.models[0]?.epochs.length ?? 0;
     return locale === "en"
       ? `After ${countOf(epochs, "epoch")} the CNN (${cnn.params} parameters) reached ${cnn.accuracy} test accuracy and the MLP (${mlp.params}, ${ratio}× as many) ${mlp.accuracy}.`
-      : `${formatCount(epochs, locale)} 에포크 뒤 CNN(파라미터 ${cnn.params}개)의 테스트 정확도는 ${cnn.accuracy}, MLP(${mlp.params}개, ${ratio}배)는 ${mlp.accuracy}였습니다.`;
+      : `${formatCount(epochs, locale)} 에폭 뒤 CNN(모수 ${cnn.params}개)의 테스트 정확도는 ${cnn.accuracy}, MLP(${mlp.params}개, ${ratio}배)는 ${mlp.accuracy}였습니다.`;
   },
 };

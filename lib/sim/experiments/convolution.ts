@@ -93,6 +93,6 @@ export const convolutionExperiment: ExperimentDefinition<ConvolutionSettings, Di
       ? `On this ${label}, the ${edge?.name ?? "edge"} filter responds most (peak ${formatValue(edge?.peak ?? NaN)}). ` +
           `The CNN's ${filters} learned filters (${params} parameters in all) reached ${formatValue(testAccuracy, "percent")} test accuracy.`
       : `이 숫자 ${label}에는 ${edge?.name ?? "경계"} 필터가 가장 강하게 반응합니다(최대 ${formatValue(edge?.peak ?? NaN)}). ` +
-          `CNN이 학습한 필터 ${filters}개(전체 파라미터 ${params}개)로 테스트 정확도 ${formatValue(testAccuracy, "percent")}에 도달했습니다.`;
+          `CNN이 학습한 필터 ${filters}개(전체 모수 ${params}개)로 테스트 정확도 ${formatValue(testAccuracy, "percent")}에 도달했습니다.`;
   },
 };

@@ -58,6 +58,6 @@ export const hiddenUnitsExperiment: ExperimentDefinition<HiddenUnitsSettings, Pr
     const epochs = run.models[0]?.epochs.length ?? 0;
     return locale === "en"
       ? `Validation loss after ${countOf(epochs, "epoch")} — ${parts.join(", ")}. More units, more kinks: the fit improves until the curve is followed and only noise is left.`
-      : `${formatCount(epochs, locale)} 에포크 뒤 검증 손실 — ${parts.join(", ")}. 유닛이 많을수록 꺾임이 늘어 곡선을 따라가며, 결국 잡음만 남습니다.`;
+      : `${formatCount(epochs, locale)} 에폭 뒤 검증 손실 — ${parts.join(", ")}. 유닛이 많을수록 꺾임이 늘어 곡선을 따라가며, 결국 잡음만 남습니다.`;
   },
 };

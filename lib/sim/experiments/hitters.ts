@@ -54,7 +54,7 @@ export const hittersExperiment: ExperimentDefinition<HittersSettings, HittersDat
   title: { en: "Hitters: a network versus linear regression", ko: "Hitters: 신경망 대 선형회귀" },
   shows: {
     en: "The lab's 19 → 50 → 1 network (1,051 parameters) and least squares predict salaries; test mean absolute error for both.",
-    ko: "실습의 19 → 50 → 1 신경망(파라미터 1,051개)과 최소제곱 선형회귀로 연봉을 예측하고 두 모델의 테스트 평균절대오차를 비교합니다.",
+    ko: "실습의 19 → 50 → 1 신경망(모수 1,051개)과 최소제곱 선형회귀로 연봉을 예측하고 두 모델의 테스트 평균절대오차를 비교합니다.",
   },
   conceptIds: ["hitters-network", "lab-data", "parameter-count"],
   islp: "ISLP 2nd ed. §10.6, lab §10.9.1",
@@ -110,6 +110,6 @@ export const hittersExperiment: ExperimentDefinition<HittersSettings, HittersDat
     const k = (value: number) => `$${formatCount(value, locale)}k`;
     return locale === "en"
       ? `Test mean absolute error on ${players} players: linear regression ${k(linear)}; the ${params}-parameter network ${k(network)} after ${countOf(epochs, "epoch")}.`
-      : `선수 ${players}명의 테스트 평균절대오차: 선형회귀 ${k(linear)}, 파라미터 ${params}개 신경망은 ${formatCount(epochs, locale)} 에포크 뒤 ${k(network)}.`;
+      : `선수 ${players}명의 테스트 평균절대오차: 선형회귀 ${k(linear)}, 모수 ${params}개 신경망은 ${formatCount(epochs, locale)} 에폭 뒤 ${k(network)}.`;
   },
 };

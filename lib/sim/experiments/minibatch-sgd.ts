@@ -52,10 +52,10 @@ const stepsFormula = (n: number, batch: number) => `⌈${n} / ${batch}⌉ = ${Ma
 
 export const minibatchSgdExperiment: ExperimentDefinition<MinibatchSettings, PreparedData, MinibatchExtras> = {
   id: "minibatch-sgd",
-  title: { en: "Minibatch SGD: steps per epoch and noisy losses", ko: "미니배치 SGD: 에포크당 스텝 수와 손실의 잡음" },
+  title: { en: "Minibatch SGD: steps per epoch and noisy losses", ko: "미니배치 SGD: 에폭당 스텝 수와 손실의 잡음" },
   shows: {
     en: "An epoch is ⌈n / batch⌉ steps (175 / 32 → 6); smaller batches take more, noisier steps.",
-    ko: "한 에포크는 ⌈n / 배치⌉ 스텝입니다(175 / 32 → 6). 배치가 작을수록 스텝이 많고 손실이 더 출렁입니다.",
+    ko: "한 에폭는 ⌈n / 배치⌉ 스텝입니다(175 / 32 → 6). 배치가 작을수록 스텝이 많고 손실이 더 출렁입니다.",
   },
   conceptIds: ["sgd"],
   islp: "ISLP 2nd ed. §10.7.2",
@@ -106,7 +106,7 @@ export const minibatchSgdExperiment: ExperimentDefinition<MinibatchSettings, Pre
     return locale === "en"
       ? `${players} players in batches of ${batch}: ${mine.formula} steps per epoch (tfjs took ${counted}). ` +
           `Step-to-step loss noise by batch size — ${noise}: the smaller the batch, the noisier each step.`
-      : `선수 ${players}명을 ${batch}명씩 나누면 에포크당 ${mine.formula} 스텝입니다(tfjs가 실제로 ${counted} 스텝 진행). ` +
+      : `선수 ${players}명을 ${batch}명씩 나누면 에폭당 ${mine.formula} 스텝입니다(tfjs가 실제로 ${counted} 스텝 진행). ` +
           `배치 크기별 스텝 간 손실 잡음 — ${noise}: 배치가 작을수록 스텝마다 더 출렁입니다.`;
   },
 };

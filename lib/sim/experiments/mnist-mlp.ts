@@ -26,7 +26,7 @@ export const mnistMlpExperiment: ExperimentDefinition<MnistMlpSettings, DigitDat
   title: { en: "MNIST: a multilayer network against logistic regression", ko: "MNIST: 다층 신경망 대 로지스틱 회귀" },
   shows: {
     en: "The book's 235,146-parameter network and 7,850-parameter multinomial logistic regression learn real handwritten digits: accuracy, confusions, mistakes.",
-    ko: "책의 파라미터 235,146개 신경망과 7,850개 다항 로지스틱 회귀가 실제 손글씨 숫자를 학습합니다. 정확도, 혼동행렬, 틀린 숫자를 봅니다.",
+    ko: "책의 모수 235,146개 신경망과 7,850개 다항 로지스틱 회귀가 실제 손글씨 숫자를 학습합니다. 정확도, 혼동행렬, 틀린 숫자를 봅니다.",
   },
   conceptIds: ["mnist", "multilayer", "multinomial-logistic"],
   islp: "ISLP 2nd ed. §10.2, lab §10.9.2",
@@ -59,7 +59,7 @@ export const mnistMlpExperiment: ExperimentDefinition<MnistMlpSettings, DigitDat
     return locale === "en"
       ? `After ${countOf(epochs, "epoch")} the network (${mlp.params} parameters) classified ${mlp.accuracy} of ${tested} test digits correctly; ` +
           `multinomial logistic regression (${logistic.params}) ${logistic.accuracy}.`
-      : `${formatCount(epochs, locale)} 에포크 뒤 신경망(파라미터 ${mlp.params}개)은 테스트 숫자 ${tested}개 중 ${mlp.accuracy}를 맞혔고, ` +
+      : `${formatCount(epochs, locale)} 에폭 뒤 신경망(모수 ${mlp.params}개)은 테스트 숫자 ${tested}개 중 ${mlp.accuracy}를 맞혔고, ` +
           `다항 로지스틱 회귀(${logistic.params}개)는 ${logistic.accuracy}를 맞혔습니다.`;
   },
 };

@@ -80,12 +80,12 @@ export const overfittingExperiment: ExperimentDefinition<OverfittingSettings, Pr
     if (!turned) {
       return locale === "en"
         ? `After ${countOf(epochs, "epoch")} the big network's validation loss (${f(big.finalValLoss)}) has not turned up yet; train longer to see it overfit. ${smallEn}`
-        : `${lastEpoch} 에포크 뒤 큰 신경망의 검증 손실(${f(big.finalValLoss)})은 아직 다시 오르지 않았습니다. 더 오래 학습하면 과적합이 보입니다. ${smallKo}`;
+        : `${lastEpoch} 에폭 뒤 큰 신경망의 검증 손실(${f(big.finalValLoss)})은 아직 다시 오르지 않았습니다. 더 오래 학습하면 과적합이 보입니다. ${smallKo}`;
     }
     return locale === "en"
       ? `The big network's validation loss was lowest (${f(big.bestValLoss)}) at epoch ${bestEpoch} and rose to ${f(big.finalValLoss)} by epoch ${lastEpoch}, ` +
           `while its training loss fell to ${f(big.finalTrainLoss)}: it learned the noise. ${smallEn}`
-      : `큰 신경망의 검증 손실은 ${bestEpoch} 에포크에서 가장 낮았고(${f(big.bestValLoss)}) ${lastEpoch} 에포크에는 다시 올랐습니다(${f(big.finalValLoss)}). ` +
+      : `큰 신경망의 검증 손실은 ${bestEpoch} 에폭에서 가장 낮았고(${f(big.bestValLoss)}) ${lastEpoch} 에폭에는 다시 올랐습니다(${f(big.finalValLoss)}). ` +
           `그동안 학습 손실은 계속 내려갔습니다(${f(big.finalTrainLoss)}). 잡음까지 외운 것입니다. ${smallKo}`;
   },
 };

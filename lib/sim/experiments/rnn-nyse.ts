@@ -99,7 +99,7 @@ export const rnnNyseExperiment: ExperimentDefinition<RnnNyseSettings, NyseData, 
     return locale === "en"
       ? `Test R² on ${days} trading days: the RNN (${p(rnn?.params)} parameters, ${countOf(epochs, "epoch")}) ${r2("rnn")}; ` +
           `the linear autoregression (${p(ar?.params)}) ${r2("linear-ar")}. The lab reports about 0.41 for both.`
-      : `거래일 ${days}일의 테스트 R²: RNN(파라미터 ${p(rnn?.params)}개, ${formatCount(epochs, locale)} 에포크) ${r2("rnn")}, ` +
+      : `거래일 ${days}일의 테스트 R²: RNN(모수 ${p(rnn?.params)}개, ${formatCount(epochs, locale)} 에폭) ${r2("rnn")}, ` +
           `선형 자기회귀(${p(ar?.params)}개) ${r2("linear-ar")}. 실습에서는 둘 다 약 0.41입니다.`;
   },
 };

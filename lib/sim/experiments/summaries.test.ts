@@ -44,7 +44,7 @@ describe("simulation summaries", () => {
     const ko = mnistMlpExperiment.summarise(completed, "ko");
     expect(en).toContain("After 12 epochs the network (235,146 parameters) classified 97.1% of 10,000 test digits correctly");
     expect(en).toContain("multinomial logistic regression (7,850) 92.0%");
-    expect(ko).toContain("12 에포크 뒤 신경망(파라미터 235,146개)은 테스트 숫자 10,000개 중 97.1%를 맞혔고");
+    expect(ko).toContain("12 에폭 뒤 신경망(모수 235,146개)은 테스트 숫자 10,000개 중 97.1%를 맞혔고");
     expect(`${en} ${ko}`).not.toMatch(/\d{4}/); // no figure of four digits or more goes ungrouped
   });
 
@@ -55,6 +55,6 @@ describe("simulation summaries", () => {
       { testR2: { rnn: 0.41, "linear-ar": 0.4 }, testDates: [], actual: new Array<number>(1_770).fill(0), predictions: {} },
     );
     expect(rnnNyseExperiment.summarise(completed, "en")).toContain("Test R² on 1,770 trading days: the RNN (1,205 parameters, 1,000 epochs) 0.41");
-    expect(rnnNyseExperiment.summarise(completed, "ko")).toContain("거래일 1,770일의 테스트 R²: RNN(파라미터 1,205개, 1,000 에포크) 0.41");
+    expect(rnnNyseExperiment.summarise(completed, "ko")).toContain("거래일 1,770일의 테스트 R²: RNN(모수 1,205개, 1,000 에폭) 0.41");
   });
 });
