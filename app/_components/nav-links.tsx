@@ -9,15 +9,15 @@ import { usePathname } from "next/navigation";
 export function NavLinks({ items }: { items: readonly { href: string; label: string }[] }) {
   const pathname = usePathname();
   return (
-    <ul className="flex flex-wrap gap-1 text-sm">
+    <ul className="flex gap-1 overflow-x-auto text-sm sm:flex-wrap sm:overflow-visible">
       {items.map((item) => {
         const current = pathname === item.href || pathname.startsWith(`${item.href}/`);
         return (
-          <li key={item.href}>
+          <li key={item.href} className="shrink-0">
             <Link
               href={item.href}
               aria-current={current ? "page" : undefined}
-              className={`rounded-md px-2.5 py-1.5 ${
+              className={`block whitespace-nowrap rounded-md px-2.5 py-1.5 ${
                 current
                   ? "bg-accent-50 font-medium text-accent-700 dark:bg-slate-800 dark:text-white"
                   : "text-slate-700 hover:bg-slate-100 dark:text-slate-300 dark:hover:bg-slate-800"

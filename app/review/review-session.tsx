@@ -1,6 +1,7 @@
 "use client";
 import { useLocale, useTranslations } from "next-intl";
-import { readAsForDisplay } from "@/app/_components/read-as";
+import { answerForDisplay } from "@/app/_components/read-as";
+import { asInstrumental } from "@/app/_components/korean-particle";
 import Link from "next/link";
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent } from "react";
 import type { Bilingual } from "@/lib/questions";
@@ -65,6 +66,10 @@ export function ReviewSession({ deck, concept, practise }: Props) {
   const headingId = useId();
   const hintId = useId();
   const busyRef = useRef(false);
+  // After an undo the card comes back answered: focus goes to the answer field, never to a grade,
+  // so that typing the answer again cannot grade the card on its first keystroke.
+  const cameBackFromUndo = useRef(false);
+  const cardTop = useRef<HTMLElement>(null);
 
   const describeState = useCallback(
     (state: PublicCardState) => {
@@ -132,11 +137,19 @@ export function ReviewSession({ deck, concept, practise }: Props) {
     };
   }, [deck, concept, show, fail]);
 
-  // Focus follows the loop: the answer field (or the reveal button) for a question, the suggested grade after a check.
+  // Focus follows the loop: the answer field (or the reveal button) for a question, the suggested
+  // grade after a check, the answer field (or the card) when an undo brings a card back.
   useEffect(() => {
     if (phase === "question") (item?.selfGraded ? revealButton.current : answerInput.current)?.focus();
-    if (phase === "feedback") grades.current?.focusSuggested();
+    if (phase === "feedback") {
+      if (cameBackFromUndo.current) (answerInput.current ?? cardTop.current)?.focus();
+      else grades.current?.focusSuggested();
+    }
+    cameBackFromUndo.current = false;
   }, [phase, item?.reviewId, item?.selfGraded]);
+
+  // A self-graded card is judged by the student alone: no grade is preselected, so Enter cannot rate it.
+  const suggestedGrade = result && result.status !== "revealed" ? result.suggestedGrade : null;
 
   const elapsed = () => Math.max(0, Math.round(performance.now() - shownAt.current));
 
@@ -187,6 +200,7 @@ export function ReviewSession({ deck, concept, practise }: Props) {
         setHistory((past) => past.slice(0, -1));
         setNotice(t("undone", { state: describeState(outcome.state) }));
         setSuspendedReview(null);
+        cameBackFromUndo.current = true;
         // The same question is pending again (outcome.item); asking for the next card returns it
         // together with the queue's counts as they are after the undo.
         await loadNext();
@@ -268,9 +282,9 @@ export function ReviewSession({ deck, concept, practise }: Props) {
         if (/^[0-5]$/.test(event.key)) {
           event.preventDefault();
           void grade(Number(event.key) as GradeValue);
-        } else if (event.key === "Enter" && !onButton && result.suggestedGrade !== null) {
+        } else if (event.key === "Enter" && !onButton && suggestedGrade !== null) {
           event.preventDefault();
-          void grade(result.suggestedGrade);
+          void grade(suggestedGrade);
         }
         return;
       }
@@ -281,16 +295,20 @@ export function ReviewSession({ deck, concept, practise }: Props) {
     }
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [phase, result, item, history, response, reporting, grade, undo, check]);
+  }, [phase, result, suggestedGrade, item, history, response, reporting, grade, undo, check]);
 
   const feedbackText = useMemo(() => {
     if (invalid) return `${t("feedback.invalid")}${invalid.reason ? ` ${pick(invalid.reason)}` : ""}`;
     if (!result || phase !== "feedback") return "";
     const head = t(`feedback.${result.status === "invalid" ? "wrong" : result.status}`);
-    const readAs = result.readAs ? ` — ${t("feedback.readAs", { value: readAsForDisplay(result.readAs, locale) })}` : "";
-    const expected = result.status === "wrong" && result.expected ? `. ${t("feedback.expected", { value: result.expected })}` : "";
+    const shown = (value: string) =>
+      answerForDisplay(value, { format: item?.answerFormat ?? "", locale, choices: item?.choices, words: { true: t("feedback.true"), false: t("feedback.false") } });
+    const readAsValue = result.readAs ? shown(result.readAs) : "";
+    const readAs = result.readAs ? ` — ${t("feedback.readAs", { value: asInstrumental(readAsValue, locale) })}` : "";
+    const expectedValue = result.expectedByLanguage?.[locale] ?? result.expected;
+    const expected = result.status === "wrong" && expectedValue ? `. ${t("feedback.expected", { value: shown(expectedValue) })}` : "";
     return `${head}${readAs}${expected}`;
-  }, [invalid, result, phase, t, pick, locale]);
+  }, [invalid, result, phase, t, pick, locale, item?.answerFormat, item?.choices]);
 
   const conceptLabel = item?.conceptName ? pick(item.conceptName) : (concept ?? "");
 
@@ -372,7 +390,7 @@ export function ReviewSession({ deck, concept, practise }: Props) {
       {phase === "empty" && history.length > 0 ? <SessionSummary history={history} /> : null}
 
       {item && (phase === "question" || phase === "feedback") ? (
-        <article className="card space-y-5" aria-labelledby={headingId} data-testid="review-card" data-card-id={item.cardId} data-review-id={item.reviewId} data-kind={item.kind}>
+        <article ref={cardTop} tabIndex={-1} className="card space-y-5 focus:outline-none" aria-labelledby={headingId} data-testid="review-card" data-card-id={item.cardId} data-review-id={item.reviewId} data-kind={item.kind} data-item-type={item.itemType}>
           <header className="flex flex-wrap items-baseline justify-between gap-2">
             <h2 id={headingId} className="text-sm font-medium text-slate-600 dark:text-slate-400">
               <span className="sr-only">{t("card.label")}: </span>
@@ -401,14 +419,17 @@ export function ReviewSession({ deck, concept, practise }: Props) {
             <ol className="space-y-2" aria-label={t("answer.choicesLabel")}>
               {item.choices.map((choice) => (
                 <li key={choice.letter}>
+                  {/* A tap selects; Check (or Enter in the field) confirms: a mis-tap on a phone costs nothing. */}
                   <button
                     type="button"
                     disabled={phase !== "question" || busy}
+                    aria-pressed={response.trim().toUpperCase() === choice.letter}
+                    data-testid="choice-option"
                     onClick={() => {
                       setResponse(choice.letter);
-                      void check(choice.letter);
+                      if (invalid) setInvalid(null);
                     }}
-                    className="flex w-full items-start gap-3 rounded-lg border border-slate-200 px-3 py-2 text-left hover:bg-slate-50 disabled:cursor-default disabled:hover:bg-transparent dark:border-slate-700 dark:hover:bg-slate-800"
+                    className="flex w-full items-start gap-3 rounded-lg border border-slate-200 px-3 py-2 text-left hover:bg-slate-50 disabled:cursor-default disabled:hover:bg-transparent aria-pressed:border-accent-500 aria-pressed:bg-accent-50 aria-pressed:ring-2 aria-pressed:ring-accent-500 dark:border-slate-700 dark:hover:bg-slate-800 dark:aria-pressed:bg-slate-800"
                   >
                     <span className="font-mono font-bold">{choice.letter}</span>
                     <MathText text={pick(choice.text)} inline lang={locale} />
@@ -421,7 +442,7 @@ export function ReviewSession({ deck, concept, practise }: Props) {
           {phase === "question" && item.selfGraded ? (
             <div className="space-y-2">
               <p className="text-sm text-slate-600 dark:text-slate-400">{t("answer.hints.self")}</p>
-              <button ref={revealButton} type="button" className="btn-primary" disabled={busy} onClick={() => void check("")} aria-keyshortcuts="Space">
+              <button ref={revealButton} type="button" className="btn-primary" disabled={busy} onClick={() => void check("")} aria-keyshortcuts="Space" data-testid="reveal-answer">
                 {t("answer.reveal")}
               </button>
             </div>
@@ -458,7 +479,7 @@ export function ReviewSession({ deck, concept, practise }: Props) {
                   enterKeyHint="done"
                 />
                 {phase === "question" ? (
-                  <button type="submit" className="btn-primary shrink-0" disabled={busy} aria-keyshortcuts="Enter">
+                  <button type="submit" className="btn-primary shrink-0" disabled={busy} aria-keyshortcuts="Enter" data-testid="check-answer">
                     {busy ? t("answer.checking") : t("answer.check")}
                   </button>
                 ) : null}
@@ -468,7 +489,7 @@ export function ReviewSession({ deck, concept, practise }: Props) {
               </p>
               {item.answerFormat === "boolean" && phase === "question" ? (
                 <div className="flex gap-2">
-                  <button type="button" className="btn-secondary" disabled={busy} onClick={() => void check("T")}>
+                  <button type="button" className="btn-secondary" disabled={busy} onClick={() => void check("T")} data-testid="answer-true">
                     {t("answer.trueLabel")}
                   </button>
                   <button type="button" className="btn-secondary" disabled={busy} onClick={() => void check("F")}>
@@ -516,7 +537,7 @@ export function ReviewSession({ deck, concept, practise }: Props) {
             </section>
           ) : null}
 
-          {phase === "feedback" && result ? <GradeButtons ref={grades} suggested={result.suggestedGrade} disabled={busy} onGrade={(value) => void grade(value)} /> : null}
+          {phase === "feedback" && result ? <GradeButtons ref={grades} suggested={suggestedGrade} disabled={busy} onGrade={(value) => void grade(value)} /> : null}
 
           <footer className="flex flex-wrap gap-2 border-t border-slate-200 pt-4 dark:border-slate-800" aria-label={t("actions.label")}>
             <button type="button" className="btn-secondary" disabled={busy} onClick={() => void suspend()}>
@@ -529,7 +550,7 @@ export function ReviewSession({ deck, concept, practise }: Props) {
               {t("actions.report")}
             </button>
             {history.length > 0 ? (
-              <button type="button" className="btn-secondary ml-auto" disabled={busy} onClick={() => void undo()} aria-keyshortcuts="U">
+              <button type="button" className="btn-secondary ml-auto" disabled={busy} onClick={() => void undo()} aria-keyshortcuts="U" data-testid="undo">
                 {t("undo")}
               </button>
             ) : null}
@@ -571,7 +592,7 @@ export function ReviewSession({ deck, concept, practise }: Props) {
       ) : null}
 
       <aside className="grid items-start gap-4 sm:grid-cols-2">
-        <section className="card text-sm" aria-labelledby="review-shortcuts">
+        <section className="keyboard-only card text-sm" aria-labelledby="review-shortcuts" data-testid="shortcuts">
           <h2 id="review-shortcuts" className="mb-2 font-semibold">
             {t("shortcuts.title")}
           </h2>

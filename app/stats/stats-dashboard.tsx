@@ -82,6 +82,11 @@ export function StatsDashboard({ stats }: { stats: StudentStats }) {
     }
     return points;
   }, [stats.heatmap]);
+  // Month labels above the weeks where a month begins ("Mar", "3월"), as on GitHub's calendar.
+  const monthTicks = useMemo(() => {
+    const month = new Intl.DateTimeFormat(locale, { month: "short", timeZone: "UTC" });
+    return new Map(heat.filter((point) => point.date.endsWith("-01")).map((point) => [point.week, month.format(new Date(`${point.date}T00:00:00Z`))]));
+  }, [heat, locale]);
   const heatTotal = stats.heatmap.days.reduce((sum, day) => sum + day.count, 0);
   const weekdays = t("heatmap.weekdays").split(",");
 
@@ -122,8 +127,20 @@ export function StatsDashboard({ stats }: { stats: StudentStats }) {
         </p>
         {/* Hidden from screen readers (the summary above says it), so it must not take keyboard focus either. */}
         <div ref={heatScroller} className={`overflow-x-auto ${AXIS_TEXT}`} aria-hidden="true" tabIndex={-1}>
-          <ScatterChart width={760} height={130} margin={{ top: 8, right: 8, bottom: 0, left: 0 }} accessibilityLayer={false}>
-            <XAxis type="number" dataKey="week" domain={[-0.5, 52.5]} hide />
+          <ScatterChart width={760} height={150} margin={{ top: 4, right: 8, bottom: 0, left: 0 }} accessibilityLayer={false}>
+            <XAxis
+              type="number"
+              dataKey="week"
+              domain={[-0.5, 52.5]}
+              orientation="top"
+              ticks={[...monthTicks.keys()]}
+              tickFormatter={(week: number) => monthTicks.get(week) ?? ""}
+              tick={AXIS_TICK}
+              height={20}
+              axisLine={false}
+              tickLine={false}
+              fontSize={11}
+            />
             <YAxis
               tick={AXIS_TICK}
               type="number"

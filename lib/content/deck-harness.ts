@@ -21,6 +21,12 @@ export interface HarnessSummary {
   concepts: string[];
   variants: number;
   failures: number;
+  /** Listed common mistakes typed (over every variant) and the share that got their own feedback (goal 1). */
+  mistakes: { tried: number; recognised: number; share: number };
+  /** Templates that list no common mistakes (goal: none). */
+  templatesWithoutMistakes: string[];
+  /** Drawn template variants whose answer ignores a parameter (goal: share 0). */
+  degenerate: { variants: number; drawn: number; share: number };
   details: HarnessSummaryDetail[];
 }
 
@@ -34,12 +40,22 @@ export async function testDecks(decks: readonly Deck[], loadErrors: readonly Dec
   const details: HarnessSummaryDetail[] = loadErrors.map((error) => ({ level: "failure", item: "", check: "load", message: error.message, where: `${error.file}:${error.line}` }));
   let variants = 0;
   const concepts: string[] = [];
+  const mistakes = { tried: 0, recognised: 0 };
+  const degenerate = { variants: 0, drawn: 0 };
+  const templatesWithoutMistakes: string[] = [];
   for (const deck of decks) {
     const covered = new Set(deckItems(deck).map((item) => item.concept));
     for (const concept of deck.concepts) if (covered.has(concept.id) && !concepts.includes(concept.id)) concepts.push(concept.id);
     for (const item of deckItems(deck)) {
       const report = await testItem(item, options.variants);
       variants += report.variants;
+      mistakes.tried += report.mistakes.tried;
+      mistakes.recognised += report.mistakes.recognised;
+      if (report.kind === "template") {
+        degenerate.variants += report.degenerate;
+        degenerate.drawn += options.variants;
+        if (report.details.some((detail) => detail.check === "mistakes-listed")) templatesWithoutMistakes.push(`${deck.id}/${item.id}`);
+      }
       const location = deck.locations[item.id];
       for (const detail of report.details) details.push({ ...detail, deck: deck.id, ...(location ? { where: `${location.file}:${location.line}` } : {}) });
       options.onItem?.(deck, item.id, report.failures, report.variants, report.distinct);
@@ -51,6 +67,9 @@ export async function testDecks(decks: readonly Deck[], loadErrors: readonly Dec
     concepts,
     variants,
     failures: details.filter((detail) => detail.level === "failure").length,
+    mistakes: { ...mistakes, share: mistakes.tried === 0 ? 1 : mistakes.recognised / mistakes.tried },
+    templatesWithoutMistakes,
+    degenerate: { ...degenerate, share: degenerate.drawn === 0 ? 0 : degenerate.variants / degenerate.drawn },
     details,
   };
 }

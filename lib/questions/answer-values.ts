@@ -3,7 +3,7 @@
  * matrices, and the one display form used in "expected …" messages.
  */
 import { formatNumber } from "./format-number";
-import type { ExpectedAnswer, Tolerance } from "./types";
+import type { Bilingual, ExpectedAnswer, Tolerance } from "./types";
 
 /** Rounding to n decimals is within half a unit of the last place: 0.5·10⁻ⁿ (plus float slack). */
 export function toleranceForDecimals(decimals: number): Tolerance {
@@ -63,4 +63,18 @@ export function displayExpected(answer: ExpectedAnswer): string {
     case "self":
       return answer.answer.en;
   }
+}
+
+const HANGUL = /[\uac00-\ud7a3]/;
+
+/**
+ * The expected answer in each language where it is words: a self-graded card's answer, or for a
+ * typed-text answer the first accepted spelling in Hangul (Korean) and the first without (English),
+ * so that a Korean banner says "저수준" where the solution does. Null for numbers, shapes and choices.
+ */
+export function expectedByLanguage(answer: ExpectedAnswer): Bilingual | null {
+  if (answer.format === "self") return answer.answer;
+  if (answer.format !== "text" || answer.accept.length === 0) return null;
+  const first = answer.accept[0] ?? "";
+  return { ko: answer.accept.find((text) => HANGUL.test(text)) ?? first, en: answer.accept.find((text) => !HANGUL.test(text)) ?? first };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toleranceForDecimals } from "./answer-values";
+import { expectedByLanguage, toleranceForDecimals } from "./answer-values";
 import { checkAnswer } from "./check-answer";
 import type { ExpectedAnswer, MistakeValue, Variant } from "./types";
 
@@ -156,5 +156,16 @@ describe("checkAnswer: a right value at too low a precision gets a precision hin
     const result = checkAnswer(sigmoid, input);
     expect(result.status).toBe(status);
     expect(result.reason?.en.includes("give 3 decimal places") ?? false).toBe(hinted);
+  });
+});
+
+describe("expectedByLanguage: the expected words in the student's language", () => {
+  it.each<[ExpectedAnswer, { ko: string; en: string } | null, string]>([
+    [{ format: "text", accept: ["low-level", "저수준"] }, { ko: "저수준", en: "low-level" }, "Hangul for Korean, the other for English"],
+    [{ format: "text", accept: ["ReLU"] }, { ko: "ReLU", en: "ReLU" }, "one spelling for both"],
+    [{ format: "self", answer: { ko: "은닉층", en: "hidden layer" } }, { ko: "은닉층", en: "hidden layer" }, "a self-graded card's own answer"],
+    [{ format: "integer", value: 31 }, null, "numbers are shown as numbers"],
+  ])("%j → %j (%s)", (answer, words) => {
+    expect(expectedByLanguage(answer)).toEqual(words);
   });
 });

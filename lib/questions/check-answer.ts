@@ -77,10 +77,12 @@ export function checkAnswer(variant: Pick<Variant, "expectedAnswer" | "mistakes"
       const tolerance = answer.format === "number" ? answer.tolerance : null;
       const correct = tolerance ? withinTolerance(read.value, answer.value, tolerance) : read.value === answer.value;
       if (correct) return { status: "correct", readAs: read.readAs, expected };
-      const slip = answer.format === "number" ? precisionSlip(response, read.value, answer.value, answer.decimals) : null;
-      if (slip) return { status: "invalid", readAs: read.readAs, expected, reason: slip };
       // An integer answer's mistakes may be fractions (1/0.75 = 1.333…): match those to 1e-9.
-      return wrong(read.readAs, expected, findMistake(variant.mistakes, numberMatches(tolerance ?? MISTAKE_MATCH, read.value)));
+      const mistake = findMistake(variant.mistakes, numberMatches(tolerance ?? MISTAKE_MATCH, read.value));
+      // A listed mistake ("0": the ReLU's output) names what went wrong better than a precision hint.
+      const slip = !mistake && answer.format === "number" ? precisionSlip(response, read.value, answer.value, answer.decimals) : null;
+      if (slip) return { status: "invalid", readAs: read.readAs, expected, reason: slip };
+      return wrong(read.readAs, expected, mistake);
     }
     case "shape": {
       // A 1-D shape is a length, displayed as a number ("5,568"): typed the same way, without

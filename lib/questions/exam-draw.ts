@@ -10,6 +10,9 @@
  * grade does not make a concept "weak" and a concept never reviewed weighs like a moderately known
  * one; gain $G = 4$, so a concept never retained weighs up to five times one always retained.
  *
+ * Every ticked deck weighs the same: $w_c$ is divided by the sum of $w$ over the concepts of its
+ * deck, so a small class deck is not drowned by the course deck's many concepts.
+ *
  * Cards are drawn one at a time: a concept with probability $\propto w_c \cdot d^{n_c}$ among the
  * concepts that still have cards ($n_c$ = cards of it drawn so far, $d = 1/2$, so that the exam
  * still covers several concepts), then a card of that concept uniformly. Drawing continues until
@@ -92,6 +95,14 @@ export function rankExamCandidates(
     }
     pool.cards.push(candidate);
   }
+  // Every deck of the exam gets the same share: a concept's weight is divided by its deck's total,
+  // so a small class deck ticked beside the 22-concept course deck is drawn as often as the course.
+  const deckTotals = new Map<string, number>();
+  for (const [key, pool] of pools) {
+    const deckId = key.split("\u001f")[0] ?? "";
+    deckTotals.set(deckId, (deckTotals.get(deckId) ?? 0) + pool.weight);
+  }
+  for (const [key, pool] of pools) pool.weight /= deckTotals.get(key.split("\u001f")[0] ?? "") ?? 1;
   const keys = [...pools.keys()].sort();
   const ranked: ExamCandidate[] = [];
   for (;;) {

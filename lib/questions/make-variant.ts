@@ -63,7 +63,7 @@ function sameAsExpected(value: number, answer: ExpectedAnswer): boolean {
   return false;
 }
 
-interface Computed {
+export interface Computed {
   answer: ExpectedAnswer;
   work: Bilingual;
   layers: string | null;
@@ -71,7 +71,8 @@ interface Computed {
   verification: VerificationRequest;
 }
 
-function compute(template: Template, scope: ParamValues): Computed {
+/** The expected answer (and how it is worked) for given parameter values: no rendering, no checks. */
+export function compute(template: Template, scope: ParamValues): Computed {
   const answer = template.answer;
   if ("architecture" in answer) {
     const filled = fillArchitecture(answer, scope);

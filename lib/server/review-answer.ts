@@ -1,5 +1,5 @@
 import "server-only";
-import { checkAnswer, type Variant } from "@/lib/questions";
+import { checkAnswer, expectedByLanguage, type Bilingual, type Variant } from "@/lib/questions";
 import { suggestGrade, type AnswerKind } from "@/lib/srs";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { readRows, sqlDate, sqlIntOrNull, transactionRows, transactionWrite } from "./direct-sql";
@@ -31,6 +31,11 @@ export function answerKindOf(variant: Pick<Variant, "answerFormat">): AnswerKind
   }
 }
 
+function withExpectedByLanguage(variant: Variant): { expectedByLanguage?: Bilingual } {
+  const words = expectedByLanguage(variant.expectedAnswer);
+  return words ? { expectedByLanguage: words } : {};
+}
+
 function sameFeedback(a: { en: string } | undefined, b: { en: string }): boolean {
   return a !== undefined && a.en === b.en;
 }
@@ -47,6 +52,7 @@ export function evaluateResponse(variant: Variant, response: string, durationMs:
       status: "revealed",
       readAs: null,
       expected: variant.expectedAnswer.answer.en,
+      expectedByLanguage: variant.expectedAnswer.answer,
       solution: variant.solution,
       suggestedGrade: suggestGrade({ kind, status: "revealed", durationMs }),
       architecture,
@@ -72,6 +78,7 @@ export function evaluateResponse(variant: Variant, response: string, durationMs:
     status: checked.status,
     readAs: checked.readAs,
     expected: checked.expected,
+    ...withExpectedByLanguage(variant),
     solution: variant.solution,
     ...(checked.mistake ? { mistake: checked.mistake } : {}),
     suggestedGrade: suggestGrade({ kind, status: checked.status, durationMs, nearMiss }),

@@ -40,6 +40,8 @@ export interface AnswerResult {
   readAs: string | null;
   /** The expected answer for display; null for an unreadable response (it costs nothing, and reveals nothing). */
   expected: string | null;
+  /** The expected answer in each language, where it is words (lib/questions expectedByLanguage). */
+  expectedByLanguage?: Bilingual;
   /** Worked solution or explanation (Markdown + TeX); null for an unreadable response. */
   solution: Bilingual | null;
   /** Feedback of a matched common mistake. */

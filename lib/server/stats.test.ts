@@ -83,7 +83,8 @@ describe("studentStats", () => {
     expect(counting).toMatchObject({ deckId: deck.id, reviews: 1, retained: 0, rate: 0, name: { ko: "모수 세기", en: "Counting parameters" }, templates: [{ itemId: "single-params", title: { ko: "단일층 모수", en: "Single-layer parameters" } }] });
     expect(counting?.drillHref).toBe(`/review?deck=${deck.id}&concept=counting`);
     expect(stats.concepts.find((c) => c.concept === "facts")).toMatchObject({ reviews: 2, retained: 2, rate: 1 });
-    expect(stats.weakest.map((c) => c.concept)).toEqual([]); // "counting" has one review only
+    // One review, not retained: 0% is weak already ("facts", all retained, is not).
+    expect(stats.weakest.map((c) => c.concept)).toEqual(["counting"]);
     // All three cards are due on day 1 (interval 1), none suspended.
     expect(stats.forecast[0]).toEqual({ date: "2026-03-03", due: 3 });
     expect(stats.forecast.slice(1).every((day) => day.due === 0)).toBe(true);

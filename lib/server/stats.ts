@@ -200,7 +200,8 @@ export async function studentStats(userId: string, now: Date = new Date()): Prom
     })
     .sort((a, b) => b.reviews - a.reviews || a.concept.localeCompare(b.concept));
   const weakest = concepts
-    .filter((c) => c.reviews >= WEAKEST_MIN_REVIEWS && c.rate !== null && c.rate < 1)
+    // A concept never retained (0%) is weak after one review already: "none" beside a 0% misleads.
+    .filter((c) => c.rate !== null && c.rate < 1 && (c.reviews >= WEAKEST_MIN_REVIEWS || c.rate === 0))
     .sort((a, b) => (a.rate ?? 0) - (b.rate ?? 0) || b.reviews - a.reviews)
     .slice(0, WEAKEST_COUNT);
 

@@ -113,7 +113,7 @@ test("the same in the Korean UI", async ({ page }) => {
   await page.getByLabel("나의 답").fill("235,146");
   await page.getByLabel("나의 답").press("Enter");
   await expect(feedback(page)).toContainText("정답입니다");
-  await expect(feedback(page)).toContainText("235,146(으)로 읽음");
+  await expect(feedback(page)).toContainText("235,146으로 읽음");
   await expect(solution(page).getByRole("heading", { name: "풀이" })).toBeVisible();
   await expect(solution(page).locator(".katex").first()).toBeVisible();
   await expect(page.getByTestId("layer-total")).toHaveText("235,146");

@@ -18,18 +18,22 @@ async function answerWithKeyboard(page: Page): Promise<void> {
   if (await page.getByRole("button", { name: "Show answer" }).isVisible()) {
     await expect(page.getByRole("button", { name: "Show answer" })).toBeFocused();
     await page.keyboard.press("Space");
-  } else {
-    await expect(page.getByLabel("Your answer")).toBeFocused();
-    for (const attempt of ["1", "A", "T", "(1, 1)", "[[1]]", "relu"]) {
-      await page.keyboard.type(attempt);
-      await page.keyboard.press("Enter");
-      await expect(graded(page).or(unreadable(page))).toBeVisible();
-      if (await graded(page).isVisible()) break;
-      // "Couldn't read that — no penalty": still the same question, still unanswered.
-      await expect(unreadable(page)).toContainText("no penalty");
-      await page.keyboard.press("Control+A");
-      await page.keyboard.press("Backspace");
-    }
+    // The student alone judges a self-graded card: no grade is preselected, so Enter rates nothing.
+    const grades = page.getByRole("group", { name: "How well did you recall it?" });
+    await expect(grades).toBeFocused();
+    await expect(card(page).locator("[data-suggested=true]")).toHaveCount(0);
+    return;
+  }
+  await expect(page.getByLabel("Your answer")).toBeFocused();
+  for (const attempt of ["1", "A", "T", "(1, 1)", "[[1]]", "relu"]) {
+    await page.keyboard.type(attempt);
+    await page.keyboard.press("Enter");
+    await expect(graded(page).or(unreadable(page))).toBeVisible();
+    if (await graded(page).isVisible()) break;
+    // "Couldn't read that — no penalty": still the same question, still unanswered.
+    await expect(unreadable(page)).toContainText("no penalty");
+    await page.keyboard.press("Control+A");
+    await page.keyboard.press("Backspace");
   }
   await expect(graded(page)).toBeVisible();
   await expect(page.getByRole("group", { name: "How well did you recall it?" })).toBeVisible();

@@ -23,7 +23,7 @@ export const ModelPreviews = memo(function ModelPreviews({ previews, trained, lo
                 {preview.label[locale]}
               </h3>
               <p className="text-sm tabular-nums">
-                <span className="font-semibold">{formatValue(preview.params, "integer")}</span> {t("parameters")}
+                {t.rich("parameterCount", { count: formatValue(preview.params, "integer"), strong: (chunks) => <span className="font-semibold">{chunks}</span> })}
               </p>
             </div>
             <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">

@@ -1,5 +1,6 @@
 "use client";
 import { useLocale, useTranslations } from "next-intl";
+import { asInstrumental } from "@/app/_components/korean-particle";
 import { readAsForDisplay } from "@/app/_components/read-as";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import type { Bilingual } from "@/lib/questions";
@@ -353,7 +354,7 @@ export function PracticeSession({ itemId, initial }: { itemId: string; initial: 
           {result ? (
             <div className={`space-y-1 rounded-lg px-3 py-2 ${statusTone}`} data-status={result.status}>
               <p className="font-semibold">{t(`feedback.${result.status === "invalid" ? "wrong" : result.status}`)}</p>
-              {result.readAs !== null ? <p>{t("feedback.readAs", { value: shown(result.readAs) })}</p> : null}
+              {result.readAs !== null ? <p>{t("feedback.readAs", { value: asInstrumental(shown(result.readAs), locale) })}</p> : null}
               {result.expected !== null && result.status !== "correct" ? <p>{t("feedback.expected", { value: shown(result.expected) })}</p> : null}
               {result.mistake ? <p>{pick(result.mistake)}</p> : null}
             </div>

@@ -17,18 +17,22 @@ interface Props {
 
 /**
  * SuperMemo's six grades as buttons (0–5 on the keyboard), the suggested one highlighted and focused
- * so that Enter confirms it. Each button says what its grade means.
+ * so that Enter confirms it; with nothing suggested (a self-graded card) none is. Each button says
+ * what its grade means. Key hints are for keyboards: touch screens do not show them.
  */
 export const GradeButtons = forwardRef<GradeButtonsHandle, Props>(function GradeButtons({ suggested, disabled, onGrade }, ref) {
   const t = useTranslations("review.grade");
   const buttons = useRef<(HTMLButtonElement | null)[]>([]);
+  const group = useRef<HTMLFieldSetElement>(null);
   useImperativeHandle(ref, () => ({
     focusSuggested() {
-      buttons.current[suggested ?? 4]?.focus();
+      // Nothing suggested (a self-graded card): focus the group, so that no key press rates the card.
+      if (suggested === null) group.current?.focus();
+      else buttons.current[suggested]?.focus();
     },
   }));
   return (
-    <fieldset className="space-y-2" aria-describedby="grade-hint">
+    <fieldset ref={group} tabIndex={-1} className="space-y-2 focus:outline-none" aria-describedby="grade-hint">
       <legend className="text-sm font-semibold">{t("legend")}</legend>
       <div className="grid grid-cols-3 gap-2 sm:grid-cols-6">
         {GRADES.map((grade) => {
@@ -67,7 +71,7 @@ export const GradeButtons = forwardRef<GradeButtonsHandle, Props>(function Grade
         })}
       </div>
       <p id="grade-hint" className="text-xs text-slate-600 dark:text-slate-400">
-        {t("hint")}
+        {suggested === null ? t("chooseHint") : <span className="keyboard-only">{t("hint")}</span>}
       </p>
     </fieldset>
   );

@@ -80,6 +80,12 @@ async function test(args: string[]): Promise<number> {
     process.stdout.write(
       `\n${summary.templates} templates, ${summary.staticCards} static cards, ${summary.concepts.length} concepts, ${summary.variants} variants in ${seconds} s: ${summary.failures} failure${summary.failures === 1 ? "" : "s"}\n`,
     );
+    const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
+    process.stdout.write(
+      `listed mistakes with specific feedback: ${percent(summary.mistakes.share)} (${summary.mistakes.recognised} of ${summary.mistakes.tried}; goal 100%); ` +
+        `templates listing no mistakes: ${summary.templatesWithoutMistakes.length}\n` +
+        `degenerate variants: ${percent(summary.degenerate.share)} (${summary.degenerate.variants} of ${summary.degenerate.drawn}; goal 0%)\n`,
+    );
   }
   return summary.failures > 0 ? EXIT_CHECK_FAILED : EXIT_OK;
 }

@@ -18,6 +18,8 @@ export type Expr =
   | { type: "logical"; op: "&&" | "||"; left: Expr; right: Expr }
   | { type: "cond"; test: Expr; then: Expr; otherwise: Expr }
   | { type: "call"; name: string; args: Expr[] }
+  /** `W[k, j]`: an entry of a matrix parameter, 1-based like ISLP's w_{kj}. */
+  | { type: "index"; name: string; row: Expr; col: Expr }
   /** Parentheses the author wrote; kept so the worked solution shows them as written. */
   | { type: "group"; inner: Expr };
 
@@ -53,6 +55,11 @@ export function freeVariables(expr: Expr): string[] {
         return;
       case "call":
         node.args.forEach(visit);
+        return;
+      case "index":
+        seen.add(node.name);
+        visit(node.row);
+        visit(node.col);
         return;
       case "group":
         visit(node.inner);

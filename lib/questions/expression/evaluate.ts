@@ -97,6 +97,15 @@ export function evaluateExpr(expr: Expr, scope: Scope, source = ""): ExprValue {
       }
       case "cond":
         return truthy(visit(node.test)) ? visit(node.then) : visit(node.otherwise);
+      case "index": {
+        const matrix = Object.hasOwn(scope, node.name) ? scope[node.name] : undefined;
+        if (!Array.isArray(matrix)) throw new ExpressionError(`"${node.name}" is not a matrix: ${node.name}[row, column] reads a matrix parameter`, source);
+        const row = toNumber(visit(node.row), `the row of ${node.name}[…]`, source);
+        const col = toNumber(visit(node.col), `the column of ${node.name}[…]`, source);
+        const cell: unknown = (matrix[row - 1] as unknown[] | undefined)?.[col - 1];
+        if (typeof cell !== "number") throw new ExpressionError(`${node.name}[${row}, ${col}] is outside the matrix (rows and columns count from 1)`, source);
+        return cell;
+      }
       case "call": {
         const fn = Object.hasOwn(FUNCTIONS, node.name) ? FUNCTIONS[node.name] : undefined;
         if (!fn) throw new ExpressionError(`unknown function "${node.name}"`, source);

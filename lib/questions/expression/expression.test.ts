@@ -63,6 +63,27 @@ describe("evaluate", () => {
   });
 });
 
+describe("matrix entries W[k, j]", () => {
+  const scope = { W: [[1, -1], [2, 1]], x: [[1, 2]], k: 2 };
+  it.each<[string, number, string]>([
+    ["W[1, 2]", -1, "row 1, column 2, counted from 1 like ISLP's w_kj"],
+    ["W[k, 1] * x[1, 2]", 4, "indices may be expressions"],
+    ["max(0, W[1,1]*x[1,1] + W[1,2]*x[1,2])", 0, "a ReLU unit written out"],
+  ])("%s = %d (%s)", (source, value) => {
+    expect(evaluateNumber(source, scope)).toBe(value);
+  });
+  it("refuses an entry outside the matrix and a scalar read as a matrix, with a message", () => {
+    expect(() => evaluateNumber("W[3, 1]", scope)).toThrow(/outside the matrix/);
+    expect(() => evaluateNumber("k[1, 1]", scope)).toThrow(/is not a matrix/);
+    expect(() => parseExpression("W[1]")).toThrow(ExpressionError);
+  });
+  it("names the matrix as a free variable and typesets the entry", () => {
+    expect(freeVariables(parseExpression("beta[1, k] + w0"))).toEqual(["beta", "k", "w0"]);
+    expect(exprToTex(parseExpression("W[1, 2] * 3"))).toBe("{W}_{1,2} \\cdot 3");
+    expect(exprToTex(parseExpression("W[1, 2] * 3"), { values: scope })).toBe("(-1) \\cdot 3");
+  });
+});
+
 describe("exprToTex", () => {
   const formula = parseExpression("(p+1)*K + (K+1)*1");
   it("typesets symbolically and with numbers", () => {

@@ -43,7 +43,7 @@ const OPERATOR_ALIASES: Readonly<Record<string, string>> = {
   not: "!",
 };
 const TWO_CHAR_OPERATORS = ["<=", ">=", "==", "!=", "&&", "||", "**"];
-const ONE_CHAR_OPERATORS = "+-*/%^()<>!?:,−×·÷≤≥≠";
+const ONE_CHAR_OPERATORS = "+-*/%^()[]<>!?:,−×·÷≤≥≠";
 
 function tokenize(source: string): Token[] {
   const tokens: Token[] = [];
@@ -227,6 +227,14 @@ class Parser {
       case "str":
         return { type: "str", value: token.value };
       case "ident": {
+        if (this.isOp("[")) {
+          this.take();
+          const row = this.conditional();
+          this.expectOp(",");
+          const col = this.conditional();
+          this.expectOp("]");
+          return { type: "index", name: token.name, row, col };
+        }
         if (!this.isOp("(")) return { type: "var", name: token.name };
         if (!isKnownFunction(token.name)) this.fail(`unknown function "${token.name}"`, token);
         this.take();

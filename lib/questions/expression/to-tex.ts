@@ -81,6 +81,21 @@ export function exprToTex(expr: Expr, options: TexOptions = {}): string {
         return `${visit(node.left, false)} ${node.op === "&&" ? "\\land" : "\\lor"} ${visit(node.right, false)}`;
       case "cond":
         return `\\begin{cases} ${visit(node.then, true)} & \\text{if } ${visit(node.test, true)} \\\\ ${visit(node.otherwise, true)} & \\text{otherwise} \\end{cases}`;
+      case "index": {
+        const matrix = options.values?.[node.name];
+        const row = unwrap(node.row);
+        const col = unwrap(node.col);
+        // With numbers substituted, a constant index shows the entry's value; otherwise w_{k,j}.
+        if (Array.isArray(matrix) && row.type === "num" && col.type === "num") {
+          const cell: unknown = (matrix[row.value - 1] as unknown[] | undefined)?.[col.value - 1];
+          if (typeof cell === "number") {
+            const text = formatNumber(cell, { tex: true, maxDecimals: 6 });
+            return cell < 0 && !top ? `(${text})` : text;
+          }
+        }
+        const symbol = options.symbols?.[node.name] ?? defaultSymbol(node.name);
+        return `{${symbol}}_{${visit(row, true)},${visit(col, true)}}`;
+      }
       case "call": {
         const fn = FUNCTIONS[node.name];
         const args = node.args.map((arg) => visit(unwrap(arg), true));

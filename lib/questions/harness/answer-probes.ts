@@ -2,9 +2,10 @@
  * Inputs the harness types for a variant: the correct answer written the ways students write it,
  * an answer just outside the tolerance, and junk that must be read as invalid.
  */
-import { displayExpected, formatMatrix } from "../answer-values";
+import { displayExpected, formatMatrix, withinTolerance } from "../answer-values";
+import { precisionSlip } from "../check-answer";
 import { formatNumber } from "../format-number";
-import type { ExpectedAnswer, Variant } from "../types";
+import type { Bilingual, ExpectedAnswer, Variant } from "../types";
 
 const FULL_WIDTH_OFFSET = 0xff10 - 0x30;
 
@@ -119,4 +120,16 @@ export function mistakeSpelling(value: Variant["mistakes"][number]["value"]): st
   if (typeof value === "number") return formatNumber(value, { grouping: false, maxDecimals: 12 });
   if (Array.isArray(value)) return `(${value.join(", ")})`;
   return value;
+}
+
+/**
+ * The answer written at one decimal fewer than asked ("0.99" for 0.989 at three decimals), with the
+ * hint it must get; null when the answer has no decimals to drop or rounding lands inside the tolerance.
+ */
+export function precisionSlipSpelling(answer: ExpectedAnswer): { typed: string; hint: Bilingual } | null {
+  if (answer.format !== "number" || answer.decimals === null || answer.decimals < 1) return null;
+  const typed = answer.value.toFixed(answer.decimals - 1);
+  if (withinTolerance(Number(typed), answer.value, answer.tolerance)) return null;
+  const hint = precisionSlip(typed, Number(typed), answer.value, answer.decimals);
+  return hint ? { typed, hint } : null;
 }

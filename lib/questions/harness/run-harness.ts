@@ -2,7 +2,9 @@
  * The "test N times" harness (PrairieLearn's, run headless): for every template and N seeds
  * (plus each anchored variant) it generates the variant, checks the rendered texts, verifies the
  * expected answer against TensorFlow.js, and grades the correct answer (spelled several ways),
- * an answer just inside and just outside the tolerance, junk input, and each listed mistake.
+ * an answer just inside and just outside the tolerance, the answer at too few decimals (a precision
+ * hint, not "wrong"), junk input, and each listed mistake (tallied: the share with specific feedback).
+ * Drawn variants whose answer ignores a parameter are counted as degenerate (degenerate.ts).
  * Static cards get the same grading checks. It counts distinct variants and warns below 20.
  */
 import { checkAnswer } from "../check-answer";
@@ -12,7 +14,8 @@ import { isTemplate, type Item, type StaticCard, type Template } from "../templa
 import type { Variant } from "../types";
 import { variantSeed } from "../variant-seed";
 import { verifyVariant } from "../verify";
-import { correctSpellings, junkInputs, justInside, justOutside, mistakeSpelling } from "./answer-probes";
+import { correctSpellings, junkInputs, justInside, justOutside, mistakeSpelling, precisionSlipSpelling } from "./answer-probes";
+import { insensitiveParams } from "./degenerate";
 import { renderProblems } from "./render-checks";
 
 export const DEFAULT_VARIANTS = 200;
@@ -23,7 +26,7 @@ export interface HarnessDetail {
   item: string;
   seed?: number;
   anchor?: string;
-  check: "load" | "generate" | "render" | "verify" | "correct" | "tolerance" | "invalid" | "mistake" | "distinct";
+  check: "load" | "generate" | "render" | "verify" | "correct" | "tolerance" | "precision" | "invalid" | "mistake" | "mistakes-listed" | "degenerate" | "distinct";
   message: string;
 }
 
@@ -34,7 +37,16 @@ export interface ItemReport {
   variants: number;
   distinct: number;
   failures: number;
+  /** Listed common mistakes typed over all variants, and how many got their specific feedback. */
+  mistakes: MistakeTally;
+  /** Drawn variants whose answer does not depend on a parameter they ask about (degenerate.ts). */
+  degenerate: number;
   details: HarnessDetail[];
+}
+
+export interface MistakeTally {
+  tried: number;
+  recognised: number;
 }
 
 function sameFeedback(a: unknown, b: unknown): boolean {
@@ -42,7 +54,7 @@ function sameFeedback(a: unknown, b: unknown): boolean {
 }
 
 /** Every grading and rendering check of one variant; returns its problems. */
-async function checkVariant(variant: Variant, verify: boolean): Promise<Omit<HarnessDetail, "level" | "item">[]> {
+async function checkVariant(variant: Variant, verify: boolean, tally: MistakeTally): Promise<Omit<HarnessDetail, "level" | "item">[]> {
   const problems: Omit<HarnessDetail, "level" | "item">[] = [];
   const computed = variant.itemType === "parametric";
   for (const message of [...renderProblems("prompt", variant.prompt, true, computed), ...renderProblems("solution", variant.solution, true, computed)]) problems.push({ check: "render", message });
@@ -69,17 +81,26 @@ async function checkVariant(variant: Variant, verify: boolean): Promise<Omit<Har
     const result = checkAnswer(variant, junk);
     if (result.status !== "invalid") problems.push({ check: "invalid", message: `junk "${junk}" grades ${result.status}, not invalid (read as ${result.readAs ?? "nothing"})` });
   }
+  const slip = precisionSlipSpelling(answer);
+  if (slip !== null) {
+    const result = checkAnswer(variant, slip.typed);
+    if (result.status !== "invalid" || !sameFeedback(result.reason, slip.hint)) {
+      problems.push({ check: "precision", message: `"${slip.typed}" (the answer at too few decimals) grades ${result.status} without the precision hint` });
+    }
+  }
   for (const mistake of variant.mistakes) {
     const typed = mistakeSpelling(mistake.value);
     const result = checkAnswer(variant, typed);
-    if (result.status !== "wrong" || !sameFeedback(result.mistake, mistake.feedback)) {
+    tally.tried += 1;
+    if (result.status === "wrong" && sameFeedback(result.mistake, mistake.feedback)) tally.recognised += 1;
+    else {
       problems.push({ check: "mistake", message: `the listed mistake "${typed}" grades ${result.status}${result.mistake ? " with other feedback" : " without its feedback"}` });
     }
   }
   return problems;
 }
 
-async function runOne(item: Item, seed: number, options: VariantOptions, details: HarnessDetail[]): Promise<Variant | null> {
+async function runOne(item: Item, seed: number, options: VariantOptions, details: HarnessDetail[], tally: MistakeTally): Promise<Variant | null> {
   const where = { item: item.id, seed, ...(options.anchor ? { anchor: options.anchor } : {}) };
   let variant: Variant;
   try {
@@ -88,29 +109,49 @@ async function runOne(item: Item, seed: number, options: VariantOptions, details
     details.push({ level: "failure", ...where, check: "generate", message: (error as Error).message });
     return null;
   }
-  for (const problem of await checkVariant(variant, true)) details.push({ level: "failure", ...where, ...problem });
+  for (const problem of await checkVariant(variant, true, tally)) details.push({ level: "failure", ...where, ...problem });
   return variant;
 }
 
 export async function testTemplate(template: Template, variants: number): Promise<ItemReport> {
   const details: HarnessDetail[] = [];
   const distinct = new Set<string>();
+  const tally: MistakeTally = { tried: 0, recognised: 0 };
   let generated = 0;
+  let degenerate = 0;
+  const insensitive = new Map<string, { count: number; seed: number }>();
+  const drawn: { seed: number; ignored: string[] }[] = [];
   for (let i = 0; i < variants; i += 1) {
-    const variant = await runOne(template, variantSeed(template.id, "harness", i), {}, details);
+    const seed = variantSeed(template.id, "harness", i);
+    const variant = await runOne(template, seed, {}, details, tally);
     generated += 1;
-    if (variant) distinct.add(stableStringify(variant.params));
+    if (!variant) continue;
+    distinct.add(stableStringify(variant.params));
+    drawn.push({ seed, ignored: insensitiveParams(template, variant.params) });
+  }
+  // A parameter ignored in every variant is a distractor by design, not a degenerate draw.
+  const distractors = new Set(drawn.length > 1 ? drawn.reduce<string[]>((common, { ignored }) => common.filter((name) => ignored.includes(name)), drawn[0]?.ignored ?? []) : []);
+  for (const { seed, ignored } of drawn) {
+    const names = ignored.filter((name) => !distractors.has(name));
+    if (names.length > 0) degenerate += 1;
+    for (const name of names) insensitive.set(name, { count: (insensitive.get(name)?.count ?? 0) + 1, seed: insensitive.get(name)?.seed ?? seed });
   }
   for (const anchor of template.anchors ?? []) {
-    await runOne(template, 0, { anchor: anchor.id }, details);
+    await runOne(template, 0, { anchor: anchor.id }, details, tally);
     generated += 1;
+  }
+  for (const [name, { count, seed }] of insensitive) {
+    details.push({ level: "warning", item: template.id, seed, check: "degenerate", message: `in ${count} of ${variants} variants the answer does not change when ${name} does: constrain the parameters so every variant exercises it` });
+  }
+  if ((template.mistakes ?? []).length === 0) {
+    details.push({ level: "warning", item: template.id, check: "mistakes-listed", message: "lists no common mistakes: add the ones students make, each with its feedback" });
   }
   // Below 20 distinct variants a student soon sees repeats. With a small N the bar is N/2, since
   // random draws of even a rich template collide.
   if (variants > 0 && distinct.size < Math.min(MIN_DISTINCT_VARIANTS, Math.ceil(variants / 2))) {
     details.push({ level: "warning", item: template.id, check: "distinct", message: `only ${distinct.size} distinct variants in ${variants} (fewer than ${MIN_DISTINCT_VARIANTS}): widen the parameter ranges` });
   }
-  return { id: template.id, kind: "template", concept: template.concept, variants: generated, distinct: distinct.size, failures: details.filter((d) => d.level === "failure").length, details };
+  return { id: template.id, kind: "template", concept: template.concept, variants: generated, distinct: distinct.size, failures: details.filter((d) => d.level === "failure").length, mistakes: tally, degenerate, details };
 }
 
 /** A static card: a few seeds (they only reorder multiple-choice options). */
@@ -118,11 +159,12 @@ export async function testCard(card: StaticCard): Promise<ItemReport> {
   const details: HarnessDetail[] = [];
   const seeds = card.type === "mc" ? [0, 1, 2, 3] : [0];
   const distinct = new Set<string>();
+  const tally: MistakeTally = { tried: 0, recognised: 0 };
   for (const seed of seeds) {
-    const variant = await runOne(card, seed, {}, details);
+    const variant = await runOne(card, seed, {}, details, tally);
     if (variant) distinct.add(stableStringify(variant.choices));
   }
-  return { id: card.id, kind: "card", concept: card.concept, variants: seeds.length, distinct: distinct.size, failures: details.filter((d) => d.level === "failure").length, details };
+  return { id: card.id, kind: "card", concept: card.concept, variants: seeds.length, distinct: distinct.size, failures: details.filter((d) => d.level === "failure").length, mistakes: tally, degenerate: 0, details };
 }
 
 export async function testItem(item: Item, variants: number): Promise<ItemReport> {

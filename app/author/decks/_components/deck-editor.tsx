@@ -81,6 +81,17 @@ export function DeckEditor({ deckId, deckTitle, concepts, head, initialPath, ini
     });
   }, [preview.shown, saveState, path]);
 
+  // The address names the open file, so a reload (or a shared link) opens the same one, also right
+  // after "New YAML file". Line and item only held for the first open.
+  useEffect(() => {
+    const url = new URL(window.location.href);
+    if (url.searchParams.get("file") === path) return;
+    url.searchParams.set("file", path);
+    url.searchParams.delete("line");
+    url.searchParams.delete("item");
+    window.history.replaceState(window.history.state, "", url);
+  }, [path]);
+
   const goTo = useCallback((file: string, target: number) => {
     setPath(file);
     setLine(target);

@@ -10,6 +10,7 @@ import { DEFAULT_VALUES, TEMPLATE_KINDS, templateFilePath, templateFileText, typ
 import { useLivePreview } from "./use-live-preview";
 
 const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const ASK_OPTIONS = ["total", "weights", "biases"] as const;
 
 function Field({ label, hint, children, id }: { label: string; hint?: string; children: React.ReactNode; id: string }) {
   return (
@@ -82,12 +83,13 @@ export function TemplateForm({ deckId, concepts, baseVersion }: { deckId: string
       />
     </Field>
   );
-  const select = <K extends keyof TemplateFormValues>(name: K, label: string, options: readonly string[]) => (
+  // Options are YAML values (relu, lstm, keras); `optionLabel` words the ones that are not names.
+  const select = <K extends keyof TemplateFormValues>(name: K, label: string, options: readonly string[], optionLabel?: (option: string) => string) => (
     <Field id={id(name)} label={label}>
       <select id={id(name)} className="field-input" value={String(values[name])} onChange={(event) => set(name, event.target.value as TemplateFormValues[K])}>
         {options.map((option) => (
           <option key={option} value={option}>
-            {option}
+            {optionLabel ? optionLabel(option) : option}
           </option>
         ))}
       </select>
@@ -168,7 +170,7 @@ export function TemplateForm({ deckId, concepts, baseVersion }: { deckId: string
                 </div>
               ) : null}
               {select("activation", t("activation"), ["relu", "sigmoid", "tanh"])}
-              {select("ask", t("ask"), ["total", "weights", "biases"])}
+              {select("ask", t("ask"), ASK_OPTIONS, (option) => t(`askOptions.${option as (typeof ASK_OPTIONS)[number]}`))}
             </div>
           ) : null}
           {values.kind === "rnn-params" ? (
