@@ -8,11 +8,12 @@
  * Starts the production app as `npm start` does (throwaway database, loopback only), registers an
  * instructor over HTTP, then runs, side by side: a client asking `/api/health` every 25 ms, one
  * after the other; previews of the heavy template (`POST /api/author/preview`); and imports of a
- * deck holding it (`POST /api/author/decks/import`, which runs the harness: 100 variants, each a
- * network of up to 4.9 million parameters built and counted by TensorFlow.js). The template stays
- * within every size limit (lib/questions/template-limits.ts), so only the worker pool's time budget
- * stands between it and the request thread; the import is expected to be refused with a 422 that
- * names the template and the limit.
+ * deck holding them (`POST /api/author/decks/import`, which runs the harness: 100 variants of each).
+ * Two templates at the edge of the size limits (lib/questions/template-limits.ts): heavy-dense, a
+ * network of up to 4.1 million parameters built and counted by TensorFlow.js in every variant, and
+ * heavy-fit, a 2,000-step model.fit in every variant. Only the worker pool stands between them and
+ * the request thread; heavy-fit is expected to run past its time budget and be refused with a 422
+ * that names the template and the limit.
  */
 import { randomBytes, randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -86,6 +87,28 @@ const HEAVY_TEMPLATE = `templates:
         feedback: {ko: 편향을 빠뜨렸습니다., en: You left out the biases.}
 `;
 
+/**
+ * The costliest calculator the limits allow: `steps-per-epoch` is verified by a real `model.fit`,
+ * here of up to 64,000 rows in batches of 32 (2,000 steps, the limit), with fresh numbers in every
+ * variant. Its five preview variants or hundred harness variants run past the time budget.
+ */
+const FIT_TEMPLATE = `
+  - id: heavy-fit
+    concept: counting
+    title: {ko: 긴 학습, en: A long fit}
+    params: {n: 60000..64000, batch: 32}
+    prompt:
+      ko: "훈련 데이터 {{n}}개를 배치 크기 {{batch}}로 한 에포크 학습하면 몇 번 갱신합니까?"
+      en: "One epoch over {{n}} training rows in minibatches of {{batch}}: how many updates?"
+    answer:
+      calculator: steps-per-epoch
+      n: =n
+      batch: =batch
+    solution:
+      ko: "배치 수를 올림합니다. {{@work}}"
+      en: "Round the number of batches up. {{@work}}"
+`;
+
 async function main(): Promise<void> {
   const scratch = mkdtempSync(path.join(os.tmpdir(), "deepdrill-template-stall-"));
   const databaseFile = path.join(scratch, "bench.db");
@@ -124,13 +147,9 @@ async function main(): Promise<void> {
     const imports: { status: number; ms: number; message: string }[] = [];
     const previewLoop = (async () => {
       for (let i = 0; i < PREVIEWS; i += 1) {
-        const result = await instructor.request<{ variants?: unknown[]; ms?: number; error?: string }>("POST", "/api/author/preview", {
-          deckId,
-          path: "templates/heavy.yaml",
-          // A new text each time (a different range end), as typing would send.
-          text: HEAVY_TEMPLATE.replace("p: 1800..2200", `p: 1800..${2200 - i}`),
-          line: 2,
-        });
+        // Alternately the two templates, each a new text (a different range end), as typing would send.
+        const text = i % 2 === 0 ? HEAVY_TEMPLATE.replace("p: 1800..2200", `p: 1800..${2200 - i}`) : `templates:${FIT_TEMPLATE.replace("n: 60000..64000", `n: 60000..${64000 - i}`)}`;
+        const result = await instructor.request<{ variants?: unknown[]; ms?: number; error?: string }>("POST", "/api/author/preview", { deckId, path: "templates/heavy.yaml", text, line: 2 });
         previews.push({ status: result.status, ms: Math.round(result.ms), serverMs: result.body?.ms ?? null, message: result.body?.error ?? `${result.body?.variants?.length ?? 0} variants` });
         log(`  preview ${i + 1}: HTTP ${result.status} in ${Math.round(result.ms)} ms (${previews[previews.length - 1]!.message})`);
       }
@@ -141,7 +160,7 @@ async function main(): Promise<void> {
         const result = await instructor.request<{ error?: string; version?: string }>("POST", "/api/author/decks/import", {
           files: [
             { path: "deck.yaml", text: DECK_YAML(id) },
-            { path: "templates/heavy.yaml", text: HEAVY_TEMPLATE },
+            { path: "templates/heavy.yaml", text: HEAVY_TEMPLATE + FIT_TEMPLATE },
           ],
         });
         imports.push({ status: result.status, ms: Math.round(result.ms), message: result.body?.error ?? `version ${result.body?.version ?? "?"}` });
@@ -152,7 +171,7 @@ async function main(): Promise<void> {
     const [underLoad] = await Promise.all([probe(() => loadDone), loadFinished]);
 
     const result = {
-      template: "heavy-dense (dense 2200 → 1400 → 700 → 10, up to 4.1 M parameters per variant)",
+      template: "heavy-dense (dense 2200 → 1400 → 700 → 10, up to 4.1 M parameters per variant) and heavy-fit (a 2,000-step model.fit per variant)",
       healthEveryMs: HEALTH_EVERY_MS,
       baselineMs: summary(baseline),
       underLoadMs: summary(underLoad),
