@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { deleteAccount } from "./account-delete";
 import { exportAccountData, exportJson, reviewHistoryCsv } from "./account-export";
+import { classResultsCsv } from "./class-results-csv";
 import { createClass, joinClass } from "./classes";
 import { makeUser } from "./classes-test-fixtures";
 import { db } from "./db";
@@ -32,7 +33,7 @@ async function studentWithData() {
   });
   await db.exam.create({ data: { userId: user.id, deckIds: "[]", questionCount: 1, timeLimitSeconds: 60, deadlineAt: new Date() } });
   await db.problemReport.create({ data: { reviewId: "r1", userId: user.id, cardId: "c1", deckId: "d1", variantSeed: 1n, templateVersion: "v1", params: "{}", message: "typo" } });
-  return { user, email, classId: created.id };
+  return { user, email, teacher, classId: created.id };
 }
 
 describe("exportAccountData", () => {
@@ -50,6 +51,13 @@ describe("exportAccountData", () => {
     const csv = await reviewHistoryCsv(user.id);
     expect(csv).toContain(`"'=cmd|' /C calc'!A0"`);
     expect(csv.split("\r\n").filter(Boolean)).toHaveLength(2);
+  });
+
+  it("the class results CSV names the member with the formula defused", async () => {
+    const { email, teacher, classId } = await studentWithData();
+    const { csv } = await classResultsCsv(teacher, classId);
+    const member = csv.split("\r\n").find((line) => line.includes(email));
+    expect(member).toMatch(/^member,"'=HYPERLINK\(""http:\/\/evil""\)",/);
   });
 });
 

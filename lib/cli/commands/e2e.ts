@@ -55,6 +55,18 @@ export async function run(args: string[]): Promise<number> {
     DEEPDRILL_REGISTRATIONS_PER_HOUR: "10000",
   };
   say(`end-to-end: Chromium ${chromium}, app on ${baseUrl}, database in ${scratch}`);
+  // DEEPDRILL_E2E_FROM_BACKUP=<file>: run the specs against a restored backup instead of an empty
+  // database, the way an operator's restore would leave it (README, "Running it").
+  const backup = process.env.DEEPDRILL_E2E_FROM_BACKUP?.trim();
+  if (backup) {
+    say(`restoring ${backup} into the throwaway database`);
+    try {
+      await runToCompletion(process.execPath, [localBin("tsx"), "--conditions=react-server", path.join(projectRoot, "lib/cli/index.ts"), "restore", path.resolve(backup)], { env, stdio: ["ignore", "ignore", "inherit"] });
+    } catch (error) {
+      rmSync(scratch, { recursive: true, force: true });
+      throw error;
+    }
+  }
   const server = spawn(process.execPath, [localBin("tsx"), "--conditions=react-server", path.join(projectRoot, "lib/cli/index.ts"), "start"], {
     env,
     stdio: ["ignore", "inherit", "inherit"],
