@@ -73,12 +73,30 @@ describe("a student's own exam date", () => {
     expect(planned.dueDay).toBeLessThanOrEqual(today0 + 13);
   });
 
+  it("setting an exam reschedules cards already due after it; deleting it gives back SM-2's due day", async () => {
+    const student = await makeUser();
+    const state = await reviewOneCardThrice(student.id);
+    expect(state.dueDay).toBe(today0 + 24);
+    const exam = await addOwnExamDate(student, { date: dateIn(14), deckIds: [deck.id] }, at(8));
+    const moved = await db.cardState.findUniqueOrThrow({ where: { userId_cardId: { userId: student.id, cardId: state.cardId } } });
+    expect(moved.dueDay).toBeGreaterThanOrEqual(today0 + 9);
+    expect(moved.dueDay).toBeLessThanOrEqual(today0 + 13);
+    expect({ interval: moved.interval, easiness: moved.easinessHundredths, repetition: moved.repetition }).toEqual({ interval: 17, easiness: 280, repetition: 3 });
+    await removeOwnExamDate(student, exam.id, at(8));
+    const back = await db.cardState.findUniqueOrThrow({ where: { userId_cardId: { userId: student.id, cardId: state.cardId } } });
+    expect(back.dueDay).toBe(today0 + 24);
+  });
+
   it("a past exam is ignored", async () => {
     const student = await makeUser();
-    await addOwnExamDate(student, { date: dateIn(-1), deckIds: [deck.id] });
+    await addOwnExamDate(student, { date: dateIn(-1), deckIds: [deck.id] }, DAY0);
     expect(await examPlanFor(student, DAY0)).toBeNull();
     const state = await reviewOneCardThrice(student.id);
     expect(state.dueDay).toBe(today0 + 24);
+    // Set on day 15 for day 14, already over: the day-7 review is not pulled into days 9–13, which have passed.
+    await addOwnExamDate(student, { date: dateIn(14), deckIds: [deck.id] }, at(15));
+    const after = await db.cardState.findUniqueOrThrow({ where: { userId_cardId: { userId: student.id, cardId: state.cardId } } });
+    expect(after.dueDay).toBe(today0 + 24);
   });
 });
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { dayNumber, isValidTimeZone, parseDayNumber } from "@/lib/srs/days";
-import { nearestExam, type ExamDate } from "@/lib/srs/exam-schedule";
+import { examAwareDueDay, nearestExam, type ExamDate } from "@/lib/srs/exam-schedule";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { requireOwnedClass } from "./classes";
 import { db } from "./db";
@@ -8,7 +8,7 @@ import { visibleDeckIds, type Viewer } from "./deck-visibility";
 import { transactionRows } from "./direct-sql";
 import { badRequest, notFound } from "./errors";
 import { parseDeckIds } from "./deck-id-list";
-import type { Tx } from "./write-tx";
+import { writeTransaction, type Tx } from "./write-tx";
 
 /**
  * Exam dates (docs/architecture.md, "Exam-aware scheduling"): a student's own, covering decks they
@@ -52,19 +52,21 @@ export function toSchedulerExams(views: readonly ExamDateView[]): ExamDate[] {
   return views.map((view) => ({ day: parseDayNumber(view.date), deckIds: view.deckIds }));
 }
 
-export async function addOwnExamDate(viewer: Viewer, input: { date: string; deckIds: string[] }): Promise<ExamDateView> {
+export async function addOwnExamDate(viewer: Viewer, input: { date: string; deckIds: string[] }, now: Date = new Date()): Promise<ExamDateView> {
   const visible = new Set(await visibleDeckIds(viewer));
   const unknown = input.deckIds.filter((id) => !visible.has(id));
   if (unknown.length > 0) throw badRequest("Choose decks you can study.", { deckIds: [`Not one of your decks: ${unknown.join(", ")}`] });
   const count = await db.examDate.count({ where: { userId: viewer.id } });
   if (count >= MAX_OWN_EXAM_DATES) throw badRequest(`At most ${MAX_OWN_EXAM_DATES} exam dates: delete a past one first.`);
   const row = await db.examDate.create({ data: { userId: viewer.id, date: input.date, deckIds: JSON.stringify([...new Set(input.deckIds)]) } });
+  await rescheduleForExams([viewer.id], now);
   return { id: row.id, date: row.date, deckIds: parseDeckIds(row.deckIds), source: "own", className: null };
 }
 
-export async function removeOwnExamDate(viewer: Viewer, id: string): Promise<void> {
+export async function removeOwnExamDate(viewer: Viewer, id: string, now: Date = new Date()): Promise<void> {
   const { count } = await db.examDate.deleteMany({ where: { id, userId: viewer.id } });
   if (count === 0) throw notFound("No such exam date.");
+  await rescheduleForExams([viewer.id], now);
 }
 
 /** The class's exam date, or null. */
@@ -75,12 +77,14 @@ export async function getClassExamDate(actor: Viewer, classId: string): Promise<
 }
 
 /** Sets (or, with null, clears) the class's one exam date; members inherit it. */
-export async function setClassExamDate(actor: Viewer, classId: string, date: string | null): Promise<string | null> {
+export async function setClassExamDate(actor: Viewer, classId: string, date: string | null, now: Date = new Date()): Promise<string | null> {
   await requireOwnedClass(actor, classId);
   await db.$transaction([
     db.examDate.deleteMany({ where: { classId } }),
     ...(date === null ? [] : [db.examDate.create({ data: { classId, date } })]),
   ]);
+  const members = await db.classMember.findMany({ where: { classId }, select: { userId: true } });
+  await rescheduleForExams(members.map((member) => member.userId), now);
   return date;
 }
 
@@ -104,6 +108,40 @@ export async function nearestExamDayInTransaction(tx: Tx, userId: string, deckId
     deckIds: row.deckIds === null ? [deckId] : parseDeckIds(row.deckIds),
   }));
   return nearestExam(exams, today, deckId)?.day ?? null;
+}
+
+/**
+ * Brings the stored due days of `userIds` in line with their exams as they are now: each reviewed
+ * card's due day is what grading would have stored had these exams been known at its last review,
+ * $$\text{due} = \text{examAwareDueDay}(\text{lastReviewDay},\ \text{lastReviewDay} + I,\ E)$$
+ * with E the nearest exam after that review covering the card's deck (exams already over are left
+ * out). A new exam pulls cards due
+ * after it forward; a deleted one gives them back their SM-2 due day. The SM-2 state is not touched.
+ */
+export async function rescheduleForExams(userIds: readonly string[], now: Date = new Date()): Promise<number> {
+  let changed = 0;
+  for (const userId of userIds) {
+    // An exam already over is ignored: it must not pull cards into days that have passed.
+    const { today } = await userToday(userId, now);
+    const exams = toSchedulerExams(await listExamDates({ id: userId, role: "student" })).filter((exam) => exam.day > today);
+    changed += await writeTransaction(async (tx) => {
+      const states = await tx.cardState.findMany({
+        where: { userId, lastReviewDay: { not: null }, interval: { not: null } },
+        select: { cardId: true, deckId: true, dueDay: true, lastReviewDay: true, interval: true },
+      });
+      let updates = 0;
+      for (const state of states) {
+        if (state.lastReviewDay === null || state.interval === null) continue;
+        const examDay = nearestExam(exams, state.lastReviewDay, state.deckId)?.day ?? null;
+        const dueDay = examAwareDueDay({ reviewDay: state.lastReviewDay, sm2DueDay: state.lastReviewDay + state.interval, examDay, cardId: state.cardId });
+        if (dueDay === state.dueDay) continue;
+        await tx.cardState.update({ where: { userId_cardId: { userId, cardId: state.cardId } }, data: { dueDay } });
+        updates += 1;
+      }
+      return updates;
+    });
+  }
+  return changed;
 }
 
 /** Today in the user's zone, for pages that show days left. */
