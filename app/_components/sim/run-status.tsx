@@ -151,7 +151,7 @@ export function RunDetails({ state, previews, locale }: { state: SimulationState
             ) : null}
             {outcome ? (
               <>
-                <p>
+                <p data-testid="sim-timings" data-warmup-ms={outcome.timings.warmupMs.toFixed(0)} data-total-ms={outcome.timings.totalMs.toFixed(0)}>
                   {t("details.timings", {
                     warmup: formatDuration(outcome.timings.warmupMs, locale),
                     train: formatDuration(outcome.timings.trainMs, locale),
