@@ -149,7 +149,6 @@ export async function runExperiment<S extends BaseSettings, D extends PreparedDa
   context: RunContext,
 ): Promise<ExperimentOutcome<S, E>> {
   const { tf, now } = context;
-  const tensorsBefore = tf.memory().numTensors;
   const startedAt = now();
   const models: ModelRecord[] = [];
   const built: Sequential[] = [];
@@ -171,6 +170,8 @@ export async function runExperiment<S extends BaseSettings, D extends PreparedDa
     await context.chooseBackend(probe ? () => timeTrainingSteps(tf, probe.spec, probe.training, data.train, now, stopRequested) : null);
   }
   const backend = tf.getBackend();
+  // Counted once the backend is chosen: before that, tf.memory() would start tfjs' default backend.
+  const tensorsBefore = tf.memory().numTensors;
   const splits = createSplitTensors(tf, data);
   const timings = { warmupMs: 0, trainMs: 0, analyseMs: 0, totalMs: 0 };
   const freeAll = () => {

@@ -109,7 +109,7 @@ export function createSimWorkerHandler({ post, loadRuntime, now, yieldToEventLoo
     const control = { runId, stopRequested: false };
     active = control;
     let tf: Tf | null = null;
-    let tensorsBefore = 0;
+    let tensorsBefore: number | null = null;
     try {
       const experimentId = request.experimentId;
       if (!isExperimentId(experimentId)) throw new Error(`unknown experiment "${String(experimentId)}"`);
@@ -121,7 +121,6 @@ export function createSimWorkerHandler({ post, loadRuntime, now, yieldToEventLoo
       }
       const loaded = await runtime;
       tf = loaded.tf;
-      tensorsBefore = tf.memory().numTensors;
       const typed = { ...request, experimentId };
       const excluded = new Set<BackendName>();
       let fallbackFrom: BackendMessage["fallbackFrom"];
@@ -131,6 +130,8 @@ export function createSimWorkerHandler({ post, loadRuntime, now, yieldToEventLoo
           post({ type: "phase", runId, phase: "choosing" });
           const choice = await chooseBackend(loaded.tf, typed, excluded, probe);
           chosen = true;
+          // Counted once a backend is current (before that tf.memory() would start tfjs' default one).
+          tensorsBefore ??= loaded.tf.memory().numTensors;
           post({ type: "backend", runId, ...choice, ...(fallbackFrom ? { fallbackFrom } : {}) });
         };
         // A scope around the attempt: a run that dies inside tfjs' fit leaves its batch tensors
@@ -164,9 +165,10 @@ export function createSimWorkerHandler({ post, loadRuntime, now, yieldToEventLoo
     } catch (error) {
       post({ type: "error", runId, message: errorText(error) });
     } finally {
-      if (tf) {
+      // No backend was ever started (bad settings on the first run): there is no memory to report.
+      if (tf && tf.getBackend()) {
         const memory = tf.memory();
-        post({ type: "memory", runId, numTensors: memory.numTensors, numBytes: memory.numBytes, tensorsBefore });
+        post({ type: "memory", runId, numTensors: memory.numTensors, numBytes: memory.numBytes, tensorsBefore: tensorsBefore ?? memory.numTensors });
       }
       if (active === control) active = null;
     }
