@@ -86,6 +86,8 @@ async function main() {
       const best = timed.reduce<[string, number] | null>((a, b) => (a === null || b[1] < a[1] ? b : a), null);
       const ratio = "skipped" in auto || !best ? NaN : auto.secondsPerEpoch / best[1];
       figures.push({ experiment: id, query, manual, auto, best: best?.[0], ratio: Number(ratio.toFixed(3)) });
+      // Each experiment's figures as soon as they exist: a long run cut short still leaves them.
+      console.error(`[bench/sim] ${JSON.stringify(figures.at(-1))}`);
       rows.push([
         id,
         ...backends.map((backend) => {

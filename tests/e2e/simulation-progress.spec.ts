@@ -86,9 +86,9 @@ test.describe("simulation progress", () => {
     expect(texts.filter((text) => /\b60 s\b/.test(text))).toEqual([]);
 
     const lossChart = page.locator('[data-testid="sim-charts"] figure').first();
-    const xTicks = await lossChart.locator(".recharts-xAxis .recharts-cartesian-axis-tick-value").allTextContents();
-    expect(xTicks).toEqual(["1"]);
-    const yTicks = await lossChart.locator(".recharts-yAxis .recharts-cartesian-axis-tick-value").allTextContents();
+    // The chart draws once its container has been measured: wait for the axis, then read it.
+    await expect(lossChart.locator(".recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value")).toHaveText(["1"]);
+    const yTicks = await lossChart.locator(".recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value").allTextContents();
     expect(yTicks.length).toBeGreaterThanOrEqual(2);
     expect(new Set(yTicks).size).toBe(yTicks.length);
   });
