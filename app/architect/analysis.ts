@@ -7,6 +7,7 @@
 import {
   LAYER_TYPES,
   conventionDifference,
+  conventionNotes,
   deriveArchitecture,
   layerNames,
   parseSpecText,
@@ -14,6 +15,7 @@ import {
   type ArchitectureDerivation,
   type ArchitectureSpec,
   type ConventionDifference,
+  type ConventionNote,
   type LayerDerivation,
 } from "@/lib/model-core";
 import { TOO_DEEP_MESSAGE, nestsDeeperThan } from "./spec-depth";
@@ -32,7 +34,7 @@ export interface SpecProblem {
 }
 
 export type Analysis =
-  | { ok: true; spec: ArchitectureSpec; derivation: ArchitectureDerivation; conventions: ConventionDifference; rows: SummaryRow[] }
+  | { ok: true; spec: ArchitectureSpec; derivation: ArchitectureDerivation; conventions: ConventionDifference; notes: ConventionNote[]; rows: SummaryRow[] }
   | { ok: false; problem: SpecProblem; rows: SummaryRow[]; parseError?: boolean };
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -71,6 +73,7 @@ function analyzeChecked(candidate: unknown): Analysis {
       spec: validation.spec,
       derivation,
       conventions: conventionDifference(validation.spec),
+      notes: conventionNotes(validation.spec),
       rows: derivation.layers.map((layer) => ({ kind: "layer", layer })),
     };
   }

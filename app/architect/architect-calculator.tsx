@@ -242,7 +242,7 @@ export function ArchitectCalculator({ start }: { start: CalculatorStart }) {
             <section aria-labelledby="conventions-heading" className="card">
               <h2 id="conventions-heading" className="font-semibold">{t("conventionsHeading")}</h2>
               <div className="mt-3">
-                <ConventionComparison conventions={analysis.conventions} convention={analysis.spec.convention} />
+                <ConventionComparison conventions={analysis.conventions} convention={analysis.spec.convention} notes={analysis.notes} />
               </div>
             </section>
           ) : null}

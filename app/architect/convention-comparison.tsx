@@ -1,17 +1,37 @@
 "use client";
 import { useLocale, useTranslations } from "next-intl";
-import { formatNumber, type Convention, type ConventionDifference } from "@/lib/model-core";
+import { formatNumber, type Convention, type ConventionDifference, type ConventionNote } from "@/lib/model-core";
+
+/** Where the architecture has no direct PyTorch equivalent or means something else (shapes, padding, hardSigmoid). */
+function ConventionNotes({ notes }: { notes: readonly ConventionNote[] }) {
+  const locale = useLocale();
+  if (notes.length === 0) return null;
+  return (
+    <ul className="list-disc space-y-1 pl-5 text-sm text-slate-700 dark:text-slate-300" data-testid="convention-notes">
+      {notes.map((note) => (
+        <li key={note.kind} data-kind={note.kind}>
+          {locale === "ko" ? note.ko : note.en}
+        </li>
+      ))}
+    </ul>
+  );
+}
 
 /**
  * Keras/tfjs and PyTorch side by side, only where they part (DESIGN.md "conventions"): the second
  * bias vector of PyTorch's recurrent layers, and BatchNorm's moving statistics, which Keras counts
  * (non-trainable) and PyTorch keeps as buffers.
  */
-export function ConventionComparison({ conventions, convention }: { conventions: ConventionDifference; convention: Convention }) {
+export function ConventionComparison({ conventions, convention, notes }: { conventions: ConventionDifference; convention: Convention; notes: readonly ConventionNote[] }) {
   const t = useTranslations("architect");
   const locale = useLocale();
   if (conventions.layers.length === 0) {
-    return <p className="text-sm text-slate-700 dark:text-slate-300">{t("conventionsAgree", { total: formatNumber(conventions.keras.total) })}</p>;
+    return (
+      <div className="space-y-3">
+        <p className="text-sm text-slate-700 dark:text-slate-300">{t("conventionsAgree", { total: formatNumber(conventions.keras.total) })}</p>
+        <ConventionNotes notes={notes} />
+      </div>
+    );
   }
   const signed = (n: number) => (n > 0 ? `+${formatNumber(n)}` : formatNumber(n));
   return (
@@ -61,6 +81,7 @@ export function ConventionComparison({ conventions, convention }: { conventions:
           </tfoot>
         </table>
       </div>
+      <ConventionNotes notes={notes} />
     </div>
   );
 }

@@ -28,6 +28,7 @@ export {
   type LayerConventionDifference,
 } from "./convention-difference";
 export type { ConventionReason } from "./layer-rules/rule-types";
+export { conventionNotes, type ConventionNote, type ConventionNoteKind } from "./convention-notes";
 export { formatNumber, formatTexNumber } from "./format-number";
 export { parseSpecText, type SpecTextParse } from "./parse-spec-text";
 export { layerNames } from "./layer-names";

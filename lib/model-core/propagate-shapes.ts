@@ -31,7 +31,7 @@ export function propagateShapes(spec: ArchitectureSpec): PropagationOutcome {
   let pytorchTotal = 0;
   for (const [index, layer] of spec.layers.entries()) {
     const label = layerLabel(index, layer.type);
-    const outcome = deriveLayer(layer, { index, inputShape });
+    const outcome = deriveLayer(layer, { index, inputShape, convention: spec.convention });
     if (!outcome.ok) return { ok: false, error: `${label}: ${outcome.error}`, layerIndex: index };
     const closedForm = outcome.value;
     const oversized = closedForm.outputShape.find((dim) => dim > MAX_DIMENSION);

@@ -32,7 +32,7 @@ export type { CompletedOutcome, ExperimentOutcome, RunReport, StoppedOutcome } f
 export type { ProgressMetrics } from "./engine/progress";
 export type { ChoiceFieldMeta, FieldMeta, NumberFieldMeta, SettingsDefinition, SettingsError, SettingsParse } from "./engine/settings";
 export { formatValue, type Locale, type Localized } from "./engine/localized";
-export { BACKEND_PREFERENCE, UNTRAINABLE_LAYERS, isBackendName, planBackends, type BackendName, type BackendPlan } from "./backend/backend-choice";
+export { BACKEND_PREFERENCE, UNTRAINABLE_LAYERS, isBackendName, isSoftwareRenderer, planBackends, type BackendName, type BackendPlan, type ChoiceReason } from "./backend/backend-choice";
 export type { BackendAttempt, BackendReady } from "./backend/init-best-backend";
 export { convolutionCell, EDGE_FILTERS, type ConvolutionCell, type Filter } from "./vision/convolution";
 export type { Grid } from "./vision/image";
@@ -43,7 +43,9 @@ export type {
   ErrorMessage,
   MemoryMessage,
   OutcomeOf,
+  PhaseMessage,
   ProgressMessage,
+  RunPhase,
   ResultMessage,
   SimRequest,
   SimResponse,

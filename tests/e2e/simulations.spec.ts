@@ -203,13 +203,22 @@ test.describe("simulations", () => {
     await expectNoTfjs(page, "/review");
   });
 
-  test("the index lists experiments by concept and links to practice; no serious accessibility violations", async ({ page }) => {
+  test("the index: one card per simulation with a preview picture and links to practice; no serious accessibility violations", async ({ page }) => {
     for (const colorScheme of ["light", "dark"] as const) {
       await page.emulateMedia({ colorScheme });
       await page.goto("/sim");
       await expect(page.getByRole("heading", { level: 1 })).toHaveText("Simulations");
-      await expect(page.locator('[data-testid="sim-concept"][data-concept-id="mnist"] a[href="/sim/mnist-mlp"]')).toBeVisible();
-      await expect(page.locator('[data-testid="sim-concept"][data-concept-id="pooling"] a[href="/decks/islp-ch10#concept-pooling"]')).toBeVisible();
+      const cards = page.getByTestId("sim-card");
+      const ids = await cards.evaluateAll((items) => items.map((item) => item.getAttribute("data-experiment-id")));
+      // Each simulation once (the index listed some under every concept they illustrate before).
+      expect(ids.length).toBeGreaterThanOrEqual(11);
+      expect(new Set(ids).size).toBe(ids.length);
+      for (const card of await cards.all()) {
+        await expect(card.getByTestId("sim-preview")).toBeVisible();
+        await expect(card.getByTestId("sim-link")).toHaveAttribute("href", `/sim/${await card.getAttribute("data-experiment-id")}`);
+        await expect(card.getByTestId("sim-card-concept").first()).toHaveAttribute("href", /^\/decks\/islp-ch10#concept-/);
+      }
+      await expect(page.locator('[data-testid="sim-card"][data-experiment-id="max-pooling"] a[href="/decks/islp-ch10#concept-pooling"]')).toBeVisible();
       await expectNoSeriousAxeViolations(page);
     }
     await page.goto("/sim/convolution");

@@ -1,4 +1,4 @@
-import type { BackendName, ExperimentId, Locale } from "@/lib/sim";
+import { isSoftwareRenderer, type BackendName, type ExperimentId, type Locale } from "@/lib/sim";
 
 /** Model colours: distinct in light and dark mode, and for the commonest colour-vision deficiencies. */
 export const SERIES_COLORS = ["#4f46e5", "#d97706", "#059669", "#db2777", "#0284c7", "#7c3aed", "#65a30d"] as const;
@@ -15,19 +15,39 @@ export const BACKEND_LABELS: Record<BackendName, string> = {
 };
 
 /** The device string says the "GPU" is a software rasteriser (SwiftShader, llvmpipe, …). */
-export function isSoftwareDevice(device: string | null): boolean {
-  return device !== null && /swiftshader|llvmpipe|softpipe|software|basic render/i.test(device);
+export const isSoftwareDevice = isSoftwareRenderer;
+
+function minutesAndSeconds(totalSeconds: number, locale: Locale): string {
+  const minutes = Math.floor(totalSeconds / 60);
+  const rest = totalSeconds - minutes * 60;
+  if (locale === "ko") return rest === 0 ? `${minutes}분` : `${minutes}분 ${rest}초`;
+  return rest === 0 ? `${minutes} min` : `${minutes} min ${rest} s`;
 }
 
-/** 3,400 ms → "3.4 s"; 95,000 ms → "1 min 35 s". */
+/**
+ * A measured time: 3,400 ms → "3.4 s"; 59,600 ms → "1 min" (rounded before it is split, so never
+ * "60 s" or "1 min 60 s"); 95,000 ms → "1 min 35 s".
+ */
 export function formatDuration(ms: number, locale: Locale): string {
   if (!Number.isFinite(ms)) return "—";
-  const seconds = ms / 1000;
-  if (seconds < 10) return locale === "ko" ? `${seconds.toFixed(1)}초` : `${seconds.toFixed(1)} s`;
-  if (seconds < 60) return locale === "ko" ? `${Math.round(seconds)}초` : `${Math.round(seconds)} s`;
-  const minutes = Math.floor(seconds / 60);
-  const rest = Math.round(seconds - minutes * 60);
-  return locale === "ko" ? `${minutes}분 ${rest}초` : `${minutes} min ${rest} s`;
+  const tenths = Math.round(ms / 100) / 10;
+  if (tenths < 10) return locale === "ko" ? `${tenths.toFixed(1)}초` : `${tenths.toFixed(1)} s`;
+  const seconds = Math.round(ms / 1000);
+  if (seconds < 60) return locale === "ko" ? `${seconds}초` : `${seconds} s`;
+  return minutesAndSeconds(seconds, locale);
+}
+
+/**
+ * A time still to come, as precise as an estimate deserves: to 5 s under a minute (at least 5 s),
+ * to 10 s under ten minutes, to the minute beyond. 59 s → "1 min"; 6 min 58 s → "7 min".
+ */
+export function formatEstimate(ms: number, locale: Locale): string {
+  if (!Number.isFinite(ms)) return "—";
+  const raw = ms / 1000;
+  const grain = raw < 57.5 ? 5 : raw < 595 ? 10 : 60;
+  const seconds = Math.max(5, Math.round(raw / grain) * grain);
+  if (seconds < 60) return locale === "ko" ? `${seconds}초` : `${seconds} s`;
+  return minutesAndSeconds(seconds, locale);
 }
 
 export function asLocale(locale: string): Locale {

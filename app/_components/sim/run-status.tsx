@@ -2,7 +2,7 @@
 import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { formatValue, type Locale, type ModelPreview } from "@/lib/sim";
-import { BACKEND_LABELS, formatDuration, isSoftwareDevice } from "./format";
+import { BACKEND_LABELS, formatDuration, formatEstimate, isSoftwareDevice } from "./format";
 import type { SimulationState } from "./use-simulation";
 
 function modelLabel(previews: readonly ModelPreview[], id: string, locale: Locale): string {
@@ -20,9 +20,22 @@ export function RunProgress({ state, previews, locale }: { state: SimulationStat
   let line: string;
   if (status === "idle") line = t("progress.idle");
   else if (status === "completed") line = t("progress.done");
-  else if (status === "stopped" || status === "failed") line = t(`status.${status}`);
-  else if (!metrics) line = t("progress.starting");
-  else {
+  else if (status === "stopped") line = state.workerEnded ? t("status.stoppedEnded") : t("status.stopped");
+  else if (status === "failed") line = t("status.failed");
+  else if (!metrics) {
+    const backendLabel = state.backend ? BACKEND_LABELS[state.backend.backend] : "";
+    line =
+      state.phase === "loading"
+        ? t("progress.loading")
+        : state.phase === "choosing"
+          ? t("progress.choosing")
+          : state.phase === "warming-up"
+            ? t("progress.warmingUp", { backend: backendLabel })
+            : state.phase === "training"
+              ? t("progress.firstSteps")
+              : t("progress.starting");
+    if (status === "stopping") line = `${line} · ${t("status.stopping")}`;
+  } else {
     const parts = [
       metrics.modelCount > 1 ? t("progress.model", { index: metrics.modelIndex + 1, count: metrics.modelCount, name: modelLabel(previews, metrics.modelId, locale) }) : null,
       t("progress.epoch", { epoch: progress.epoch, epochs: metrics.epochs }),
@@ -32,8 +45,8 @@ export function RunProgress({ state, previews, locale }: { state: SimulationStat
         : fraction >= 1
           ? t("progress.analysing")
           : metrics.remainingMs === null
-            ? null
-            : t("progress.left", { time: formatDuration(metrics.remainingMs, locale) }),
+            ? t("progress.estimating")
+            : t("progress.left", { time: formatEstimate(metrics.remainingMs, locale) }),
     ];
     line = parts.filter(Boolean).join(" · ");
   }
@@ -51,10 +64,31 @@ export function RunProgress({ state, previews, locale }: { state: SimulationStat
       >
         <div className="h-full rounded-full bg-accent-600 transition-[width] duration-200 dark:bg-accent-500" style={{ width: `${percent}%` }} />
       </div>
-      <p className="text-sm tabular-nums text-slate-700 dark:text-slate-300" data-testid="sim-progress-text">
+      <p className="text-sm tabular-nums text-slate-700 dark:text-slate-300" data-testid="sim-progress-text" data-phase={state.phase ?? ""}>
         {line}
       </p>
     </div>
+  );
+}
+
+/** Why the worker runs on this backend, in a sentence (with the timings when it measured them). */
+function BackendReason({ backend }: { backend: NonNullable<SimulationState["backend"]> }) {
+  const t = useTranslations("sim");
+  const name = BACKEND_LABELS[backend.backend];
+  const { reason } = backend;
+  const timings = backend.probes.map((probe) => t("details.probeTiming", { backend: BACKEND_LABELS[probe.backend], ms: probe.msPerStep.toFixed(1) })).join(", ");
+  const text =
+    reason.kind === "hardware-gpu"
+      ? t("details.reason.hardware-gpu", { backend: name, device: reason.device })
+      : reason.kind === "probe"
+        ? t("details.reason.probe", { backend: name, timings })
+        : reason.kind === "preferred"
+          ? t("details.reason.preferred", { backend: name })
+          : t("details.reason.only-candidate", { backend: name });
+  return (
+    <p className="text-slate-700 dark:text-slate-300" data-testid="sim-backend-reason" data-reason={reason.kind}>
+      {text}
+    </p>
   );
 }
 
@@ -73,7 +107,12 @@ export function RunDetails({ state, previews, locale }: { state: SimulationState
           {software ? <span className="text-slate-600 dark:text-slate-400"> ({t("backend.software")})</span> : null}
         </p>
       ) : null}
-      {memory ? (
+      {backend ? <BackendReason backend={backend} /> : null}
+      {state.workerEnded ? (
+        <p data-testid="sim-memory" data-worker-ended="true">
+          <span className="font-medium">{t("memory.label")}</span> {t("memory.workerEnded")}
+        </p>
+      ) : memory ? (
         <p data-testid="sim-memory" data-num-tensors={memory.numTensors} data-tensors-before={memory.tensorsBefore}>
           <span className="font-medium">{t("memory.label")}</span>{" "}
           {memory.numTensors === memory.tensorsBefore
@@ -98,11 +137,21 @@ export function RunDetails({ state, previews, locale }: { state: SimulationState
                 {backend.skipped.map((skip) => (
                   <li key={skip.backend}>{t("details.skipped", { backend: BACKEND_LABELS[skip.backend], reason: skip.reason })}</li>
                 ))}
+                {backend.setAside.map((aside) => (
+                  <li key={aside.backend} data-testid="sim-backend-set-aside" data-backend={aside.backend}>
+                    {t("details.setAside", { backend: BACKEND_LABELS[aside.backend], device: aside.reason.kind === "software-renderer" ? aside.reason.device : "" })}
+                  </li>
+                ))}
+                {backend.fallbackFrom ? (
+                  <li data-testid="sim-backend-fallback">
+                    {t("details.fallback", { from: BACKEND_LABELS[backend.fallbackFrom.backend], error: backend.fallbackFrom.error, backend: BACKEND_LABELS[backend.backend] })}
+                  </li>
+                ) : null}
               </ul>
             ) : null}
             {outcome ? (
               <>
-                <p>
+                <p data-testid="sim-timings" data-warmup-ms={outcome.timings.warmupMs.toFixed(0)} data-total-ms={outcome.timings.totalMs.toFixed(0)}>
                   {t("details.timings", {
                     warmup: formatDuration(outcome.timings.warmupMs, locale),
                     train: formatDuration(outcome.timings.trainMs, locale),

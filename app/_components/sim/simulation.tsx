@@ -229,7 +229,7 @@ export function Simulation({ experimentId, initialQuery }: { experimentId: Exper
         ) : null}
       </section>
 
-      {completed || (outcome?.status === "stopped") ? (
+      {completed || outcome?.status === "stopped" || state.workerEnded ? (
         <section className="card space-y-4" aria-labelledby="sim-outcome-title">
           <h2 id="sim-outcome-title" className="text-lg font-semibold">
             {t("outcomeTitle")}
@@ -240,7 +240,9 @@ export function Simulation({ experimentId, initialQuery }: { experimentId: Exper
             </p>
           ) : (
             <p className="text-sm" data-testid="sim-stopped">
-              {t("stoppedAfter", { epochs: Math.max(0, ...(outcome?.models.map((m) => m.epochs.length) ?? [0])) })}
+              {t("stoppedAfter", {
+                epochs: Math.max(0, ...(outcome ? outcome.models.map((m) => m.epochs.length) : Object.values(state.epochs).map((epochs) => epochs.length))),
+              })}
             </p>
           )}
           <p className="text-xs text-slate-600 dark:text-slate-400">{t("reproduce", { seed: String(outcome?.settings.seed ?? seed) })}</p>

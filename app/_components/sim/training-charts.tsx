@@ -3,6 +3,7 @@ import { memo } from "react";
 import { useTranslations } from "next-intl";
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatValue, type EpochRecord, type ExperimentId, type Locale, type ModelPreview } from "@/lib/sim";
+import { EPOCH_AXIS_PADDING, epochAxis, lossAxis } from "./chart-axes";
 import { AXIS_TICK, ChartFrame, TOOLTIP_STYLE, tickInteger, tickNumber, tickPercent, tooltipNumber } from "./chart-frame";
 import { EPOCH_METRIC, seriesColor } from "./format";
 import type { SimulationState, StepLoss } from "./use-simulation";
@@ -57,7 +58,7 @@ export const TrainingCharts = memo(function TrainingCharts({
   const hasEpochs = series.some((s) => s.epochs.length > 0);
   const hasValidation = series.some((s) => s.epochs.some((e) => e.valLoss !== null));
   const lossRows = epochRows(series, (record, id) => ({ [`${id}:train`]: trainLoss(record), [`${id}:val`]: record.valLoss }));
-  const positive = lossRows.every((row) => Object.entries(row).every(([key, v]) => key === "epoch" || v === null || v > 0));
+  const lossY = lossAxis(lossRows.flatMap((row) => Object.entries(row).flatMap(([key, v]) => (key === "epoch" || v === null ? [] : [v]))));
   const metric = EPOCH_METRIC[experimentId];
   const metricRows = metric ? epochRows(series, (record, id) => ({ [id]: record.metrics[metric.key] ?? null })) : [];
   // Models fitted in closed form have no epochs: their final score is a level line to compare against.
@@ -72,6 +73,7 @@ export const TrainingCharts = memo(function TrainingCharts({
     .filter((s) => s.points.length > 1);
   const maxEpochs = Math.max(1, ...gradient.map((p) => (p.fit.kind === "gradient" ? p.fit.training.epochs : 1)));
   const singleEpoch = lossRows.length <= 1;
+  const xAxis = epochAxis(maxEpochs);
 
   if (!hasEpochs && steps.length === 0) {
     return <p className="text-sm text-slate-600 dark:text-slate-400">{t("empty")}</p>;
@@ -79,12 +81,20 @@ export const TrainingCharts = memo(function TrainingCharts({
   return (
     <div className="grid gap-6 lg:grid-cols-2" data-testid="sim-charts">
       {hasEpochs ? (
-        <ChartFrame title={hasValidation ? t("lossTitleValidation") : t("lossTitle")} note={positive ? t("logScale") : undefined}>
+        <ChartFrame title={hasValidation ? t("lossTitleValidation") : t("lossTitle")} note={lossY?.scale === "log" ? t("logScale") : undefined}>
           <ResponsiveContainer width="100%" height="100%">
             <LineChart data={lossRows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
               <CartesianGrid strokeOpacity={0.2} />
-              <XAxis dataKey="epoch" type="number" domain={[1, Math.max(2, maxEpochs)]} allowDecimals={false} tick={AXIS_TICK} stroke="currentColor" />
-              <YAxis scale={positive ? "log" : "auto"} domain={["auto", "auto"]} tick={AXIS_TICK} tickFormatter={tickNumber} stroke="currentColor" width={56} allowDataOverflow />
+              <XAxis dataKey="epoch" type="number" domain={xAxis.domain} ticks={xAxis.ticks} padding={EPOCH_AXIS_PADDING} allowDecimals={false} tick={AXIS_TICK} stroke="currentColor" />
+              <YAxis
+                scale={lossY?.scale ?? "auto"}
+                domain={lossY?.domain ?? ["auto", "auto"]}
+                ticks={lossY?.ticks}
+                tick={AXIS_TICK}
+                tickFormatter={lossY ? (value: number) => lossY.format(value) : tickNumber}
+                stroke="currentColor"
+                width={56}
+              />
               <Tooltip {...TOOLTIP_STYLE} formatter={tooltipNumber} labelFormatter={(label) => t("epochLabel", { epoch: String(label) })} />
               <Legend wrapperStyle={{ fontSize: 12 }} />
               {series.flatMap((s) => [
@@ -102,7 +112,7 @@ export const TrainingCharts = memo(function TrainingCharts({
           <ResponsiveContainer width="100%" height="100%">
             <LineChart data={metricRows} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
               <CartesianGrid strokeOpacity={0.2} />
-              <XAxis dataKey="epoch" type="number" domain={[1, Math.max(2, maxEpochs)]} allowDecimals={false} tick={AXIS_TICK} stroke="currentColor" />
+              <XAxis dataKey="epoch" type="number" domain={xAxis.domain} ticks={xAxis.ticks} padding={EPOCH_AXIS_PADDING} allowDecimals={false} tick={AXIS_TICK} stroke="currentColor" />
               <YAxis domain={["auto", "auto"]} tick={AXIS_TICK} tickFormatter={metricTick} stroke="currentColor" width={56} />
               <Tooltip {...TOOLTIP_STYLE} formatter={(value) => metricTick(value)} labelFormatter={(label) => t("epochLabel", { epoch: String(label) })} />
               <Legend wrapperStyle={{ fontSize: 12 }} />

@@ -9,6 +9,7 @@ import {
   type ExperimentId,
   type MemoryMessage,
   type ProgressMessage,
+  type RunPhase,
   type SettingsError,
   type SimRequest,
   type SimResponse,
@@ -27,6 +28,8 @@ export interface SimulationState {
   runId: number;
   /** The settings the run was started with (raw, as sent). */
   startedWith: Readonly<Record<string, unknown>> | null;
+  /** What the worker is doing before training proper (loading, choosing a backend, warming up). */
+  phase: RunPhase | null;
   backend: BackendMessage | null;
   progress: ProgressMessage | null;
   /** Per model, its epochs as they finish (live). */
@@ -36,12 +39,15 @@ export interface SimulationState {
   outcome: AnyOutcome | null;
   memory: MemoryMessage | null;
   error: { message: string; settingsErrors?: SettingsError[] } | null;
+  /** Stop could not wait for the worker (it was compiling, or slow to answer): it was ended, its memory with it. */
+  workerEnded: boolean;
 }
 
 const INITIAL: SimulationState = {
   status: "idle",
   runId: 0,
   startedWith: null,
+  phase: null,
   backend: null,
   progress: null,
   epochs: {},
@@ -49,7 +55,16 @@ const INITIAL: SimulationState = {
   outcome: null,
   memory: null,
   error: null,
+  workerEnded: false,
 };
+
+/**
+ * Stop must take effect within a second. Between training steps the worker answers in
+ * milliseconds; while it compiles kernels or times backends it cannot look at its messages, so a
+ * stop before training ends the worker at once, and one during training ends it if no answer came
+ * within this grace period.
+ */
+export const STOP_GRACE_MS = 600;
 
 /** Progress arrives every minibatch; the page redraws at most this often (charts are not free). */
 const REDRAW_MS = 250;
@@ -58,6 +73,8 @@ const MAX_STEP_POINTS = 1500;
 
 function applyMessage(state: SimulationState, message: SimResponse): SimulationState {
   switch (message.type) {
+    case "phase":
+      return { ...state, phase: message.phase };
     case "backend":
       return { ...state, status: state.status === "stopping" ? "stopping" : "running", backend: message };
     case "progress": {
@@ -95,6 +112,7 @@ export function useSimulation(experimentId: ExperimentId) {
   const live = useRef<SimulationState>(INITIAL);
   const worker = useRef<Worker | null>(null);
   const redraw = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const stopTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const nextRunId = useRef(0);
 
   const flush = useCallback(() => {
@@ -117,9 +135,18 @@ export function useSimulation(experimentId: ExperimentId) {
       worker.current?.terminate();
       worker.current = null;
       if (redraw.current !== null) clearTimeout(redraw.current);
+      if (stopTimer.current !== null) clearTimeout(stopTimer.current);
     },
     [],
   );
+
+  /** Ends the worker (and with it every tensor it held); the next run starts a fresh one. */
+  const endWorker = useCallback(() => {
+    worker.current?.terminate();
+    worker.current = null;
+    if (stopTimer.current !== null) clearTimeout(stopTimer.current);
+    stopTimer.current = null;
+  }, []);
 
   const ensureWorker = useCallback((): Worker => {
     if (worker.current) return worker.current;
@@ -129,6 +156,10 @@ export function useSimulation(experimentId: ExperimentId) {
       const message = event.data;
       if (!isSimResponse(message) || message.runId !== live.current.runId) return;
       const urgent = message.type !== "progress";
+      if (message.type === "result" && stopTimer.current !== null) {
+        clearTimeout(stopTimer.current);
+        stopTimer.current = null;
+      }
       update(applyMessage(live.current, message), urgent);
     });
     created.addEventListener("error", (event) => {
@@ -159,15 +190,28 @@ export function useSimulation(experimentId: ExperimentId) {
   const stop = () => {
     const current = live.current;
     if (current.status !== "starting" && current.status !== "running") return;
+    if (current.phase !== "training") {
+      endWorker();
+      update({ ...current, status: "stopped", workerEnded: true }, true);
+      return;
+    }
     update({ ...current, status: "stopping" }, true);
     worker.current?.postMessage({ type: "stop", runId: current.runId } satisfies SimRequest);
+    stopTimer.current = setTimeout(() => {
+      stopTimer.current = null;
+      const now = live.current;
+      if (now.runId !== current.runId || now.status !== "stopping") return;
+      endWorker();
+      update({ ...now, status: "stopped", workerEnded: true }, true);
+    }, STOP_GRACE_MS);
   };
 
   /** Stops a run in progress and clears everything it showed. */
   const reset = () => {
     const current = live.current;
     if (current.status === "starting" || current.status === "running" || current.status === "stopping") {
-      worker.current?.postMessage({ type: "stop", runId: current.runId } satisfies SimRequest);
+      if (current.phase === "training") worker.current?.postMessage({ type: "stop", runId: current.runId } satisfies SimRequest);
+      else endWorker();
     }
     // A fresh run id: late messages of the old run no longer match and are dropped.
     update({ ...INITIAL, runId: ++nextRunId.current }, true);

@@ -38,6 +38,8 @@ export type RuleOutcome = { ok: true; value: LayerClosedForm } | { ok: false; er
 export interface RuleContext {
   index: number;
   inputShape: Shape;
+  /** The spec's convention, for the few shape rules in which the frameworks differ (flatten). */
+  convention: "keras" | "pytorch";
 }
 
 export function accept(value: LayerClosedForm): RuleOutcome {

@@ -24,7 +24,7 @@ export interface WeightInitializers {
  */
 export function toTfjsLayer(
   layer: LayerSpec,
-  { name, inputShape, init }: { name: string; inputShape?: number[]; init: WeightInitializers },
+  { name, inputShape, init, flatInput }: { name: string; inputShape?: number[]; init: WeightInitializers; flatInput?: readonly number[] },
 ): tf.layers.Layer {
   const base = inputShape === undefined ? { name } : { name, inputShape };
   switch (layer.type) {
@@ -61,7 +61,8 @@ export function toTfjsLayer(
       return layer.type === "maxPool2d" ? tf.layers.maxPooling2d(args) : tf.layers.averagePooling2d(args);
     }
     case "flatten":
-      return tf.layers.flatten(base);
+      // nn.Flatten of a flat input (the pytorch convention only) is the identity: tf.layers.flatten refuses it.
+      return flatInput ? tf.layers.reshape({ ...base, targetShape: [...flatInput] }) : tf.layers.flatten(base);
     case "dropout":
       // Never seeded: a seeded tfjs Dropout draws the same mask on every call (ENVIRONMENT.md).
       return tf.layers.dropout({ ...base, rate: layer.rate });
@@ -125,7 +126,9 @@ export function buildSequential(spec: ArchitectureSpec, init: WeightInitializers
     tf.tidy(() => {
       spec.layers.forEach((layer, index) => {
         const inputShape = index === 0 ? [...spec.input] : undefined;
-        model.add(toTfjsLayer(layer, { name: names[index] ?? `layer_${index + 1}`, inputShape, init }));
+        const incoming = index === 0 ? spec.input : model.outputs[0]?.shape.slice(1);
+        const flatInput = layer.type === "flatten" && incoming !== undefined && incoming.length < 2 ? incoming.map((dim) => dim ?? 0) : undefined;
+        model.add(toTfjsLayer(layer, { name: names[index] ?? `layer_${index + 1}`, inputShape, init, flatInput }));
       });
     });
   } catch (error) {

@@ -60,3 +60,69 @@ export function planBackends({
   if (preferred && order.includes(preferred)) order.splice(0, order.length, preferred, ...order.filter((b) => b !== preferred));
   return { order, skipped };
 }
+
+/** Backends that run on a graphics device (which may turn out to be a software rasteriser). */
+export const GPU_BACKENDS: readonly BackendName[] = ["webgpu", "webgl"];
+
+/**
+ * The device string names a software rasteriser, not a GPU: Chromium's SwiftShader (WebGL's
+ * unmasked renderer "ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero)…))", WebGPU's
+ * adapter architecture "swiftshader"), Mesa's llvmpipe/softpipe, Windows' "Microsoft Basic Render
+ * Driver", a WebGPU fallback adapter, or a renderer that calls itself "Software".
+ */
+export function isSoftwareRenderer(device: string | null): boolean {
+  return device !== null && /swiftshader|llvmpipe|softpipe|software|basic render|fallback adapter/i.test(device);
+}
+
+/** Why a backend was kept or dropped before (or instead of) timing it. */
+export type ChoiceReason =
+  | { kind: "hardware-gpu"; device: string }
+  | { kind: "software-renderer"; device: string }
+  | { kind: "probe"; msPerStep: number }
+  | { kind: "only-candidate" }
+  | { kind: "preferred" };
+
+export interface Screening {
+  /** A backend chosen without timing (a real GPU), or null when the candidates must be timed. */
+  chosen: BackendName | null;
+  /** Backends to time on the experiment's own first batches, in plan order (empty when `chosen`). */
+  probe: BackendName[];
+  /** Backends that started but were set aside, and why. */
+  setAside: { backend: BackendName; reason: ChoiceReason }[];
+  /** Why `chosen` (when set). */
+  reason: ChoiceReason | null;
+}
+
+/**
+ * Screens the backends that started (in plan order, with what the browser says about their device)
+ * before timing anything. A GPU backend on a device that is not a software rasteriser wins at once:
+ * a real GPU beats WebAssembly on every experiment here. A GPU backend on a software rasteriser is
+ * set aside when WebAssembly can train the model (SwiftShader's WebGL ran the activation
+ * experiment 3.2× slower than WASM), and timed otherwise (it may still beat plain JavaScript on a
+ * CNN). Everything else — a GPU whose renderer is masked, WASM against CPU — is timed.
+ */
+export function screenBackends(started: readonly { backend: BackendName; device: string | null }[]): Screening {
+  const setAside: Screening["setAside"] = [];
+  const hardware = started.find(({ backend, device }) => GPU_BACKENDS.includes(backend) && device !== null && !isSoftwareRenderer(device));
+  if (hardware) {
+    return { chosen: hardware.backend, probe: [], setAside, reason: { kind: "hardware-gpu", device: hardware.device ?? "" } };
+  }
+  const wasmStarted = started.some(({ backend }) => backend === "wasm");
+  const probe: BackendName[] = [];
+  for (const { backend, device } of started) {
+    if (GPU_BACKENDS.includes(backend) && isSoftwareRenderer(device) && wasmStarted) {
+      setAside.push({ backend, reason: { kind: "software-renderer", device: device ?? "" } });
+    } else probe.push(backend);
+  }
+  if (probe.length === 1) return { chosen: probe[0] as BackendName, probe: [], setAside, reason: { kind: "only-candidate" } };
+  return { chosen: null, probe, setAside, reason: null };
+}
+
+/** The fastest of the timed backends (ties go to the earlier, preferred one). */
+export function fastestProbe(timings: readonly { backend: BackendName; msPerStep: number }[]): { backend: BackendName; msPerStep: number } | null {
+  let best: { backend: BackendName; msPerStep: number } | null = null;
+  for (const timing of timings) {
+    if (Number.isFinite(timing.msPerStep) && (best === null || timing.msPerStep < best.msPerStep)) best = timing;
+  }
+  return best;
+}

@@ -37,7 +37,11 @@ function webglDevice(tf: Tf): string | null {
   return null;
 }
 
-/** WebGPU adapter info (vendor, architecture, device, description), from the backend or the navigator. */
+/**
+ * WebGPU adapter info (vendor, architecture, device, description), from the backend or the
+ * navigator, with "(fallback adapter)" appended when the browser says the adapter is its software
+ * fallback (`GPUAdapter.isFallbackAdapter`, or `info.isFallbackAdapter` in newer browsers).
+ */
 async function webgpuDevice(tf: Tf): Promise<string | null> {
   const describe = (info: unknown) => {
     const parts = ["vendor", "architecture", "device", "description"]
@@ -45,17 +49,21 @@ async function webgpuDevice(tf: Tf): Promise<string | null> {
       .filter((part): part is string => typeof part === "string" && part !== "");
     return parts.length > 0 ? [...new Set(parts)].join(" ") : null;
   };
-  const fromBackend = describe(property(tf.backend(), "adapterInfo"));
-  if (fromBackend) return fromBackend;
+  let described = describe(property(tf.backend(), "adapterInfo"));
+  let fallback = false;
   const gpu = typeof navigator === "undefined" ? undefined : property(navigator, "gpu");
   const requestAdapter = property(gpu, "requestAdapter");
-  if (typeof requestAdapter !== "function") return null;
-  try {
-    const adapter: unknown = await requestAdapter.call(gpu);
-    return describe(property(adapter, "info"));
-  } catch {
-    return null;
+  if (typeof requestAdapter === "function") {
+    try {
+      const adapter: unknown = await requestAdapter.call(gpu);
+      described ??= describe(property(adapter, "info"));
+      fallback = property(adapter, "isFallbackAdapter") === true || property(property(adapter, "info"), "isFallbackAdapter") === true;
+    } catch {
+      // no second adapter: what the backend said stands
+    }
   }
+  if (fallback) return `${described ?? "WebGPU"} (fallback adapter)`;
+  return described;
 }
 
 async function deviceOf(tf: Tf, backend: BackendName): Promise<string | null> {
@@ -82,19 +90,54 @@ async function smokeTest(tf: Tf): Promise<void> {
   if (value !== 8) throw new Error(`first operation returned ${value}, expected 8`);
 }
 
+async function start(tf: Tf, backend: BackendName): Promise<void> {
+  const ok = await tf.setBackend(backend);
+  if (!ok) throw new Error("tfjs could not initialise it");
+  await tf.ready();
+  await smokeTest(tf);
+}
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+const noBackendStarted = (attempts: readonly BackendAttempt[]) => new Error(`no backend could start: ${attempts.map((a) => `${a.backend}: ${a.error ?? "failed"}`).join("; ")}`);
+
 export async function initBestBackend(tf: Tf, order: readonly BackendName[]): Promise<BackendReady> {
   const attempts: BackendAttempt[] = [];
   for (const backend of order) {
     try {
-      const ok = await tf.setBackend(backend);
-      if (!ok) throw new Error("tfjs could not initialise it");
-      await tf.ready();
-      await smokeTest(tf);
+      await start(tf, backend);
       attempts.push({ backend, ok: true });
       return { backend, device: await deviceOf(tf, backend), attempts };
     } catch (error) {
-      attempts.push({ backend, ok: false, error: error instanceof Error ? error.message : String(error) });
+      attempts.push({ backend, ok: false, error: message(error) });
     }
   }
-  throw new Error(`no backend could start: ${attempts.map((a) => `${a.backend}: ${a.error ?? "failed"}`).join("; ")}`);
+  throw noBackendStarted(attempts);
+}
+
+export interface StartedBackends {
+  started: { backend: BackendName; device: string | null }[];
+  attempts: BackendAttempt[];
+}
+
+/**
+ * Starts the backends of the plan in order and asks each what it runs on, so the choice can be
+ * made on what the machine really has. Stops at the first GPU backend on a real (not software)
+ * device: nothing after it could be faster. Leaves the last one started current.
+ */
+export async function startCandidates(tf: Tf, order: readonly BackendName[], isSoftware: (device: string | null) => boolean): Promise<StartedBackends> {
+  const started: StartedBackends["started"] = [];
+  const attempts: BackendAttempt[] = [];
+  for (const backend of order) {
+    try {
+      await start(tf, backend);
+      attempts.push({ backend, ok: true });
+      const device = await deviceOf(tf, backend);
+      started.push({ backend, device });
+      if ((backend === "webgpu" || backend === "webgl") && device !== null && !isSoftware(device)) break;
+    } catch (error) {
+      attempts.push({ backend, ok: false, error: message(error) });
+    }
+  }
+  if (started.length === 0) throw noBackendStarted(attempts);
+  return { started, attempts };
 }

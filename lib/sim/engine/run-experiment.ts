@@ -21,8 +21,10 @@ import type {
   ModelRecord,
   PreparedData,
   TrainedModel,
+  TrainingConfig,
 } from "./experiment-types";
 import type { ExperimentOutcome, RunReport } from "./outcome-types";
+import { timeTrainingSteps, type ProbeResult } from "./backend-probe";
 import { createProgressClock, type ProgressListener } from "./progress";
 import { createSplitTensors } from "./split-tensors";
 import type { Sequential, Tf } from "./tfjs-types";
@@ -45,6 +47,15 @@ export interface RunContext {
   lossReportMs?: number;
   /** One throwaway training step per model before timing starts (default true). */
   warmUp?: boolean;
+  /**
+   * Called once the data and models are ready, before any tensor of the run exists: the host picks
+   * the backend, timing candidates with `probe` (a few training steps of the run's largest model on
+   * its own first minibatch, on whichever backend is current) where it must. Null when the run
+   * trains nothing by gradient.
+   */
+  chooseBackend?(probe: (() => Promise<ProbeResult>) | null): Promise<void>;
+  /** The run moves to warm-up (untimed first steps) or to training proper. */
+  onPhase?(phase: "warming-up" | "training"): void;
 }
 
 export type { CompletedOutcome, ExperimentOutcome, RunReport, StoppedOutcome } from "./outcome-types";
@@ -138,18 +149,31 @@ export async function runExperiment<S extends BaseSettings, D extends PreparedDa
   context: RunContext,
 ): Promise<ExperimentOutcome<S, E>> {
   const { tf, now } = context;
-  const tensorsBefore = tf.memory().numTensors;
   const startedAt = now();
-  const backend = tf.getBackend();
   const models: ModelRecord[] = [];
   const built: Sequential[] = [];
   const loaded = await context.datasets.load(experiment.datasets);
   const data = experiment.prepare(settings, loaded, createRandom(deriveSeed(settings.seed, "data")));
   const plans = experiment.models(settings);
   const specs = plans.map(parseSpec);
+  const stopRequested = () => context.shouldStop?.() ?? false;
+  if (context.chooseBackend) {
+    // The largest model dominates the run's time, so it is the one worth timing.
+    let largest: { spec: ArchitectureSpec; training: TrainingConfig; params: number } | null = null;
+    for (const [index, plan] of plans.entries()) {
+      const spec = specs[index] as ArchitectureSpec;
+      if (plan.fit.kind !== "gradient") continue;
+      const params = deriveArchitecture(spec).total;
+      if (!largest || params > largest.params) largest = { spec, training: plan.fit.training, params };
+    }
+    const probe = largest;
+    await context.chooseBackend(probe ? () => timeTrainingSteps(tf, probe.spec, probe.training, data.train, now, stopRequested) : null);
+  }
+  const backend = tf.getBackend();
+  // Counted once the backend is chosen: before that, tf.memory() would start tfjs' default backend.
+  const tensorsBefore = tf.memory().numTensors;
   const splits = createSplitTensors(tf, data);
   const timings = { warmupMs: 0, trainMs: 0, analyseMs: 0, totalMs: 0 };
-  const stopRequested = () => context.shouldStop?.() ?? false;
   const freeAll = () => {
     splits.dispose();
     for (let model = built.pop(); model; model = built.pop()) model.dispose();
@@ -162,6 +186,7 @@ export async function runExperiment<S extends BaseSettings, D extends PreparedDa
 
   try {
     if (context.warmUp ?? true) {
+      context.onPhase?.("warming-up");
       const warmupStart = now();
       const seen = new Set<string>();
       for (const [index, plan] of plans.entries()) {
@@ -173,6 +198,7 @@ export async function runExperiment<S extends BaseSettings, D extends PreparedDa
       }
       timings.warmupMs = now() - warmupStart;
     }
+    context.onPhase?.("training");
 
     const gradientPlans = plans.filter((plan) => plan.fit.kind === "gradient");
     const totalSteps = gradientPlans.reduce((total, plan) => {

@@ -146,6 +146,7 @@ export async function trainModel(input: TrainModelInput): Promise<{ stopped: boo
 
   const report = (kind: "batch" | "epoch", loss: number | null, epochRecord?: EpochRecord) => {
     if (kind === "batch") clock.step();
+    else clock.epochEnded();
     hooks.onProgress?.(state.epoch, state.stepInEpoch, {
       kind,
       modelId: record.id,

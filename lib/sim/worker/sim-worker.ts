@@ -15,7 +15,7 @@ import { createSimWorkerHandler, type SimRuntime } from "./sim-worker-handler";
 /**
  * Lets the worker read a pending `stop` between batches. A MessageChannel round trip, not
  * `setTimeout(0)`: browsers clamp back-to-back timers to ≥ 4 ms, which cost ~10% of an MNIST epoch
- * on WASM (bench/sim.ts).
+ * on WASM (bench/sim-overhead.ts).
  */
 function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => {

@@ -1,0 +1,66 @@
+/**
+ * Times a few training steps of one model on the backend tfjs has now: the measurement behind the
+ * automatic backend choice when the browser does not say conclusively what its device is. It runs
+ * on the experiment's own model and first minibatch (same shapes, same kernels as the run), after
+ * one untimed step that compiles shaders and allocates buffers, and stops as soon as the figure is
+ * steady enough to rank backends (they differ by factors, not percents) or the budget is spent.
+ */
+import type { ArchitectureSpec } from "@/lib/model-core";
+import { buildTrainableModel } from "@/lib/model-core/tfjs";
+import type { ArrayDataset, TrainingConfig } from "./experiment-types";
+import type { Tf } from "./tfjs-types";
+import { createOptimizer } from "./train-model";
+
+export interface ProbeBudget {
+  /** Timed steps at least, and at most. */
+  minSteps: number;
+  maxSteps: number;
+  /** Stop timing once this much time was spent (after `minSteps`). */
+  enoughMs: number;
+}
+
+export const DEFAULT_PROBE_BUDGET: ProbeBudget = { minSteps: 3, maxSteps: 20, enoughMs: 400 };
+
+export interface ProbeResult {
+  /** The untimed first step: shader compilation, first allocations. */
+  firstStepMs: number;
+  msPerStep: number;
+  steps: number;
+}
+
+export async function timeTrainingSteps(
+  tf: Tf,
+  spec: ArchitectureSpec,
+  training: Pick<TrainingConfig, "optimizer" | "learningRate" | "batchSize" | "loss">,
+  train: ArrayDataset,
+  now: () => number,
+  shouldStop: () => boolean,
+  budget: ProbeBudget = DEFAULT_PROBE_BUDGET,
+): Promise<ProbeResult> {
+  const rows = Math.min(training.batchSize, train.count);
+  const perSample = train.x.length / train.count;
+  const model = buildTrainableModel(spec, { seed: 0 });
+  const optimizer = createOptimizer(tf, training);
+  const x = tf.tensor(train.x.subarray(0, rows * perSample), [rows, ...spec.input]);
+  const y = tf.tensor2d(train.y.subarray(0, rows * train.yWidth), [rows, train.yWidth]);
+  try {
+    model.compile({ optimizer, loss: training.loss });
+    // trainOnBatch reads the loss back, so each step has finished on the device when it resolves.
+    const firstAt = now();
+    await model.trainOnBatch(x, y);
+    const firstStepMs = now() - firstAt;
+    let steps = 0;
+    const startedAt = now();
+    while (steps < budget.maxSteps && !shouldStop()) {
+      await model.trainOnBatch(x, y);
+      steps++;
+      if (steps >= budget.minSteps && now() - startedAt >= budget.enoughMs) break;
+    }
+    const elapsed = now() - startedAt;
+    return { firstStepMs, msPerStep: steps === 0 ? Infinity : elapsed / steps, steps };
+  } finally {
+    tf.dispose([x, y]);
+    optimizer.dispose();
+    model.dispose();
+  }
+}
