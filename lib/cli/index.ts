@@ -8,6 +8,8 @@ import { runCommand, type CommandTable } from "./run-command";
 
 const commands: CommandTable = {
   start: { summary: "migrate, load decks, build if needed, serve on PORT (3000)", load: () => import("./commands/start") },
+  migrate: { summary: "apply the committed migrations to the database of DATABASE_URL (once per deployment)", load: () => import("./commands/migrate") },
+  schema: { summary: "regenerate the PostgreSQL schema from prisma/schema.prisma and write its missing migrations (needs a PostgreSQL server)", load: () => import("./commands/schema") },
   build: { summary: "production build of the web app", load: () => import("./commands/build") },
   e2e: { summary: "end-to-end tests in Chromium against a production build", load: () => import("./commands/e2e") },
   users: { summary: "users promote <email> | users demote <email>", load: () => import("./commands/users") },
