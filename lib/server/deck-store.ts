@@ -6,6 +6,7 @@ import { db } from "./db";
 import { readRows, sqlBoolean } from "./direct-sql";
 import { visibleDeckIds, type Viewer } from "./deck-visibility";
 import { processShared } from "./process-shared";
+import { lockKeyForTransaction } from "./row-locks";
 
 /**
  * Decks in the database: loading the validated decks of content/ (by id and version, idempotent)
@@ -64,6 +65,8 @@ export const IN_APP_SOURCE = "app";
 
 async function syncDeck(tx: Tx, deck: Deck, summary: DeckSyncSummary): Promise<void> {
   const definition: StoredDeckDefinition = { concepts: deck.concepts, source: deck.source, description: deck.description };
+  // Instances starting together load the same decks: one at a time per deck (row-locks.ts).
+  await lockKeyForTransaction(tx, `content-deck:${deck.id}`);
   const existing = await tx.deck.findUnique({ where: { id: deck.id }, select: { version: true, source: true } });
   // Checked inside the deck's transaction, so an instructor creating the same id meanwhile cannot
   // slip between the check and the write. The in-app deck wins: it has an owner and students' work.
