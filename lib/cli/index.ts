@@ -12,6 +12,7 @@ const commands: CommandTable = {
   schema: { summary: "regenerate the PostgreSQL schema from prisma/schema.prisma and write its missing migrations (needs a PostgreSQL server)", load: () => import("./commands/schema") },
   build: { summary: "production build of the web app", load: () => import("./commands/build") },
   e2e: { summary: "end-to-end tests in Chromium against a production build", load: () => import("./commands/e2e") },
+  "test-postgresql": { summary: "the database unit tests and the review, class and exam e2e specs on PostgreSQL (skipped without a server)", load: () => import("./commands/test-postgresql") },
   users: { summary: "users promote <email> | users demote <email>", load: () => import("./commands/users") },
   decks: { summary: "decks check [dir] | decks test [--variants N] [--json] [dir]: validate decks, run the question harness", load: () => import("./commands/decks") },
   sm2: { summary: "sm2 <grades> [<grades> ...]: SM-2 states after each grade, e.g. sm2 5,4,3,0,5", load: () => import("./commands/sm2") },

@@ -1,12 +1,11 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
-import os from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { ensureChromium } from "../chromium";
 import { localBin, runToCompletion, say } from "../process";
 import { projectRoot } from "../../server/database-url";
+import { createScratchDatabase, testDatabaseKind } from "../scratch-database";
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -36,23 +35,24 @@ async function waitForHealth(baseUrl: string, server: { exitCode: number | null 
 
 /**
  * `npm run test:e2e`: Playwright specs in real Chromium against the production app, started
- * exactly as `npm start` starts it but with a throwaway database and secret.
+ * exactly as `npm start` starts it but with a throwaway database and secret: SQLite, or a scratch
+ * PostgreSQL database with DEEPDRILL_TEST_DB=postgresql (lib/cli/scratch-database.ts).
  */
 export async function run(args: string[]): Promise<number> {
   const chromium = ensureChromium();
-  const scratch = mkdtempSync(path.join(os.tmpdir(), "deepdrill-e2e-"));
+  const database = await createScratchDatabase(testDatabaseKind(), "e2e");
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(port),
-    DATABASE_URL: `file:${path.join(scratch, "e2e.db")}`,
+    DATABASE_URL: database.url,
     NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
     NEXTAUTH_URL: baseUrl,
     E2E_BASE_URL: baseUrl,
     CHROMIUM_PATH: chromium,
   };
-  say(`end-to-end: Chromium ${chromium}, app on ${baseUrl}, database in ${scratch}`);
+  say(`end-to-end: Chromium ${chromium}, app on ${baseUrl}, ${database.kind} database ${database.kind === "sqlite" ? database.url : "(scratch)"}`);
   const server = spawn(process.execPath, [localBin("tsx"), "--conditions=react-server", path.join(projectRoot, "lib/cli/index.ts"), "start"], {
     env,
     stdio: ["ignore", "inherit", "inherit"],
@@ -68,6 +68,6 @@ export async function run(args: string[]): Promise<number> {
   } finally {
     server.kill("SIGTERM");
     await new Promise((resolve) => setTimeout(resolve, 500));
-    rmSync(scratch, { recursive: true, force: true });
+    await database.drop();
   }
 }

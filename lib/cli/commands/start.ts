@@ -4,6 +4,7 @@ import { buildIsStale } from "../build-fingerprint";
 import { migrateDatabase } from "../database";
 import { localBin, say } from "../process";
 import { buildApp } from "./build";
+import { warnAboutSharedSecret } from "../shared-secret-warning";
 import { loadContentDecks } from "../load-content";
 
 /**
@@ -12,6 +13,7 @@ import { loadContentDecks } from "../load-content";
  * and deck loading are idempotent, so every start keeps all data.
  */
 export async function run(): Promise<number> {
+  warnAboutSharedSecret(process.env);
   const port = process.env.PORT ?? "3000";
   const env: NodeJS.ProcessEnv = {
     ...process.env,
