@@ -1,6 +1,7 @@
 import "server-only";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { PrismaClient as PostgresqlPrismaClient } from "@/lib/generated/prisma-pg/client";
+import { startCacheListener } from "./cache-invalidation";
 import { databaseKind, databaseUrl } from "./database-url";
 import { postgresqlAdapter } from "./postgresql-connection";
 import { processShared } from "./process-shared";
@@ -20,6 +21,8 @@ import { sqliteAdapter } from "./sqlite-connection";
 function createClient(): PrismaClient {
   const url = databaseUrl();
   if (databaseKind(url) === "postgresql") {
+    // Other instances' cache announcements arrive from the start (cache-invalidation.ts).
+    startCacheListener(url)?.catch((error: unknown) => console.error("[deepdrill] cache listener: could not LISTEN; caches expire by age only until it can", error));
     return new PostgresqlPrismaClient({ adapter: postgresqlAdapter(url) }) as unknown as PrismaClient;
   }
   // The adapter sets the connection's durability level as it connects (sqlite-connection.ts).

@@ -2,6 +2,7 @@ import "server-only";
 import type { Concept, Deck } from "@/lib/content";
 import { isTemplate, itemVersion, type Bilingual, type Item } from "@/lib/questions";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import { announceInvalidation, onInvalidation } from "./cache-invalidation";
 import { db } from "./db";
 import { readRows, sqlBoolean } from "./direct-sql";
 import { visibleDeckIds, type Viewer } from "./deck-visibility";
@@ -232,7 +233,12 @@ const openDecks = processShared("open-decks", (): { cached: { at: number; decks:
 /** Forget the cached deck list (after loading or editing decks in this process). */
 export function invalidateOpenDecks(): void {
   openDecks.cached = null;
+  void announceInvalidation("open-decks", null);
 }
+
+onInvalidation("open-decks", () => {
+  openDecks.cached = null;
+});
 
 /**
  * Every deck in the database with its version, title and concepts (cached for a few seconds). Who

@@ -11,6 +11,7 @@ import {
   type RemainingCounts,
 } from "@/lib/srs";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { announceInvalidation, onInvalidation } from "./cache-invalidation";
 import { db } from "./db";
 import { readRows, sqlBoolean, sqlInt } from "./direct-sql";
 import { listDecks, type OpenDeck } from "./deck-store";
@@ -59,9 +60,16 @@ export interface TodayQueue {
 const SETTINGS_TTL_MS = 10_000;
 const settingsCache = processShared("user-settings", () => new Map<string, { at: number; settings: UserSettings }>());
 
+/** Forget a user's cached settings (role included) here and, on PostgreSQL, in every instance. */
 export function forgetUserSettings(userId: string): void {
   settingsCache.delete(userId);
+  void announceInvalidation("user-settings", [userId]);
 }
+
+onInvalidation("user-settings", (userIds) => {
+  if (!userIds) settingsCache.clear();
+  else for (const id of userIds) settingsCache.delete(id);
+});
 
 export async function loadUserSettings(userId: string, now: number = Date.now()): Promise<UserSettings> {
   const hit = settingsCache.get(userId);
