@@ -19,7 +19,8 @@ function announceFromAnotherProcess(cache: string, keys: string[]): Promise<{ co
     let out = "";
     child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
     child.on("error", reject);
-    child.on("exit", (code) => resolve({ code: code ?? -1, sentAt: Number(out.trim()) }));
+    // "close", not "exit": only then has all of its output been read.
+    child.on("close", (code) => resolve({ code: code ?? -1, sentAt: Number(out.trim()) }));
   });
 }
 
@@ -38,6 +39,7 @@ describe.skipIf(testDatabase !== "postgresql")("cache invalidation across instan
     while (received.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
     const { code, sentAt } = await exited;
     expect(code).toBe(0);
+    expect(sentAt).toBeGreaterThan(0);
     expect(received).toHaveLength(1);
     expect(received[0]!.keys).toEqual(["user-a", "user-b"]);
     // From the other process's NOTIFY to this process's handler (one machine, one clock).
