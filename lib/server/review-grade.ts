@@ -8,7 +8,8 @@ import { conflict, notFound } from "./errors";
 import { toReviewItem } from "./review-issue";
 import { loadUserSettings } from "./review-queue";
 import { forUpdate, lockReview } from "./row-locks";
-import { isUniqueViolation, writeTransaction, type Tx } from "./write-tx";
+import { isRetryableWriteConflict } from "./unique-violation";
+import { writeTransaction, type Tx } from "./write-tx";
 import { cardStateRowFromSql, parseStoredState, parseVariant, publicState, stateColumns, toSrsState, type GradeOutcome, type RawCardStateRow, type UndoOutcome } from "./review-types";
 
 /**
@@ -133,8 +134,9 @@ export async function gradeReview(userId: string, reviewId: string, grade: Grade
     try {
       outcome = await writeTransaction<GradeTxOutcome>((tx) => gradeReviewInTransaction(tx, userId, reviewId, grade, now, zone, today));
     } catch (error) {
-      // Two processes graded the same review at once and the other one won: answer from its row.
-      if (isUniqueViolation(error) && attempt < 3) continue;
+      // Two processes graded the same review at once and the other one won: answer from its row
+      // (or PostgreSQL broke a lock cycle by aborting this one: run it again).
+      if (isRetryableWriteConflict(error) && attempt < 3) continue;
       throw error;
     }
     if ("missing" in outcome) throw notFound("No such review.");
@@ -155,7 +157,7 @@ async function runUndo(attempt: () => Promise<UndoTxOutcome>): Promise<UndoTxOut
     try {
       return await attempt();
     } catch (error) {
-      if (isUniqueViolation(error) && tries < 3) continue;
+      if (isRetryableWriteConflict(error) && tries < 3) continue;
       throw error;
     }
   }

@@ -26,3 +26,20 @@ export function isUniqueViolation(error: unknown): boolean {
   const databaseCode = String(meta?.code ?? "");
   return databaseCode === POSTGRESQL_UNIQUE_VIOLATION || SQLITE_UNIQUE_CODES.has(databaseCode) || meta?.driverAdapterError?.cause?.kind === "UniqueConstraintViolation";
 }
+
+/** PostgreSQL's SQLSTATEs for a deadlock and a serialization failure: the transaction may simply be run again. */
+const POSTGRESQL_RETRYABLE = new Set(["40P01", "40001"]);
+
+/**
+ * An error after which running the whole transaction again is right: a unique violation (the retry
+ * finds the winner's row), or PostgreSQL aborting one of two transactions that waited on each other's
+ * row locks (P2034 from model queries, P2010 with 40P01/40001 from raw SQL). Grading and undo retry on
+ * it a few times (review-grade.ts); their second run sees the other transaction's committed work.
+ */
+export function isRetryableWriteConflict(error: unknown): boolean {
+  if (isUniqueViolation(error)) return true;
+  if (typeof error !== "object" || error === null) return false;
+  const { code, meta } = error as ErrorShape;
+  if (code === "P2034") return true;
+  return code === "P2010" && POSTGRESQL_RETRYABLE.has(String(meta?.code ?? ""));
+}
