@@ -21,7 +21,7 @@ const nextConfig = {
   // forbidden() renders app/forbidden.tsx with status 403 for students on instructor pages.
   experimental: { authInterrupts: true },
   // Native and Node-only packages stay out of the server bundle.
-  serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "@prisma/adapter-better-sqlite3", "@tensorflow/tfjs", "@tensorflow/tfjs-core", "@tensorflow/tfjs-layers"],
+  serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "pg", "@tensorflow/tfjs", "@tensorflow/tfjs-core", "@tensorflow/tfjs-layers"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];
   },

@@ -1,19 +1,21 @@
 /**
- * Review-loop load benchmark (issue 5): 50 simulated students run next → answer → grade for 60 s
- * against the production server (started as `npm start` starts it, on a throwaway database, on
- * loopback), then — in the same run, on the same database — the raw ceiling of the same writes
- * done directly with better-sqlite3 in one process.
+ * Review-loop load benchmark: 50 simulated students run next → answer → grade for 60 s against the
+ * production server (started as `npm start` starts it, on a throwaway database, on loopback), on
+ * SQLite and then, when a server answers at DEEPDRILL_TEST_PG_URL, on PostgreSQL; after the SQLite
+ * run, on the same file, the raw ceiling of the same writes done directly with better-sqlite3.
  *
- *   npx tsx bench/review-load.ts [--students 50] [--seconds 60] [--raw-seconds 10] [--json]
+ *   npx tsx bench/review-load.ts [--students 50] [--seconds 60] [--raw-seconds 10] [--sqlite-only] [--json]
  *
- * Prints requests per second and p50/p95/p99 latency per endpoint, the error count (the target is
- * zero), the raw ceiling in review loops per second, and the ratio of the two.
+ * Prints, per database, requests per second and p50/p95/p99 latency per endpoint, the error count
+ * (the target is zero) and loops per second; SQLite's raw ceiling; and PostgreSQL's loops per second
+ * as a fraction of SQLite's.
  */
 import { randomBytes, randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
+import { createScratchDatabase, postgresqlReachable, testPostgresqlServerUrl, type TestDatabaseKind } from "../lib/cli/scratch-database";
 import { sqliteSynchronousLevel } from "../lib/server/sqlite-connection";
 import { plausibleResponse, ReviewClient, type Timed } from "../tests/reliability/review-client";
 import { freePort, startServer } from "../tests/reliability/server-process";
@@ -144,14 +146,36 @@ function rawCeiling(databaseFile: string, seconds: number): { loops: number; sec
   return { loops, seconds: round(elapsed, 2), loopsPerSecond: round(loops / elapsed), journalMode, synchronous };
 }
 
-async function main(): Promise<void> {
+interface LoadReport {
+  database: TestDatabaseKind;
+  seconds: number;
+  server: { requests: number; rps: number; loops: number; loopsPerSecond: number; errors: number; endpoints: EndpointFigures[]; errorSamples: string[] };
+  raw: ReturnType<typeof rawCeiling> | null;
+}
+
+interface EndpointFigures {
+  endpoint: Endpoint;
+  requests: number;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+  serverP50: number;
+  serverP95: number;
+}
+
+const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
+
+/** The load run on one database (a scratch SQLite file or a scratch PostgreSQL database). */
+async function runOn(kind: TestDatabaseKind): Promise<LoadReport> {
   const scratch = mkdtempSync(path.join(os.tmpdir(), "deepdrill-bench-"));
   const databaseFile = path.join(scratch, "bench.db");
-  const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
-  log(`starting the production server on a throwaway database (${databaseFile})…`);
-  const server = await startServer({ root: process.cwd(), port: await freePort(), databaseFile, secret: randomBytes(32).toString("base64url") });
+  const database = kind === "postgresql" ? await createScratchDatabase("postgresql", "bench") : null;
+  log(`${kind}: starting the production server on a throwaway database…`);
+  const server = await startServer({ root: process.cwd(), port: await freePort(), databaseFile, databaseUrl: database?.url, secret: randomBytes(32).toString("base64url") });
   try {
-    log(`signing in ${STUDENTS} students…`);
+    log(`${kind}: signing in ${STUDENTS} students…`);
     const clients = Array.from({ length: STUDENTS }, (_, i) => new ReviewClient(server.baseUrl, `bench-${i}-${randomUUID().slice(0, 8)}@example.com`));
     for (let i = 0; i < clients.length; i += 5) {
       await Promise.all(
@@ -165,7 +189,7 @@ async function main(): Promise<void> {
     // Warm-up: every route compiled and cached once, outside the measurement.
     await Promise.all(clients.slice(0, 5).map((client) => student(client, { latencies: { next: [], answer: [], grade: [] }, serverTimes: { next: [], answer: [], grade: [] }, errors: { next: 0, answer: 0, grade: 0 }, errorSamples: [], loops: 0 }, Date.now() + 2_000)));
 
-    log(`running ${STUDENTS} students for ${SECONDS} s…`);
+    log(`${kind}: running ${STUDENTS} students for ${SECONDS} s…`);
     const recorder: Recorder = { latencies: { next: [], answer: [], grade: [] }, serverTimes: { next: [], answer: [], grade: [] }, errors: { next: 0, answer: 0, grade: 0 }, errorSamples: [], loops: 0 };
     const started = performance.now();
     await Promise.all(clients.map((client) => student(client, recorder, Date.now() + SECONDS * 1000)));
@@ -191,38 +215,66 @@ async function main(): Promise<void> {
     const loopsPerSecond = round(recorder.loops / elapsed);
     await server.stop();
 
-    log(`raw ceiling: the same writes with better-sqlite3 in one process for ${RAW_SECONDS} s…`);
-    const raw = rawCeiling(databaseFile, RAW_SECONDS);
-    const report = {
-      students: STUDENTS,
+    let raw: ReturnType<typeof rawCeiling> | null = null;
+    if (kind === "sqlite") {
+      log(`raw ceiling: the same writes with better-sqlite3 in one process for ${RAW_SECONDS} s…`);
+      raw = rawCeiling(databaseFile, RAW_SECONDS);
+    }
+    return {
+      database: kind,
       seconds: round(elapsed, 1),
       server: { requests: totalRequests, rps: round(totalRequests / elapsed), loops: recorder.loops, loopsPerSecond, errors, endpoints, errorSamples: recorder.errorSamples },
       raw,
-      ratio: round(loopsPerSecond / raw.loopsPerSecond, 3),
-      machine: { cpus: os.cpus().length, node: process.version },
     };
-    if (JSON_OUTPUT) {
-      process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-    } else {
-      const lines = [
-        `review loop under load: ${STUDENTS} students, ${report.seconds} s, production server on loopback (${os.cpus().length} cores)`,
-        `  total: ${totalRequests} requests, ${report.server.rps} req/s, ${recorder.loops} loops (${loopsPerSecond} loops/s), errors: ${errors}`,
-        "  endpoint   requests   req/s    p50 ms   p95 ms   p99 ms   errors   in handler p50/p95 ms",
-        ...endpoints.map(
-          (e) =>
-            `  ${e.endpoint.padEnd(9)} ${String(e.requests).padStart(9)} ${String(e.rps).padStart(7)} ${String(e.p50).padStart(9)} ${String(e.p95).padStart(8)} ${String(e.p99).padStart(8)} ${String(e.errors).padStart(8)}   ${e.serverP50} / ${e.serverP95}`,
-        ),
-        `raw ceiling (better-sqlite3, one process, journal_mode=${raw.journalMode}, synchronous=${raw.synchronous}): ${raw.loops} loops in ${raw.seconds} s = ${raw.loopsPerSecond} loops/s`,
-        `ratio server / raw: ${report.ratio} (${round(100 * report.ratio)}% of the raw write ceiling)`,
-      ];
-      if (recorder.errorSamples.length) lines.push(`  error samples: ${recorder.errorSamples.join(" | ")}`);
-      process.stdout.write(`${lines.join("\n")}\n`);
-    }
-    process.exitCode = errors === 0 ? 0 : 1;
   } finally {
     await server.stop();
     rmSync(scratch, { recursive: true, force: true });
+    await database?.drop();
   }
+}
+
+function describeRun(report: LoadReport): string[] {
+  const { server } = report;
+  const lines = [
+    `${report.database}: ${STUDENTS} students, ${report.seconds} s, production server on loopback (${os.cpus().length} cores)`,
+    `  total: ${server.requests} requests, ${server.rps} req/s, ${server.loops} loops (${server.loopsPerSecond} loops/s), errors: ${server.errors}`,
+    "  endpoint   requests   req/s    p50 ms   p95 ms   p99 ms   errors   in handler p50/p95 ms",
+    ...server.endpoints.map(
+      (e) =>
+        `  ${e.endpoint.padEnd(9)} ${String(e.requests).padStart(9)} ${String(e.rps).padStart(7)} ${String(e.p50).padStart(9)} ${String(e.p95).padStart(8)} ${String(e.p99).padStart(8)} ${String(e.errors).padStart(8)}   ${e.serverP50} / ${e.serverP95}`,
+    ),
+  ];
+  if (report.raw) {
+    const raw = report.raw;
+    lines.push(`  raw ceiling (better-sqlite3, one process, journal_mode=${raw.journalMode}, synchronous=${raw.synchronous}): ${raw.loops} loops in ${raw.seconds} s = ${raw.loopsPerSecond} loops/s`);
+    lines.push(`  ratio server / raw: ${round(server.loopsPerSecond / raw.loopsPerSecond, 3)}`);
+  }
+  if (server.errorSamples.length) lines.push(`  error samples: ${server.errorSamples.join(" | ")}`);
+  return lines;
+}
+
+/**
+ * SQLite, then PostgreSQL when a server answers at DEEPDRILL_TEST_PG_URL (--sqlite-only skips it),
+ * one after the other on the same machine, and PostgreSQL's loops/s as a fraction of SQLite's.
+ */
+async function main(): Promise<void> {
+  const kinds: TestDatabaseKind[] = ["sqlite"];
+  if (!process.argv.includes("--sqlite-only")) {
+    if (await postgresqlReachable(testPostgresqlServerUrl())) kinds.push("postgresql");
+    else log(`no PostgreSQL at ${new URL(testPostgresqlServerUrl()).host}: SQLite only`);
+  }
+  const reports: LoadReport[] = [];
+  for (const kind of kinds) reports.push(await runOn(kind));
+  const [sqlite, postgresql] = reports;
+  const ratio = sqlite && postgresql ? round(postgresql.server.loopsPerSecond / sqlite.server.loopsPerSecond, 3) : null;
+  if (JSON_OUTPUT) {
+    process.stdout.write(`${JSON.stringify({ students: STUDENTS, runs: reports, postgresqlToSqlite: ratio, machine: { cpus: os.cpus().length, node: process.version } }, null, 2)}\n`);
+  } else {
+    const lines = ["review loop under load", ...reports.flatMap(describeRun)];
+    if (ratio !== null) lines.push(`PostgreSQL / SQLite loops per second: ${ratio} (goal ≥ 0.7)`);
+    process.stdout.write(`${lines.join("\n")}\n`);
+  }
+  process.exitCode = reports.every((report) => report.server.errors === 0) ? 0 : 1;
 }
 
 main().catch((error: unknown) => {

@@ -1,6 +1,7 @@
 import "server-only";
 import { randomInt } from "node:crypto";
 import type { Bilingual } from "@/lib/questions";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "./db";
 import { parseBilingual } from "./deck-store";
 import { closeReviewsBeyondAccess } from "./access-end";
@@ -229,10 +230,11 @@ export async function assignDeck(actor: Viewer, classId: string, deckId: string,
   const deck = await db.deck.findUnique({ where: { id: deckId }, select: { isPublic: true, ownerId: true } });
   // Another instructor's private deck is as good as absent.
   if (!deck || (!deck.isPublic && deck.ownerId !== actor.id)) throw notFound(`No deck "${deckId.slice(0, 100)}" you can assign.`);
-  await writeTransaction(async (tx) => {
-    const existing = await tx.classDeck.findUnique({ where: { classId_deckId: { classId, deckId } } });
-    if (!existing) await tx.classDeck.create({ data: { classId, deckId, assignedAt: now } });
-  });
+  // One statement, so that racing assignments of the same deck (a double click, two tabs) cannot both
+  // insert: the later ones are no-ops (PostgreSQL runs them side by side; docs/architecture.md "Databases").
+  await writeTransaction((tx) =>
+    tx.$executeRaw(Prisma.sql`INSERT INTO "ClassDeck" ("classId", "deckId", "assignedAt") VALUES (${classId}, ${deckId}, ${now}) ON CONFLICT ("classId", "deckId") DO NOTHING`),
+  );
   invalidateDeckVisibility();
   const [summary] = await summaries([row]);
   return summary!;

@@ -3,10 +3,12 @@ import type { Concept, Deck } from "@/lib/content";
 import { introductionOrder } from "@/lib/srs";
 import { isTemplate, itemVersion, type Bilingual, type Item } from "@/lib/questions";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
+import { announceInvalidation, onInvalidation } from "./cache-invalidation";
 import { db } from "./db";
 import { readRows, sqlBoolean } from "./direct-sql";
 import { visibleDeckIds, type Viewer } from "./deck-visibility";
 import { processShared } from "./process-shared";
+import { lockKeyForTransaction } from "./row-locks";
 
 /**
  * Decks in the database: loading the validated decks of content/ (by id and version, idempotent)
@@ -68,6 +70,8 @@ export const IN_APP_SOURCE = "app";
 
 async function syncDeck(tx: Tx, deck: Deck, summary: DeckSyncSummary): Promise<void> {
   const definition: StoredDeckDefinition = { concepts: deck.concepts, source: deck.source, description: deck.description };
+  // Instances starting together load the same decks: one at a time per deck (row-locks.ts).
+  await lockKeyForTransaction(tx, `content-deck:${deck.id}`);
   const existing = await tx.deck.findUnique({ where: { id: deck.id }, select: { version: true, source: true } });
   // Checked inside the deck's transaction, so an instructor creating the same id meanwhile cannot
   // slip between the check and the write. The in-app deck wins: it has an owner and students' work.
@@ -233,7 +237,12 @@ const openDecks = processShared("open-decks", (): { cached: { at: number; decks:
 /** Forget the cached deck list (after loading or editing decks in this process). */
 export function invalidateOpenDecks(): void {
   openDecks.cached = null;
+  void announceInvalidation("open-decks", null);
 }
+
+onInvalidation("open-decks", () => {
+  openDecks.cached = null;
+});
 
 /**
  * Every deck in the database with its version, title and concepts (cached for a few seconds). Who

@@ -1,4 +1,5 @@
 import "server-only";
+import { announceInvalidation, onInvalidation } from "./cache-invalidation";
 import { db } from "./db";
 import { processShared } from "./process-shared";
 import type { CurrentUser } from "./users";
@@ -21,8 +22,8 @@ import type { CurrentUser } from "./users";
 export type Viewer = Pick<CurrentUser, "id" | "role">;
 
 // The review queue asks on every request; membership changes only when someone joins, leaves or a
-// deck is (un)assigned, made private or unshared, and those writes clear the cache in this process.
-// Other processes see the change within the TTL.
+// deck is (un)assigned, and those writes clear the entry in this process and, on PostgreSQL, in every
+// other instance (cache-invalidation.ts); the TTL bounds staleness if an announcement is lost.
 const TTL_MS = 5_000;
 const CACHE_LIMIT = 50_000;
 // One per process (process-shared.ts): a join (a route handler) must clear what /decks (a page) reads.
@@ -30,6 +31,11 @@ const cache = processShared("deck-visibility", () => new Map<string, { at: numbe
 
 /** Forget cached visibility (after membership, deck assignments or a deck's privacy change); no argument: everyone. */
 export function invalidateDeckVisibility(userIds?: readonly string[]): void {
+  clearDeckVisibility(userIds ?? null);
+  void announceInvalidation("deck-visibility", userIds ?? null);
+}
+
+function clearDeckVisibility(userIds: readonly string[] | null): void {
   if (!userIds) {
     cache.clear();
     return;
@@ -68,6 +74,8 @@ export async function reachableClassDecks<L extends ClassDeckLink>(links: readon
   }
   return { reachable, withdrawn };
 }
+
+onInvalidation("deck-visibility", clearDeckVisibility);
 
 async function readVisibleDeckIds(viewer: Viewer): Promise<string[]> {
   const isInstructor = viewer.role === "instructor";

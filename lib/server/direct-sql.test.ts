@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { testDatabase } from "@/tests/unit/test-database";
 import { db } from "./db";
 import { readRows, transactionRows, transactionWrite } from "./direct-sql";
 import { connectedSqliteDatabase } from "./sqlite-connection";
@@ -22,8 +23,8 @@ async function newUser(): Promise<string> {
   return user.id;
 }
 
-describe("direct SQL on the app's SQLite connection", () => {
-  it("uses the adapter's own better-sqlite3 handle (fails if an adapter upgrade hides it)", async () => {
+describe(`direct SQL (SQLite: on the app's own connection; PostgreSQL: through $queryRaw), on ${testDatabase}`, () => {
+  it.skipIf(testDatabase !== "sqlite")("uses the adapter's own better-sqlite3 handle (fails if an adapter upgrade hides it) [SQLite only]", async () => {
     await readRows(Prisma.sql`SELECT 1 AS "one"`);
     const handle = connectedSqliteDatabase();
     expect(handle).not.toBeNull();

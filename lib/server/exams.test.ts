@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Variant } from "@/lib/questions";
 import { dayNumber, suggestGrade } from "@/lib/srs";
 import { db } from "./db";
+import { failInsertsOf } from "./failure-trigger-fixture";
 import { AppError } from "./errors";
 import { examReviewId } from "./exam-reviews";
 import { ANSWER_GRACE_MS, closeExam, examGrade, getExam, listExams, saveAnswer, scoreResponse, startExam, submitExam, type RunningExam } from "./exams";
@@ -289,8 +290,8 @@ describe("counting exam answers as reviews", () => {
     const { student, exam, answered } = await answeredCountingExam(13);
     const failing = examReviewId(answered[1]!.id);
     const trigger = `fail_${answered[1]!.id}`;
-    // Real SQLite refuses this one question's grade (as a crash or a full disk would), once.
-    await db.$executeRawUnsafe(`CREATE TRIGGER "${trigger}" BEFORE INSERT ON "ReviewLog" WHEN NEW."reviewId" = '${failing}' BEGIN SELECT RAISE(ABORT, 'simulated failure'); END`);
+    // The real database refuses this one question's grade (as a crash or a full disk would), once.
+    const dropTrigger = await failInsertsOf("ReviewLog", "reviewId", failing, trigger);
     try {
       const result = await submitExam(student, exam.id, later(40_000));
       expect(result).toMatchObject({ state: "submitted", score: 2, countedReviews: 2 });
@@ -299,7 +300,7 @@ describe("counting exam answers as reviews", () => {
       expect(await db.review.findUnique({ where: { id: failing } })).toBeNull();
       expect(await countedAt(exam.id)).toBeNull();
     } finally {
-      await db.$executeRawUnsafe(`DROP TRIGGER "${trigger}"`);
+      await dropTrigger();
     }
 
     const later_ = await getExam(student, exam.id, later(90_000));

@@ -10,7 +10,9 @@ import { nearestExamDayInTransaction } from "./exam-dates";
 import { refuseHiddenReview } from "./review-guard";
 import { toReviewItem } from "./review-issue";
 import { loadUserSettings } from "./review-queue";
-import { isUniqueViolation, writeTransaction, type Tx } from "./write-tx";
+import { forUpdate, lockReview } from "./row-locks";
+import { isRetryableWriteConflict } from "./unique-violation";
+import { writeTransaction, type Tx } from "./write-tx";
 import { cardStateRowFromSql, parseStoredState, parseVariant, publicState, stateColumns, toSrsState, type GradeOutcome, type RawCardStateRow, type UndoOutcome } from "./review-types";
 
 /**
@@ -20,7 +22,10 @@ import { cardStateRowFromSql, parseStoredState, parseVariant, publicState, state
  * state. The log row is looked up first inside the transaction, so a repeated request — or one of
  * twenty racing ones — finds it and returns the stored after-state without changing anything; the
  * unique index is the backstop when two processes race (the loser's insert fails, nothing of it is
- * kept, and it answers from the winner's row).
+ * kept, and it answers from the winner's row). On PostgreSQL the review's row and then the card
+ * state's row are locked (row-locks.ts): racing grades of one review wait for each other, and an
+ * exam-counted grade and a review grade of the same card apply one after the other, the second to
+ * the first one's result, so neither update is lost.
  *
  * Undo restores the logged before-state exactly (nothing is recomputed), records a ReviewUndo, and
  * issues the same question again (same variant, same answer) so that it can be graded anew.
@@ -81,7 +86,7 @@ type StateRow = RawCardStateRow & { introducedDay: unknown };
 export async function gradeReviewInTransaction(tx: Tx, userId: string, reviewId: string, grade: Grade, now: Date, zone: string, today: number): Promise<GradeTxOutcome> {
   const [review] = await transactionRows<GradedReviewRow>(tx, Prisma.sql`
     SELECT "cardId", "deckId", "variantSeed", "templateVersion", "variant", "response", "readAs", "status", "durationMs", "closedAt"
-    FROM "Review" WHERE "id" = ${reviewId} AND "userId" = ${userId}`);
+    FROM "Review" WHERE "id" = ${reviewId} AND "userId" = ${userId}${forUpdate()}`);
   if (!review) return { missing: "review" };
   const [logged] = await transactionRows<LogRow>(tx, Prisma.sql`
     SELECT l."grade" AS "grade", l."counted" AS "counted", l."stateAfter" AS "stateAfter", u."id" AS "undoId"
@@ -93,7 +98,7 @@ export async function gradeReviewInTransaction(tx: Tx, userId: string, reviewId:
 
   const [stored] = await transactionRows<StateRow>(tx, Prisma.sql`
     SELECT "repetition", "easinessHundredths", "interval", "dueDay", "lastReviewDay", "redrillDay", "suspended", "buriedUntilDay", "introducedDay"
-    FROM "CardState" WHERE "userId" = ${userId} AND "cardId" = ${review.cardId}`);
+    FROM "CardState" WHERE "userId" = ${userId} AND "cardId" = ${review.cardId}${forUpdate()}`);
   const before: CardState = toSrsState(stored ? cardStateRowFromSql(stored) : null);
   // An exam ahead only moves the due day forward (docs/architecture.md, "Exam-aware scheduling").
   const examDay = await nearestExamDayInTransaction(tx, userId, review.deckId, today);
@@ -134,8 +139,9 @@ export async function gradeReview(userId: string, reviewId: string, grade: Grade
     try {
       outcome = await writeTransaction<GradeTxOutcome>((tx) => gradeReviewInTransaction(tx, userId, reviewId, grade, now, zone, today));
     } catch (error) {
-      // Two processes graded the same review at once and the other one won: answer from its row.
-      if (isUniqueViolation(error) && attempt < 3) continue;
+      // Two processes graded the same review at once and the other one won: answer from its row
+      // (or PostgreSQL broke a lock cycle by aborting this one: run it again).
+      if (isRetryableWriteConflict(error) && attempt < 3) continue;
       throw error;
     }
     if ("missing" in outcome) throw notFound("No such review.");
@@ -150,13 +156,27 @@ type UndoTxOutcome =
   | { notGraded: true }
   | { later: true };
 
+/** Runs an undo; one that lost an insert race to another process's undo runs again and finds it done. */
+async function runUndo(attempt: () => Promise<UndoTxOutcome>): Promise<UndoTxOutcome> {
+  for (let tries = 0; ; tries += 1) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (isRetryableWriteConflict(error) && tries < 3) continue;
+      throw error;
+    }
+  }
+}
+
 export async function undoGrade(userId: string, reviewId: string, now: Date = new Date()): Promise<UndoOutcome> {
   const { timezone, today } = await userDay(userId, now);
   // Undo hands the answered question back: not for a card of a running exam or a deck no longer open.
   const target = await db.review.findFirst({ where: { id: reviewId, userId }, select: { cardId: true, deckId: true } });
   if (!target) throw notFound("No such review.");
   await refuseHiddenReview(userId, target, now);
-  const outcome = await writeTransaction<UndoTxOutcome>(async (tx) => {
+  const outcome = await runUndo(() => writeTransaction<UndoTxOutcome>(async (tx) => {
+    // Racing undos of one review run one after the other (row-locks.ts); the later ones find the undo.
+    if (!(await lockReview(tx, userId, reviewId))) return { missing: "review" };
     const review = await tx.review.findFirst({ where: { id: reviewId, userId } });
     if (!review) return { missing: "review" };
     const log = await tx.reviewLog.findUnique({ where: { reviewId }, include: { undo: { select: { id: true } } } });
@@ -196,7 +216,7 @@ export async function undoGrade(userId: string, reviewId: string, now: Date = ne
       },
     });
     return { done: { state: before, review: again, repeated: false } };
-  });
+  }));
   if ("missing" in outcome) throw notFound("No such review.");
   if ("notGraded" in outcome) throw conflict("This review has not been graded, so there is nothing to undo.");
   if ("later" in outcome) throw conflict("This card was graded again after this review: undo the later grade first.");

@@ -11,6 +11,7 @@ import {
   type RemainingCounts,
 } from "@/lib/srs";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { announceInvalidation, onInvalidation } from "./cache-invalidation";
 import { db } from "./db";
 import { readRows, sqlBoolean, sqlInt } from "./direct-sql";
 import { listDecks, type OpenDeck } from "./deck-store";
@@ -19,7 +20,7 @@ import { notFound, unauthorized } from "./errors";
 import { runningExamLock } from "./exam-lock";
 import { processShared } from "./process-shared";
 import { cardStateRowFromSql, toSrsState } from "./review-types";
-import { writeTransaction } from "./write-tx";
+import { writeTransaction, type Tx } from "./write-tx";
 
 /**
  * Today's review queue for one user, from the database. Every open deck is enrolled once per deck
@@ -60,9 +61,16 @@ export interface TodayQueue {
 const SETTINGS_TTL_MS = 10_000;
 const settingsCache = processShared("user-settings", () => new Map<string, { at: number; settings: UserSettings }>());
 
+/** Forget a user's cached settings (role included) here and, on PostgreSQL, in every instance. */
 export function forgetUserSettings(userId: string): void {
   settingsCache.delete(userId);
+  void announceInvalidation("user-settings", [userId]);
 }
+
+onInvalidation("user-settings", (userIds) => {
+  if (!userIds) settingsCache.clear();
+  else for (const id of userIds) settingsCache.delete(id);
+});
 
 export async function loadUserSettings(userId: string, now: number = Date.now()): Promise<UserSettings> {
   const hit = settingsCache.get(userId);
@@ -93,25 +101,27 @@ export async function ensureEnrolled(userId: string, decks: readonly OpenDeck[])
   );
   const stale = decks.filter((deck) => marks.get(deck.id) !== deck.version);
   for (const deck of stale) {
-    await writeTransaction(async (tx) => {
-      const cards = await tx.card.findMany({ where: { deckId: deck.id, retired: false }, select: { id: true, position: true } });
-      const have = new Set(
-        (await tx.cardState.findMany({ where: { userId, deckId: deck.id }, select: { cardId: true } })).map((row) => row.cardId),
-      );
-      const missing = cards.filter((card) => !have.has(card.id));
-      if (missing.length > 0) {
-        await tx.cardState.createMany({ data: missing.map((card) => ({ userId, cardId: card.id, deckId: deck.id, position: card.position })) });
-      }
-      await tx.userDeck.upsert({
-        where: { userId_deckId: { userId, deckId: deck.id } },
-        create: { userId, deckId: deck.id, deckVersion: deck.version },
-        update: { deckVersion: deck.version },
-      });
-    });
+    await writeTransaction((tx) => enrollInTransaction(tx, userId, deck));
     marks.set(deck.id, deck.version);
   }
   if (enrolled.size >= ENROLLED_CACHE_LIMIT) enrolled.clear();
   enrolled.set(userId, marks);
+}
+
+/**
+ * One deck's enrolment as two statements that cannot race: parallel first requests of a new user
+ * (a browser opening several tabs, a client retrying) all insert the same rows, and ON CONFLICT makes
+ * the later ones no-ops instead of unique violations (PostgreSQL runs them side by side).
+ */
+async function enrollInTransaction(tx: Tx, userId: string, deck: OpenDeck): Promise<void> {
+  const now = new Date();
+  await tx.$executeRaw(Prisma.sql`
+    INSERT INTO "CardState" ("userId", "cardId", "deckId", "position", "updatedAt")
+    SELECT ${userId}, c."id", c."deckId", c."position", ${now} FROM "Card" c WHERE c."deckId" = ${deck.id} AND c."retired" = false
+    ON CONFLICT ("userId", "cardId") DO NOTHING`);
+  await tx.$executeRaw(Prisma.sql`
+    INSERT INTO "UserDeck" ("userId", "deckId", "deckVersion", "updatedAt") VALUES (${userId}, ${deck.id}, ${deck.version}, ${now})
+    ON CONFLICT ("userId", "deckId") DO UPDATE SET "deckVersion" = excluded."deckVersion", "updatedAt" = excluded."updatedAt"`);
 }
 
 // Users whose card states this process has brought up to the current deck versions: the check

@@ -2,8 +2,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { afterAll, afterEach, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, expect, it, vi } from "vitest";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { describeSqliteOnly } from "@/tests/unit/test-database";
 import { sqliteAdapter, sqliteSynchronousLevel, type SynchronousEnv } from "./sqlite-connection";
 
 /**
@@ -39,7 +40,7 @@ async function levelReadBack(file: string, env: SynchronousEnv): Promise<number>
   }
 }
 
-describe("sqliteSynchronousLevel", () => {
+describeSqliteOnly("sqliteSynchronousLevel", () => {
   it.each([
     [undefined, "NORMAL", "unset: the default"],
     ["FULL", "FULL", "power-loss durability"],
@@ -51,7 +52,7 @@ describe("sqliteSynchronousLevel", () => {
   });
 });
 
-describe("the connection's synchronous level", () => {
+describeSqliteOnly("the connection's synchronous level", () => {
   it("is NORMAL (1) in WAL mode by default, before the first write", async () => {
     expect(await levelReadBack(databaseFile("default", "wal"), {})).toBe(1);
   });
@@ -76,7 +77,7 @@ describe("the connection's synchronous level", () => {
   });
 });
 
-describe("the app's client (db.ts)", () => {
+describeSqliteOnly("the app's client (db.ts)", () => {
   // The process-wide slots of process-shared.ts: the client, and the handle its connection set.
   const global = globalThis as unknown as Record<"deepdrill:prisma" | "deepdrill:sqlite-handle", unknown>;
   const cached = { client: global["deepdrill:prisma"], handle: global["deepdrill:sqlite-handle"] };
@@ -110,7 +111,7 @@ describe("the app's client (db.ts)", () => {
   });
 });
 
-describe("write transactions take the write lock as they begin", () => {
+describeSqliteOnly("write transactions take the write lock as they begin", () => {
   /**
    * A second connection (another process: a CLI command, a second instance) tries to write while a
    * transaction of ours has only read so far. With a deferred BEGIN that write would get in, and our

@@ -22,11 +22,5 @@ export function writeTransaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
   return db.$transaction(fn, { maxWait: 30_000, timeout: 30_000 });
 }
 
-/**
- * A unique-constraint violation (another request inserted the same key first): Prisma's P2002, or
- * better-sqlite3's own code for statements run directly on the connection (direct-sql.ts).
- */
-export function isUniqueViolation(error: unknown): boolean {
-  const code = typeof error === "object" && error !== null ? (error as { code?: unknown }).code : undefined;
-  return code === "P2002" || code === "SQLITE_CONSTRAINT_UNIQUE" || code === "SQLITE_CONSTRAINT_PRIMARYKEY";
-}
+// Recognised from every driver and query path (unique-violation.ts).
+export { isUniqueViolation } from "./unique-violation";

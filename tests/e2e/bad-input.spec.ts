@@ -1,4 +1,5 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
+import { testDatabaseKind } from "../../lib/cli/scratch-database";
 import { PASSWORD, uniqueEmail } from "./helpers";
 
 /** Every bad request gets a 4xx with a message a person can act on: never a 5xx or a stack trace. */
@@ -37,7 +38,7 @@ test("registration answers 201, then 409 for the same e-mail in any letter case"
 test("GET /api/health reports the database and version", async ({ request }) => {
   const response = await request.get("/api/health");
   expect(response.status()).toBe(200);
-  expect(await response.json()).toMatchObject({ ok: true, db: "sqlite", version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
+  expect(await response.json()).toMatchObject({ ok: true, db: testDatabaseKind(), version: expect.stringMatching(/^\d+\.\d+\.\d+/) });
 });
 
 test("security headers are set", async ({ request }) => {

@@ -33,6 +33,8 @@ export interface ServerOptions {
   root: string;
   port: number;
   databaseFile: string;
+  /** A database URL instead of the file (a scratch PostgreSQL database, bench/review-load.ts). */
+  databaseUrl?: string;
   secret: string;
   /** How long to wait for /api/health (a stale build is rebuilt first, which takes minutes). */
   readyTimeoutMs?: number;
@@ -65,7 +67,7 @@ async function startServerOnce(options: ServerOptions): Promise<ServerHandle> {
     ...process.env,
     NODE_ENV: "production",
     PORT: String(options.port),
-    DATABASE_URL: `file:${options.databaseFile}`,
+    DATABASE_URL: options.databaseUrl ?? `file:${options.databaseFile}`,
     NEXTAUTH_SECRET: options.secret,
     NEXTAUTH_URL: baseUrl,
     NEXT_TELEMETRY_DISABLED: "1",

@@ -1,12 +1,11 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
-import os from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { ensureChromium } from "../chromium";
 import { localBin, runToCompletion, say } from "../process";
 import { projectRoot } from "../../server/database-url";
+import { createScratchDatabase, testDatabaseKind } from "../scratch-database";
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -36,17 +35,18 @@ async function waitForHealth(baseUrl: string, server: { exitCode: number | null 
 
 /**
  * `npm run test:e2e`: Playwright specs in real Chromium against the production app, started
- * exactly as `npm start` starts it but with a throwaway database and secret.
+ * exactly as `npm start` starts it but with a throwaway database and secret: SQLite, or a scratch
+ * PostgreSQL database with DEEPDRILL_TEST_DB=postgresql (lib/cli/scratch-database.ts).
  */
 export async function run(args: string[]): Promise<number> {
   const chromium = ensureChromium();
-  const scratch = mkdtempSync(path.join(os.tmpdir(), "deepdrill-e2e-"));
+  const database = await createScratchDatabase(testDatabaseKind(), "e2e");
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(port),
-    DATABASE_URL: `file:${path.join(scratch, "e2e.db")}`,
+    DATABASE_URL: database.url,
     NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
     NEXTAUTH_URL: baseUrl,
     E2E_BASE_URL: baseUrl,
@@ -54,16 +54,17 @@ export async function run(args: string[]): Promise<number> {
     // Every browser in the suite registers from 127.0.0.1; the per-address limit has its own tests.
     DEEPDRILL_REGISTRATIONS_PER_HOUR: "10000",
   };
-  say(`end-to-end: Chromium ${chromium}, app on ${baseUrl}, database in ${scratch}`);
+  say(`end-to-end: Chromium ${chromium}, app on ${baseUrl}, ${database.kind} database ${database.kind === "sqlite" ? database.url : "(scratch)"}`);
   // DEEPDRILL_E2E_FROM_BACKUP=<file>: run the specs against a restored backup instead of an empty
   // database, the way an operator's restore would leave it (README, "Running it").
   const backup = process.env.DEEPDRILL_E2E_FROM_BACKUP?.trim();
   if (backup) {
+    if (database.kind !== "sqlite") throw new Error("DEEPDRILL_E2E_FROM_BACKUP restores SQLite backups; on PostgreSQL use pg_restore");
     say(`restoring ${backup} into the throwaway database`);
     try {
       await runToCompletion(process.execPath, [localBin("tsx"), "--conditions=react-server", path.join(projectRoot, "lib/cli/index.ts"), "restore", path.resolve(backup)], { env, stdio: ["ignore", "ignore", "inherit"] });
     } catch (error) {
-      rmSync(scratch, { recursive: true, force: true });
+      await database.drop();
       throw error;
     }
   }
@@ -82,6 +83,6 @@ export async function run(args: string[]): Promise<number> {
   } finally {
     server.kill("SIGTERM");
     await new Promise((resolve) => setTimeout(resolve, 500));
-    rmSync(scratch, { recursive: true, force: true });
+    await database.drop();
   }
 }

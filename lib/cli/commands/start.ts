@@ -12,6 +12,7 @@ import { buildIsStale } from "../build-fingerprint";
 import { migrateDatabase } from "../database";
 import { localBin, say } from "../process";
 import { buildApp } from "./build";
+import { warnAboutSharedSecret } from "../shared-secret-warning";
 import { loadContentDecks } from "../load-content";
 import packageJson from "../../../package.json";
 
@@ -22,6 +23,7 @@ import packageJson from "../../../package.json";
  * so every start keeps all data. With DEEPDRILL_BACKUP_DIR set it also takes automatic backups.
  */
 export async function run(): Promise<number> {
+  warnAboutSharedSecret(process.env);
   const port = process.env.PORT ?? "3000";
   const env: NodeJS.ProcessEnv = {
     ...process.env,
