@@ -84,6 +84,12 @@ class TemplatePool {
     });
   }
 
+  /** Starts the first worker ahead of need (tsx and tfjs take seconds to load). */
+  warm(): void {
+    const slot = this.slots[0];
+    if (slot && !slot.ready) this.start(slot).catch((error: unknown) => console.error("[deepdrill] template worker could not start", error));
+  }
+
   private dispatch(): void {
     for (const slot of this.slots) {
       if (slot.job || this.queue.length === 0) continue;
@@ -191,4 +197,9 @@ export function harnessInWorker(item: Item, variants: number, budgetMs: number =
 /** The preview's verified variants of one item in a template worker, within TEMPLATE_BUDGET_MS.preview. */
 export function previewInWorker(item: Item, budgetMs: number = TEMPLATE_BUDGET_MS.preview): Promise<TemplateTaskResult<{ kind: "preview"; item: Item }>> {
   return pool().run({ kind: "preview", item }, budgetMs) as Promise<TemplateTaskResult<{ kind: "preview"; item: Item }>>;
+}
+
+/** Starts a template worker in the background (the editor page calls it so that its first preview does not wait for one). */
+export function warmTemplateWorkers(): void {
+  pool().warm();
 }

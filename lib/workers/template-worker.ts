@@ -3,6 +3,7 @@
  * off the server's request thread (lib/server/template-pool.ts starts it and enforces the time
  * budget by terminating it). Loaded through template-worker.mjs, which registers tsx.
  */
+import { constants, setPriority } from "node:os";
 import { parentPort } from "node:worker_threads";
 import { quietTfjs } from "../model-core/tfjs";
 import { previewVariants } from "../questions/harness/preview-variants";
@@ -12,6 +13,13 @@ import type { WorkerReply, WorkerRequest } from "./template-task";
 const port = parentPort;
 if (!port) throw new Error("template-worker.ts runs as a worker thread only");
 quietTfjs();
+// On Linux the nice value belongs to the thread (setpriority(2), "BUGS"): this worker yields the
+// CPU to the request thread whenever both want it. Lowering one's own priority needs no privilege.
+try {
+  setPriority(constants.priority.PRIORITY_LOW);
+} catch {
+  // Not supported here: the time budget still bounds the work.
+}
 
 const reply = (message: WorkerReply) => port.postMessage(message);
 

@@ -3,6 +3,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { parseDeckFiles, storedDeck } from "@/lib/server/authoring";
 import { parseBilingual } from "@/lib/server/deck-store";
 import { headVersion } from "@/lib/server/deck-versions";
+import { warmTemplateWorkers } from "@/lib/server/template-pool";
 import { DeckEditor } from "../../_components/deck-editor";
 import { deckForPage } from "../../_components/page-access";
 
@@ -20,6 +21,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function EditDeckPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
   const [{ deckId }, query] = await Promise.all([params, searchParams]);
   const { access } = await deckForPage(deckId, `/author/decks/${deckId}/edit`, true);
+  // The live preview runs in a template worker: start one while the editor loads.
+  warmTemplateWorkers();
   const [head, locale, t] = await Promise.all([headVersion(access.deck.id), getLocale(), getTranslations("author.editor")]);
   const parsed = head ? parseDeckFiles(head.files, access.deck.id) : null;
   const concepts = parsed?.ok ? parsed.deck.concepts.map((concept) => concept.id) : (await storedDeck(access.deck)).concepts.map((concept) => concept.id);
