@@ -2,7 +2,9 @@
  * Two app instances on one PostgreSQL database (a scratch database on DEEPDRILL_TEST_PG_URL), started
  * at the same moment (both migrate; neither may fail), then racing requests split between them:
  * 20 grades of one review, 20 first `next` calls of a new student, 50 undos of one grade. Prints the
- * status codes each race got (the goal: only 2xx and meaningful 4xx, never 5xx) and what was stored.
+ * status codes each race got (the goal: only 2xx and meaningful 4xx, never 5xx) and what was stored;
+ * then how long a settings change made on one instance takes to be seen on the other (goal ≤ 1 s;
+ * the settings cache alone would keep the old value for up to 10 s).
  *
  *   npx tsx bench/two-instances.ts
  */
@@ -64,6 +66,27 @@ async function main(): Promise<void> {
       const [onA, onB] = await studentOnBoth(...both);
       const nexts = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? onB : onA).request<NextBody>("GET", "/api/review/next")));
       results.firstNext20 = { statuses: tally(nexts.map((n) => n.status)) };
+    }
+    {
+      // A settings change on A, read back on B through B's cache (the same announcement path as deck
+      // access: join, leave, removal, assignment, publish, privacy, role): the cross-instance delay.
+      const [onA, onB] = await studentOnBoth(...both);
+      const delays: number[] = [];
+      for (let round = 1; round <= 5; round += 1) {
+        await onB.request("GET", "/api/review/settings"); // B caches the current settings
+        const wanted = 20 + round;
+        const patched = await onA.request("PATCH", "/api/review/settings", { newCardsPerDeck: wanted });
+        if (!patched.ok) throw new Error(`settings change refused: HTTP ${patched.status}`);
+        const changedAt = performance.now();
+        for (;;) {
+          const seen = await onB.request<{ newCardsPerDeck?: number }>("GET", "/api/review/settings");
+          if (seen.body?.newCardsPerDeck === wanted) break;
+          if (performance.now() - changedAt > 30_000) throw new Error("instance B never saw the change");
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        }
+        delays.push(Math.round(performance.now() - changedAt));
+      }
+      results.settingsChangeSeenByOtherInstanceMs = { each: delays, max: Math.max(...delays) };
     }
     process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
   } finally {
