@@ -31,10 +31,12 @@ interface ListenerState {
   instanceId: string;
   handlers: Map<string, InvalidationHandler>;
   client: Promise<pg.Client> | null;
+  /** Announcements being sent: while any is, the socket keeps the process alive. */
+  inFlight: number;
 }
 
 // One per process (process-shared.ts): every bundle's copy of a cache module registers here.
-const state = processShared("cache-invalidation", (): ListenerState => ({ instanceId: randomUUID(), handlers: new Map(), client: null }));
+const state = processShared("cache-invalidation", (): ListenerState => ({ instanceId: randomUUID(), handlers: new Map(), client: null, inFlight: 0 }));
 
 /** Registers how this process clears cache `cache` when another instance announces a change. */
 export function onInvalidation(cache: string, handler: InvalidationHandler): void {
@@ -56,6 +58,10 @@ function deliver(payload: string | undefined): void {
   state.handlers.get(message.cache)?.(message.keys);
 }
 
+function socketOf(client: pg.Client): { ref?: () => void; unref?: () => void } | undefined {
+  return (client as unknown as { connection?: { stream?: { ref?: () => void; unref?: () => void } } }).connection?.stream;
+}
+
 async function connectListener(url: string, reconnecting: boolean): Promise<pg.Client> {
   const client = new pg.Client({ connectionString: url });
   const dropped = () => {
@@ -72,8 +78,9 @@ async function connectListener(url: string, reconnecting: boolean): Promise<pg.C
     await client.connect();
     await client.query(`LISTEN ${CACHE_CHANNEL}`);
     // The listener alone must not keep a process alive: a CLI command (users promote) ends when its
-    // work does, and a server is kept alive by its HTTP socket anyway.
-    (client as unknown as { connection?: { stream?: { unref?: () => void } } }).connection?.stream?.unref?.();
+    // work does, and a server is kept alive by its HTTP socket anyway. An announcement in flight
+    // holds it (announceInvalidation), so a command's last announcement is still sent.
+    socketOf(client)?.unref?.();
     if (reconnecting) clearEverything();
     return client;
   })();
@@ -106,7 +113,14 @@ export async function announceInvalidation(cache: string, keys: readonly string[
   if (payload.length > MAX_PAYLOAD) payload = JSON.stringify({ cache, keys: null, from: state.instanceId });
   try {
     const client = await listening;
-    await client.query("SELECT pg_notify($1, $2)", [CACHE_CHANNEL, payload]);
+    state.inFlight += 1;
+    socketOf(client)?.ref?.();
+    try {
+      await client.query("SELECT pg_notify($1, $2)", [CACHE_CHANNEL, payload]);
+    } finally {
+      state.inFlight -= 1;
+      if (state.inFlight === 0) socketOf(client)?.unref?.();
+    }
   } catch (error) {
     console.error("[deepdrill] could not announce a cache invalidation to the other instances", error);
   }

@@ -12,7 +12,7 @@ import { postgresqlReachable, testPostgresqlServerUrl } from "../scratch-databas
  */
 // lib/cli/migrations.test.ts checks both migration sets in the first pass already.
 export const POSTGRESQL_UNIT_TESTS = ["lib/server"];
-export const POSTGRESQL_E2E_SPECS = ["tests/e2e/review.spec.ts", "tests/e2e/classes.spec.ts", "tests/e2e/exam.spec.ts", "tests/e2e/private-deck-chain.spec.ts"];
+export const POSTGRESQL_E2E_SPECS = ["tests/e2e/review.spec.ts", "tests/e2e/classes.spec.ts", "tests/e2e/exam.spec.ts"];
 
 export async function run(): Promise<number> {
   const server = testPostgresqlServerUrl();
