@@ -1,0 +1,1 @@
+-- The PostgreSQL form of this migration is part of 20261206211504_exam_dates (written together by `deepdrill schema`).
