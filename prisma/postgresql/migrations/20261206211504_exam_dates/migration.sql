@@ -1,13 +1,4 @@
 -- CreateTable
-CREATE TABLE "DeckChoice" (
-    "userId" TEXT NOT NULL,
-    "deckId" TEXT NOT NULL,
-    "addedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-
-    CONSTRAINT "DeckChoice_pkey" PRIMARY KEY ("userId","deckId")
-);
-
--- CreateTable
 CREATE TABLE "ExamDate" (
     "id" TEXT NOT NULL,
     "userId" TEXT,
@@ -26,14 +17,7 @@ CREATE INDEX "ExamDate_userId_idx" ON "ExamDate"("userId");
 CREATE INDEX "ExamDate_classId_idx" ON "ExamDate"("classId");
 
 -- AddForeignKey
-ALTER TABLE "DeckChoice" ADD CONSTRAINT "DeckChoice_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "DeckChoice" ADD CONSTRAINT "DeckChoice_deckId_fkey" FOREIGN KEY ("deckId") REFERENCES "Deck"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-
--- AddForeignKey
 ALTER TABLE "ExamDate" ADD CONSTRAINT "ExamDate_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "ExamDate" ADD CONSTRAINT "ExamDate_classId_fkey" FOREIGN KEY ("classId") REFERENCES "Class"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-
