@@ -154,6 +154,15 @@ export function ArchitectCalculator({ start }: { start: CalculatorStart }) {
         ) : null}
       </section>
 
+      {/* On a phone the summary comes after the whole layer form: the total follows the reader here
+          (visual only; the summary section below is what assistive technology reads). */}
+      <p
+        aria-hidden="true"
+        className="sticky top-24 z-30 rounded-lg border border-slate-200 bg-white/95 px-3 py-2 text-sm shadow-sm backdrop-blur lg:hidden dark:border-slate-700 dark:bg-slate-900/95"
+        data-testid="total-params-sticky"
+      >
+        {t("total")}: <span className="font-semibold tabular-nums">{analysis.ok ? formatNumber(analysis.derivation.total) : "—"}</span>
+      </p>
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,26rem)_minmax(0,1fr)]">
         <section aria-labelledby="build-heading" className="card min-w-0">
           <div className="mb-4 flex flex-wrap items-center justify-between gap-3">

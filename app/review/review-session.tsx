@@ -8,11 +8,11 @@ import type { Bilingual } from "@/lib/questions";
 import type { AnswerResult, PublicCardState, ReviewItem } from "@/lib/server/review-types";
 import type { RemainingCounts } from "@/lib/srs";
 import { MathText } from "@/app/_components/math-text";
-import { NetworkDiagram } from "@/app/_components/network-diagram";
 import { ApiError, reviewApi } from "./api-client";
 import { GradeButtons, type GradeButtonsHandle, type GradeValue } from "./_components/grade-buttons";
 import { SessionSummary, type SessionGrade } from "./_components/session-summary";
 import { ReviewSettingsForm } from "./_components/review-settings-form";
+import { SolutionDiagram } from "./_components/solution-diagram";
 
 type Phase = "loading" | "question" | "feedback" | "empty" | "error";
 
@@ -531,7 +531,7 @@ export function ReviewSession({ deck, concept, practise }: Props) {
               {result.architecture ? (
                 <figure className="overflow-x-auto">
                   <figcaption className="sr-only">{t("feedback.network")}</figcaption>
-                  <NetworkDiagram spec={result.architecture} />
+                  <SolutionDiagram spec={result.architecture} />
                 </figure>
               ) : null}
             </section>
