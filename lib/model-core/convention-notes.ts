@@ -37,7 +37,7 @@ export function conventionNotes(spec: ArchitectureSpec): ConventionNote[] {
       kind: "channels-last",
       layers: [],
       en: "Shapes are written channels-last, [height, width, channels], under both conventions; a PyTorch tensor holds the same numbers as [channels, height, width]. The counts do not change.",
-      ko: "두 규칙 모두 모양을 채널 마지막 순서 [높이, 너비, 채널]로 씁니다. PyTorch 텐서는 같은 값을 [채널, 높이, 너비] 순서로 가집니다. 파라미터 수는 같습니다.",
+      ko: "두 규칙 모두 모양을 채널 마지막 순서 [높이, 너비, 채널]로 씁니다. PyTorch 텐서는 같은 값을 [채널, 높이, 너비] 순서로 가집니다. 모수 개수는 같습니다.",
     });
   }
   const stridedSame = spec.layers.flatMap((layer, index) => (layer.type === "conv2d" && layer.padding === "same" && strided(layer.strides) ? [index] : []));
@@ -64,7 +64,7 @@ export function conventionNotes(spec: ArchitectureSpec): ConventionNote[] {
       kind: "hard-sigmoid",
       layers: hardSigmoid,
       en: `Layer ${layerList(hardSigmoid)}: hardSigmoid is clip(0.2·x + 0.5, 0, 1) in tfjs but clip(x/6 + 0.5, 0, 1) in PyTorch (nn.Hardsigmoid): same count, different function.`,
-      ko: `${layerList(hardSigmoid)}번 층: hardSigmoid는 tfjs에서 clip(0.2·x + 0.5, 0, 1), PyTorch(nn.Hardsigmoid)에서 clip(x/6 + 0.5, 0, 1)입니다. 파라미터 수는 같고 함수가 다릅니다.`,
+      ko: `${layerList(hardSigmoid)}번 층: hardSigmoid는 tfjs에서 clip(0.2·x + 0.5, 0, 1), PyTorch(nn.Hardsigmoid)에서 clip(x/6 + 0.5, 0, 1)입니다. 모수 개수는 같고 함수가 다릅니다.`,
     });
   }
   if (spec.convention === "pytorch") {
