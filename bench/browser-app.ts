@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { LOOPBACK_CLIENTS_ENV } from "../tests/reliability/server-process";
 
 export const root = path.resolve(import.meta.dirname, "..");
 export const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
@@ -51,6 +52,7 @@ export async function startApp(): Promise<{ baseUrl: string; stop(): Promise<voi
       DATABASE_URL: `file:${path.join(scratch, "bench.db")}`,
       NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
       NEXTAUTH_URL: baseUrl,
+      ...LOOPBACK_CLIENTS_ENV,
     },
   });
   await waitForHealth(baseUrl, server, 15 * 60_000);

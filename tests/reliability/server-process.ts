@@ -19,6 +19,12 @@ export function freePort(): Promise<number> {
   });
 }
 
+/**
+ * Every client of a load test or benchmark registers from 127.0.0.1, so the per-address
+ * registration limit (lib/server/register-throttle.ts, tested on its own) is lifted here.
+ */
+export const LOOPBACK_CLIENTS_ENV = { DEEPDRILL_REGISTRATIONS_PER_HOUR: "100000" } as const;
+
 export interface ServerHandle {
   baseUrl: string;
   process: ChildProcess;
@@ -71,6 +77,7 @@ async function startServerOnce(options: ServerOptions): Promise<ServerHandle> {
     NEXTAUTH_SECRET: options.secret,
     NEXTAUTH_URL: baseUrl,
     NEXT_TELEMETRY_DISABLED: "1",
+    ...LOOPBACK_CLIENTS_ENV,
   };
   const tsx = path.join(options.root, "node_modules", ".bin", "tsx");
   const child = spawn(process.execPath, [tsx, "--conditions=react-server", path.join(options.root, "lib/cli/index.ts"), "start"], {
