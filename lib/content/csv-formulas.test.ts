@@ -1,5 +1,6 @@
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
+import { rowsToAnki } from "./export-anki";
 import { rowsToCsv } from "./export-csv";
 import type { ExportRow } from "./export-rows";
 import { parseCardsCsv } from "./import-csv";
@@ -48,5 +49,26 @@ describe("CSV export guards against formulas", () => {
     const imported = parseCardsCsv("front,back\n'=1+1,two\n", { concepts: ["sgd"], defaultConcept: "sgd" });
     expect(imported.errors).toEqual([]);
     expect(imported.cards[0]?.prompt.en).toBe("=1+1");
+  });
+});
+
+describe("Anki text export guards against formulas too (a spreadsheet opens it as tab-separated text)", () => {
+  const ankiRows = rows.map((r) => ({ ...r, tags: r.id === "c-0" ? ["=cmd|' /C calc'!A0"] : ["deepdrill"] }));
+  const text = rowsToAnki(ankiRows, { deckName: "DeepDrill::Guarded", language: "en" });
+  const fields = text.trimEnd().split("\n").slice(5).map((line) => line.split("\t"));
+
+  it("every field that begins with =, +, - or @ is written with a leading ' (tags too); harmless fields as they are", () => {
+    expect(fields).toHaveLength(rows.length);
+    for (const field of fields.flat()) expect(field, field).not.toMatch(/^[=+\-@\t\r]/);
+    expect(fields.slice(0, HOSTILE.length).every(([front, back]) => front!.startsWith("'") && back!.startsWith("'"))).toBe(true);
+    expect(fields[0]![2]).toBe("'=cmd|'_/C_calc'!A0");
+    expect(fields.slice(HOSTILE.length).map(([front]) => front)).toEqual(HARMLESS);
+  });
+
+  it("export → import gives every text back exactly", () => {
+    const imported = parseCardsCsv(text, { concepts: ["sgd"], defaultConcept: "sgd" });
+    expect(imported.errors).toEqual([]);
+    expect(imported.cards.map((card) => card.prompt.en)).toEqual(rows.map((r) => r.front.en));
+    expect(imported.cards.map((card) => card.answer.en)).toEqual(rows.map((r) => r.back.en));
   });
 });

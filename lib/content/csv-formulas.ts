@@ -13,6 +13,11 @@
  */
 export const FORMULA_START = /^'*[=+\-@\t\r]/;
 
+/** The cell as exported: one `'` in front when it would start a formula (what papaparse does with FORMULA_START). */
+export function escapeFormula(cell: string): string {
+  return FORMULA_START.test(cell) ? `'${cell}` : cell;
+}
+
 /** The cell as the importer should read it: one protective `'` removed when it guards a formula character. */
 export function unescapeFormula(cell: string): string {
   return cell.startsWith("'") && FORMULA_START.test(cell.slice(1)) ? cell.slice(1) : cell;

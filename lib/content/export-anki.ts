@@ -8,8 +8,13 @@
  * the little Markdown the questions use (paragraphs, line breaks, lists, **bold**, *italic*,
  * `code`) becomes HTML, and everything else is escaped. One language per file (Anki has no notion
  * of a bilingual field).
+ *
+ * The file is tab-separated text that a spreadsheet opens as readily as Anki does, so a field that
+ * would start a formula gets the same `'` guard as the CSV export (csv-formulas.ts); the importer
+ * takes it off again, and in Anki the guard shows as a leading apostrophe.
  */
 import type { Bilingual } from "../questions/types";
+import { escapeFormula } from "./csv-formulas";
 import type { ExportRow } from "./export-rows";
 
 function escapeHtml(text: string): string {
@@ -75,6 +80,8 @@ export interface AnkiExportOptions {
 
 export function rowsToAnki(rows: readonly ExportRow[], options: AnkiExportOptions): string {
   const headers = ["#separator:tab", "#html:true", "#notetype:Basic", `#deck:${options.deckName.replace(/[\r\n\t]+/g, " ")}`, "#tags column:3"];
-  const lines = rows.map((row) => [markdownToAnkiHtml(row.front[options.language]), markdownToAnkiHtml(row.back[options.language]), row.tags.map(ankiTag).join(" ")].join("\t"));
+  const lines = rows.map((row) =>
+    [markdownToAnkiHtml(row.front[options.language]), markdownToAnkiHtml(row.back[options.language]), row.tags.map(ankiTag).join(" ")].map(escapeFormula).join("\t"),
+  );
   return `${[...headers, ...lines].join("\n")}\n`;
 }

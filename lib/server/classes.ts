@@ -7,7 +7,7 @@ import { parseBilingual } from "./deck-store";
 import { closeReviewsBeyondAccess } from "./access-end";
 import { invalidateDeckVisibility, reachableClassDecks, type Viewer } from "./deck-visibility";
 import { conflict, forbidden, notFound } from "./errors";
-import { recordWrongJoinCode, refuseWhileThrottled } from "./join-throttle";
+import { claimJoinAttempt, joinCodeWasRight, refuseWhileThrottled } from "./join-throttle";
 import { isUniqueViolation, writeTransaction } from "./write-tx";
 
 /**
@@ -268,18 +268,22 @@ export interface JoinOutcome {
 
 /**
  * Joins the class whose code `codeInput` is. Wrong codes are rate-limited per user (join-throttle.ts):
- * once the limit is reached even a right code waits, or the limit would not slow guessing at all.
+ * each lookup is claimed as a wrong code first and forgotten when the code was right; once the limit
+ * is reached even a right code waits, or the limit would not slow guessing at all.
  * Input that cannot be a code (wrong length, letters outside the alphabet) reveals nothing and is
  * not counted: it is a typo, not a guess.
  */
 export async function joinClass(actor: Viewer, codeInput: string, now: Date = new Date()): Promise<JoinOutcome> {
-  await refuseWhileThrottled(actor.id, now);
   const code = normalizeJoinCode(codeInput);
-  const row = code ? await db.class.findUnique({ where: { joinCode: code } }) : null;
-  if (!row) {
-    if (code) await recordWrongJoinCode(actor.id, now);
+  if (!code) {
+    await refuseWhileThrottled(actor.id, now);
     throw notFound("No class has this join code. Check it with your instructor.");
   }
+  // Counted as wrong before the lookup, so parallel guesses cannot all pass the check first.
+  const attemptIds = await claimJoinAttempt(actor.id, now);
+  const row = await db.class.findUnique({ where: { joinCode: code } });
+  if (!row) throw notFound("No class has this join code. Check it with your instructor.");
+  await joinCodeWasRight(attemptIds);
   if (row.ownerId === actor.id) throw conflict("This is your own class: you teach it, you cannot join it.");
   let joined = false;
   try {

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "./db";
+import { lockKeyForTransaction } from "./row-locks";
 import { writeTransaction, type Tx } from "./write-tx";
 
 /**
@@ -67,13 +68,20 @@ export type AttemptClaim = { retryAfter: 0; attemptIds: number[] } | { retryAfte
 
 /**
  * Checks the limit and records the attempt as a failure in one write transaction, before the
- * caller does the expensive or secret-revealing work (a password check, a hash). Writes are
- * serialised, so of any number of racing attempts at most `maxFailures` per key within the window
- * get through: checking first and recording after the work would let every racer past the check.
- * The caller forgets the rows of an attempt that succeeded (`forgetAttempt`).
+ * caller does the expensive or secret-revealing work (a password check, a hash, a join-code
+ * lookup). Claims on one key are serialised, so of any number of racing attempts at most
+ * `maxFailures` per key within the window get through: checking first and recording after the work
+ * would let every racer past the check. The caller forgets the rows of an attempt that succeeded
+ * (`forgetAttempt`).
+ *
+ * On SQLite a write transaction already excludes every other writer. PostgreSQL runs READ
+ * COMMITTED (docs/architecture.md, "Databases"): two claims could both count 4 and both insert, so
+ * each key is locked (a transaction-scoped advisory lock) before it is counted. The keys are locked
+ * in sorted order, so two claims sharing two keys (an e-mail and an address) cannot deadlock.
  */
 export function claimAttempt(keys: readonly string[], limit: FailureLimit, now: Date): Promise<AttemptClaim> {
   return writeTransaction(async (tx): Promise<AttemptClaim> => {
+    for (const key of [...new Set(keys)].sort()) await lockKeyForTransaction(tx, `failure-throttle:${key}`);
     const retryAfter = await waitSeconds(tx, keys, limit, now);
     if (retryAfter > 0) return { retryAfter, attemptIds: [] };
     return { retryAfter: 0, attemptIds: await insertRows(tx, keys, limit, now) };

@@ -6,7 +6,8 @@ import { AppError } from "./errors";
 import { JOIN_LIMIT } from "./join-throttle";
 
 /**
- * Guessing join codes is slowed down per user, in the database (real SQLite). Failures are recorded
+ * Guessing join codes is slowed down per user, in the database (real SQLite, or PostgreSQL with
+ * DEEPDRILL_TEST_DB=postgresql). Failures are recorded
  * at the real clock (the table is shared with other test files, and a record trims its kind's rows
  * older than the window); only reads look ahead in time.
  */
@@ -73,5 +74,16 @@ describe("guessing join codes", () => {
     for (let i = 0; i < JOIN_LIMIT.maxFailures; i += 1) await failure(joinClass(other, await wrongCode(), seconds(start, 0)));
     expect((await failure(joinClass(other, await wrongCode(), seconds(start, 1)))).status).toBe(429);
     expect((await failure(joinClass(student, await wrongCode(), seconds(start, 1)))).status).toBe(404);
+  });
+
+  it("of 30 parallel wrong codes from one user, at most 10 are looked up (404); the rest are refused (429) unchecked", async () => {
+    const student = await makeUser();
+    const codes = await Promise.all(Array.from({ length: 30 }, () => wrongCode()));
+    const now = new Date();
+    const results = await Promise.allSettled(codes.map((code) => joinClass(student, code, now)));
+    const statuses = results.map((result) => (result.status === "rejected" && result.reason instanceof AppError ? result.reason.status : result.status));
+    // A 404 is a code that was looked up; checking before recording let all 30 through.
+    expect(statuses.filter((status) => status === 404)).toHaveLength(JOIN_LIMIT.maxFailures);
+    expect(statuses.filter((status) => status === 429)).toHaveLength(30 - JOIN_LIMIT.maxFailures);
   });
 });

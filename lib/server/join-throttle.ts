@@ -1,6 +1,6 @@
 import "server-only";
 import { tooManyRequests } from "./errors";
-import { recordFailures, secondsUntilAllowed, type FailureLimit } from "./failure-throttle";
+import { claimAttempt, forgetAttempt, secondsUntilAllowed, type FailureLimit } from "./failure-throttle";
 
 /**
  * Guessing join codes: 31⁸ codes are too many to guess blindly, but only if guessing is slow. After
@@ -15,15 +15,30 @@ export const JOIN_LIMIT: FailureLimit = { maxFailures: 10, windowMs: 15 * 60 * 1
 
 const keyOf = (userId: string) => `join:${userId}`;
 
-/** Throws 429 while `userId` has used up their wrong guesses. */
-export async function refuseWhileThrottled(userId: string, now: Date): Promise<void> {
-  const wait = await secondsUntilAllowed([keyOf(userId)], JOIN_LIMIT, now);
-  if (wait > 0) {
-    const minutes = Math.max(1, Math.ceil(wait / 60));
-    throw tooManyRequests(wait, `Too many wrong join codes. Check the code with your instructor and try again in ${minutes} minute(s).`);
-  }
+function refusal(wait: number) {
+  const minutes = Math.max(1, Math.ceil(wait / 60));
+  return tooManyRequests(wait, `Too many wrong join codes. Check the code with your instructor and try again in ${minutes} minute(s).`);
 }
 
-export function recordWrongJoinCode(userId: string, now: Date): Promise<void> {
-  return recordFailures([keyOf(userId)], JOIN_LIMIT, now);
+/** Throws 429 while `userId` has used up their wrong guesses (for input that is no guess at all). */
+export async function refuseWhileThrottled(userId: string, now: Date): Promise<void> {
+  const wait = await secondsUntilAllowed([keyOf(userId)], JOIN_LIMIT, now);
+  if (wait > 0) throw refusal(wait);
+}
+
+/**
+ * Claims one join-code lookup for `userId`, counted as a wrong code before the code is looked up,
+ * in one write transaction (failure-throttle.ts), so that a burst of parallel guesses gets at most
+ * `JOIN_LIMIT.maxFailures` lookups. Throws 429 when the limit is used up; returns the claim's rows,
+ * which `joinCodeWasRight` forgets.
+ */
+export async function claimJoinAttempt(userId: string, now: Date): Promise<number[]> {
+  const claim = await claimAttempt([keyOf(userId)], JOIN_LIMIT, now);
+  if (claim.retryAfter > 0) throw refusal(claim.retryAfter);
+  return claim.attemptIds;
+}
+
+/** The claimed code opened a class: this attempt was no guess. Earlier wrong codes still count. */
+export function joinCodeWasRight(attemptIds: readonly number[]): Promise<void> {
+  return forgetAttempt(attemptIds);
 }
