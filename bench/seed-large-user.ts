@@ -79,6 +79,8 @@ async function seed(databaseFile: string, email: string): Promise<{ userId: stri
       .prepare("INSERT INTO Deck (id, title, description, source, isPublic, version, definition, createdAt, updatedAt) VALUES (?, ?, NULL, 'app', 1, ?, ?, ?, ?)")
       .run(DECK, JSON.stringify({ ko: "대량 덱", en: "Bulk deck" }), deckVersion, JSON.stringify({ concepts, source: null, description: null }), iso(now), iso(now));
     sqlite.prepare("INSERT INTO UserDeck (userId, deckId, deckVersion, updatedAt) VALUES (?, ?, ?, ?)").run(userId, DECK, deckVersion, iso(now));
+    // A public in-app deck is studied once the student chooses it (deck-choices.ts).
+    sqlite.prepare("INSERT INTO DeckChoice (userId, deckId, addedAt) VALUES (?, ?, ?)").run(userId, DECK, iso(now));
   })();
 
   log(`seeding ${CARDS.toLocaleString("en-US")} cards and card states…`);

@@ -19,7 +19,7 @@ export async function PaceSentence({ plan, lang }: { plan: ExamPlan; lang: "ko" 
   else sentence = t("paceAllIntroduced", { cards: plan.cards, date });
   return (
     <p className="font-medium" data-testid="exam-pace">
-      {sentence} <span className="text-sm font-normal text-slate-600 dark:text-slate-400">({t("daysLeft", { days: plan.daysLeft })})</span>
+      {sentence} <span data-testid="exam-new-today">{t("newToday", { count: plan.newToday })}</span> <span className="text-sm font-normal text-slate-600 dark:text-slate-400">({t("daysLeft", { days: plan.daysLeft })})</span>
     </p>
   );
 }

@@ -17,6 +17,7 @@ import { expectStatus } from "./test-expect-status";
 
 const deck = examDeck({ perConcept: 2 });
 const privateDeck = examDeck();
+const pacedDeck = examDeck();
 const DAY0 = new Date("2026-11-02T09:00:00Z");
 const at = (day: number) => new Date(DAY0.getTime() + day * MILLISECONDS_PER_DAY);
 const today0 = dayNumber(DAY0, "UTC");
@@ -25,7 +26,7 @@ let teacher: Awaited<ReturnType<typeof makeUser>>;
 
 beforeAll(async () => {
   teacher = await makeUser("instructor");
-  await loadDecks([deck]);
+  await loadDecks([deck, pacedDeck]);
   await loadDecks([privateDeck], teacher.id);
 });
 
@@ -133,5 +134,65 @@ describe("a class exam date", () => {
 
     await setClassExamDate(teacher, klass.id, null);
     expect((await listExamDates(student)).map((exam) => exam.source)).toEqual(["own"]);
+  });
+});
+
+/** Works through the queue of `pacedDeck` on `day`: grade by concept (re-drills get 5); returns the items in order. */
+async function workThrough(userId: string, day: number, gradeOf: (concept: string) => 0 | 1 | 2 | 3 | 4 | 5 = () => 5) {
+  const items: { kind: string; concept: string }[] = [];
+  for (;;) {
+    const { item } = await nextReview(userId, { deckId: pacedDeck.id }, at(day));
+    if (!item) return items;
+    items.push({ kind: item.kind, concept: item.concept });
+    await gradeReview(userId, item.reviewId, item.kind === "redrill" ? 5 : gradeOf(item.concept), at(day));
+  }
+}
+
+describe("the queue follows the exam", () => {
+  it("introduces the paced number of new cards today, the number home states, above the student's own limit", async () => {
+    const student = await makeUser();
+    const control = await makeUser();
+    for (const user of [student, control]) await db.user.update({ where: { id: user.id }, data: { newCardsPerDeck: 1 } });
+    await addOwnExamDate(student, { date: dateIn(4), deckIds: [pacedDeck.id] }, DAY0);
+    const plan = await examPlanFor(student, DAY0);
+    // 13 cards, 4 days left: L = 3 − min(5, 1) = 2 days, n = ⌈13/2⌉ = 7; the level ⌈7·13/4⌉ = 23 is
+    // capped by the 13 cards: all 13 today, against the own limit of 1.
+    expect(plan?.pace).toMatchObject({ kind: "on-pace", newPerDay: 7, introductionDays: 2 });
+    expect(plan?.newToday).toBe(13);
+    const issued = await workThrough(student.id, 0);
+    expect(issued.filter((item) => item.kind === "new")).toHaveLength(13);
+    expect((await workThrough(control.id, 0)).filter((item) => item.kind === "new")).toHaveLength(1);
+    // Introduced: nothing new is left to say for today, and the queue is empty.
+    expect((await examPlanFor(student, DAY0))?.newToday).toBe(13);
+  });
+
+  it("14 days out, the level (7) replaces the student's own limit of 2", async () => {
+    const student = await makeUser();
+    await db.user.update({ where: { id: student.id }, data: { newCardsPerDeck: 2 } });
+    await addOwnExamDate(student, { date: dateIn(14), deckIds: [pacedDeck.id] }, DAY0);
+    // n = ⌈13/8⌉ = 2, level ⌈7·13/14⌉ = 7 > own 2.
+    const plan = await examPlanFor(student, DAY0);
+    expect(plan?.newToday).toBe(7);
+    const issued = await workThrough(student.id, 0);
+    expect(issued.filter((item) => item.kind === "new")).toHaveLength(7);
+    expect((await examPlanFor(student, DAY0))?.newToday).toBe(7);
+  });
+
+  it("in the final pass, due cards of the weakest concept come first", async () => {
+    const student = await makeUser();
+    const control = await makeUser();
+    await addOwnExamDate(student, { date: dateIn(4), deckIds: [pacedDeck.id] }, DAY0);
+    // gamma's cards sort last by id, so "most overdue, then id" alone would show them last.
+    const gradeOf = (concept: string) => (concept === "gamma" ? 2 : 5);
+    for (const user of [student, control]) {
+      await db.user.update({ where: { id: user.id }, data: { newCardsPerDeck: 20 } });
+      await workThrough(user.id, 0, gradeOf);
+    }
+    const [paced, plain] = [await workThrough(student.id, 1), await workThrough(control.id, 1)];
+    const gammas = paced.filter((item) => item.concept === "gamma").length;
+    expect(gammas).toBe(4);
+    expect(paced.slice(0, gammas).map((item) => item.concept)).toEqual(["gamma", "gamma", "gamma", "gamma"]);
+    expect(plain.slice(0, gammas).every((item) => item.concept === "alpha")).toBe(true);
+    expect(paced.every((item) => item.kind === "review")).toBe(true);
   });
 });

@@ -11,7 +11,8 @@ import { listDecks } from "./deck-store";
 import type { Viewer } from "./deck-visibility";
 import { readRows, sqlInt } from "./direct-sql";
 import { listExamDates, toSchedulerExams, userToday, type ExamDateView } from "./exam-dates";
-import { loadUserSettings } from "./review-queue";
+import { examQueueDay } from "./exam-queue";
+import { loadUserSettings, reviewedToday } from "./review-queue";
 import { processShared } from "./process-shared";
 
 /**
@@ -35,6 +36,8 @@ export interface ExamPlan {
   daysLeft: number;
   cards: number;
   pace: Pace;
+  /** New cards today's queue introduces in the covered decks (the same number the queue applies). */
+  newToday: number;
   readiness: ConceptReadinessView[];
 }
 
@@ -116,10 +119,15 @@ export async function examPlanFor(viewer: Viewer, now: Date = new Date()): Promi
   const unintroduced = cards.filter((card) => (stateOf.get(card.id)?.dueDay ?? null) === null).length;
   const scheduledReviews = states.filter((state) => !state.suspended && state.dueDay !== null && state.dueDay < nearest.day).length;
   const pace = paceToExam({ today, examDay: nearest.day, unintroduced, scheduledReviews, dailyLoadCap: settings.limits.reviewsPerDay });
-  const [population, own, titles] = await Promise.all([populationModel(exam.deckIds, now.getTime()), countedReviews(exam.deckIds, viewer.id), conceptTitles()]);
+  const [population, own, titles, queueDay] = await Promise.all([
+    populationModel(exam.deckIds, now.getTime()),
+    countedReviews(exam.deckIds, viewer.id),
+    conceptTitles(),
+    reviewedToday(viewer.id, today).then((done) => examQueueDay(viewer, today, settings.limits, done)),
+  ]);
   const log = own.get(viewer.id) ?? [];
   const model = fitStudentModel(log, population);
-  return { exam, daysLeft: nearest.day - today, cards: cards.length, pace, readiness: readinessViews(model, log, cards, nearest.day, titles) };
+  return { exam, daysLeft: nearest.day - today, cards: cards.length, pace, newToday: queueDay?.room.newToday ?? 0, readiness: readinessViews(model, log, cards, nearest.day, titles) };
 }
 
 export interface ClassReadiness {

@@ -10,6 +10,7 @@ import {
   type QueueLimits,
   type RemainingCounts,
 } from "@/lib/srs";
+import { orderWeakestFirst } from "@/lib/srs/exam-schedule";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { announceInvalidation, onInvalidation } from "./cache-invalidation";
 import { db } from "./db";
@@ -18,6 +19,7 @@ import { listDecks, type OpenDeck } from "./deck-store";
 import { studyDeckIds } from "./deck-choices";
 import { notFound, unauthorized } from "./errors";
 import { runningExamLock } from "./exam-lock";
+import { examQueueDay } from "./exam-queue";
 import { processShared } from "./process-shared";
 import { cardStateRowFromSql, toSrsState } from "./review-types";
 import { writeTransaction, type Tx } from "./write-tx";
@@ -165,6 +167,7 @@ interface CandidateRow {
   buriedUntilDay: unknown;
   suspended: unknown;
   gradedAt: unknown;
+  concept: string;
 }
 
 function toCandidate(row: CandidateRow): { card: QueueCard; issueCount: number } {
@@ -208,29 +211,37 @@ export async function todayQueue(userId: string, now: Date, filter: QueueFilter 
   const columns = Prisma.sql`s."cardId" AS "cardId", s."deckId" AS "deckId", s."position" AS "position", s."issueCount" AS "issueCount",
     s."repetition" AS "repetition", s."easinessHundredths" AS "easinessHundredths", s."interval" AS "interval", s."dueDay" AS "dueDay",
     s."lastReviewDay" AS "lastReviewDay", s."redrillDay" AS "redrillDay", s."buriedUntilDay" AS "buriedUntilDay", s."suspended" AS "suspended",
-    s."updatedAt" AS "gradedAt"`;
+    s."updatedAt" AS "gradedAt", (SELECT c."concept" FROM "Card" c WHERE c."id" = s."cardId") AS "concept"`;
   const examCards = examLock && examLock.cardIds.size > 0 ? Prisma.sql` AND s."cardId" NOT IN (${Prisma.join([...examLock.cardIds])})` : Prisma.empty;
   // The card test is a correlated EXISTS, not a join, so that every part is driven by a CardState
   // index (a join lets the planner start from Card and walk the whole deck).
   const available = Prisma.sql`s."userId" = ${userId} AND s."suspended" = false AND (s."buriedUntilDay" IS NULL OR s."buriedUntilDay" <= ${today})
     AND EXISTS (SELECT 1 FROM "Card" c WHERE c."id" = s."cardId" AND c."retired" = false${concept})${examCards}`;
   const inDecks = Prisma.sql`s."deckId" IN (${deckList})`;
+  // The nearest exam (exam-queue.ts): its pace raises the covered decks' new-card limits, and on
+  // final-pass days the whole day's due reviews are read (at most the daily limit) so that the
+  // weakest concepts' can come first.
+  const done = await reviewedToday(userId, today);
+  const exam = await examQueueDay({ id: userId, role }, today, limits, done);
+  const newLimit = (deckId: string) => exam?.room.newLimitByDeck[deckId] ?? limits.newPerDeck;
+  const dueHead = exam?.accuracy ? limits.reviewsPerDay : Math.min(HEAD, limits.reviewsPerDay);
 
   // Every part is limited by the day's limits, not by what is left of them today, so that none of
   // the three statements waits for another; buildQueue and the counts below apply today's room.
   const parts: Prisma.Sql[] = [];
   if (limits.reviewsPerDay > 0) {
     parts.push(Prisma.sql`SELECT * FROM (SELECT 'due' AS "part", ${columns} FROM "CardState" s WHERE ${available} AND ${inDecks} AND s."dueDay" <= ${today}
-      ORDER BY s."dueDay", s."cardId" LIMIT ${Math.min(HEAD, limits.reviewsPerDay)}) AS due_head`);
+      ORDER BY s."dueDay", s."cardId" LIMIT ${dueHead}) AS due_head`);
   }
   parts.push(Prisma.sql`SELECT * FROM (SELECT 'redrill' AS "part", ${columns} FROM "CardState" s WHERE ${available} AND ${inDecks} AND s."redrillDay" = ${today}) AS redrills`);
   const counts: Prisma.Sql[] = [];
-  if (limits.newPerDeck > 0) {
-    for (const deck of decks) {
+  for (const deck of decks) {
+    const deckLimit = newLimit(deck.id);
+    if (deckLimit > 0) {
       // Positions are unique within a deck, so the index order is the whole order.
       const fresh = Prisma.sql`FROM "CardState" s WHERE ${available} AND s."deckId" = ${deck.id} AND s."dueDay" IS NULL ORDER BY s."position"`;
-      parts.push(Prisma.sql`SELECT * FROM (SELECT 'new' AS "part", ${columns} ${fresh} LIMIT ${Math.min(HEAD, limits.newPerDeck)}) AS ${Prisma.raw(`new_${parts.length}`)}`);
-      counts.push(Prisma.sql`SELECT ${deck.id} AS "deckId", COUNT(*) AS "n" FROM (SELECT 1 AS "one" ${fresh} LIMIT ${limits.newPerDeck}) AS ${Prisma.raw(`capped_${counts.length}`)}`);
+      parts.push(Prisma.sql`SELECT * FROM (SELECT 'new' AS "part", ${columns} ${fresh} LIMIT ${Math.min(HEAD, deckLimit)}) AS ${Prisma.raw(`new_${parts.length}`)}`);
+      counts.push(Prisma.sql`SELECT ${deck.id} AS "deckId", COUNT(*) AS "n" FROM (SELECT 1 AS "one" ${fresh} LIMIT ${deckLimit}) AS ${Prisma.raw(`capped_${counts.length}`)}`);
     }
   }
   // The card of a pending review, wherever it stands (normally also one of the above).
@@ -241,21 +252,25 @@ export async function todayQueue(userId: string, now: Date, filter: QueueFilter 
     counts.push(Prisma.sql`SELECT '' AS "deckId", COUNT(*) AS "n" FROM (SELECT 1 AS "one" FROM "CardState" s WHERE ${available} AND ${inDecks} AND s."dueDay" <= ${today}
       ORDER BY s."dueDay" LIMIT ${limits.reviewsPerDay}) AS capped_due`);
   }
-  const [done, rows, counted] = await Promise.all([
-    reviewedToday(userId, today),
+  const [rows, counted] = await Promise.all([
     readRows<CandidateRow>(Prisma.join(parts, " UNION ALL ")),
     counts.length > 0 ? readRows<{ deckId: string; n: unknown }>(Prisma.join(counts, " UNION ALL ")) : Promise.resolve([]),
   ]);
 
   const issueCounts = new Map<string, number>();
   const cards: QueueCard[] = [];
+  const conceptOf = new Map<string, string>();
   for (const row of rows) {
     if (issueCounts.has(row.cardId)) continue;
     const { card, issueCount } = toCandidate(row);
     issueCounts.set(row.cardId, issueCount);
+    conceptOf.set(row.cardId, `${row.deckId}\n${row.concept}`);
     cards.push(card);
   }
-  const entries = buildQueue({ cards, today, limits, reviewedToday: done });
+  const built = buildQueue({ cards, today, limits, newLimitByDeck: exam?.room.newLimitByDeck, reviewedToday: done });
+  // Final pass: the exam's due reviews of the weakest concepts first (ties keep most overdue first),
+  // then other decks' reviews; new cards and re-drills keep their places after them.
+  const entries = exam?.accuracy ? finalPassOrder(built, exam.deckIds, conceptOf, exam.accuracy) : built;
   // Only the heads of the due reviews and of each deck's new cards were read; their numbers are the
   // counts, within what is left of today's limits.
   const reviewRoom = Math.max(0, limits.reviewsPerDay - done.reviews);
@@ -263,8 +278,18 @@ export async function todayQueue(userId: string, now: Date, filter: QueueFilter 
   let newCount = 0;
   for (const row of counted) {
     if (row.deckId === "") dueCount = Math.min(reviewRoom, sqlInt(row.n));
-    else newCount += Math.min(Math.max(0, limits.newPerDeck - (done.newByDeck[row.deckId] ?? 0)), sqlInt(row.n));
+    else newCount += Math.min(Math.max(0, newLimit(row.deckId) - (done.newByDeck[row.deckId] ?? 0)), sqlInt(row.n));
   }
   const remaining = { ...remainingCounts(entries), due: dueCount, new: newCount };
   return { today, timezone, limits, decks: allDecks, entries, remaining, issueCounts };
+}
+
+function finalPassOrder(entries: readonly QueueEntry[], covered: readonly string[], conceptOf: ReadonlyMap<string, string>, accuracy: ReadonlyMap<string, number>): QueueEntry[] {
+  const isCoveredReview = (entry: QueueEntry) => entry.kind === "review" && covered.includes(entry.deckId);
+  const weakestFirst = orderWeakestFirst(
+    entries.filter(isCoveredReview).map((entry) => ({ entry, concept: conceptOf.get(entry.cardId) ?? "" })),
+    accuracy,
+  ).map(({ entry }) => entry);
+  const otherReviews = entries.filter((entry) => entry.kind === "review" && !isCoveredReview(entry));
+  return [...weakestFirst, ...otherReviews, ...entries.filter((entry) => entry.kind !== "review")];
 }

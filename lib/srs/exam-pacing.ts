@@ -148,3 +148,65 @@ export function conceptSharesOf(cards: readonly { readonly concept: string }[]):
   for (const card of cards) counts.set(card.concept, (counts.get(card.concept) ?? 0) + 1);
   return new Map([...counts].map(([concept, count]) => [concept, count / cards.length]));
 }
+
+/** What the queue knows about the covered decks at a moment of the day (the server counts these). */
+export interface ExamDayCounts {
+  readonly today: number;
+  readonly examDay: number;
+  /** Per covered deck: cards never introduced now, and new cards introduced today. */
+  readonly decks: readonly { readonly deckId: string; readonly unintroduced: number; readonly introducedToday: number }[];
+  /** Reviews scheduled now from today to the day before the exam (covered decks). */
+  readonly scheduledReviews: number;
+  /** Reviews due now (due day ≤ today) and counted reviews already done today. */
+  readonly dueNow: number;
+  readonly reviewedToday: number;
+  /** The student's daily load cap and own per-deck new-card limit. */
+  readonly dailyLoadCap: number;
+  readonly ownNewPerDeck: number;
+}
+
+export interface ExamDayRoom {
+  /** Today's paced level over all covered decks ({@link levelledNewCards}, as at the start of the day). */
+  readonly paced: number;
+  /** Today's new-card limit per covered deck. */
+  readonly newLimitByDeck: Readonly<Record<string, number>>;
+  /** New cards the queue introduces today in all covered decks (what home says). */
+  readonly newToday: number;
+}
+
+/**
+ * Today's new-card room in the decks an exam covers. The day is judged as it stood at its start,
+ * so the number does not drift as the student works: U₀ = U + I (cards introduced today were not
+ * yet), R₀ = R − I (those cards' next looks were not scheduled), due₀ = due + reviewed today. Then
+ *
+ * $$P = \text{levelledNewCards}(U_0, R_0, \text{due}_0), \qquad
+ *   \text{limit}_d = \min\Bigl(\max\bigl(\ell,\ \lceil P \cdot U_{0,d} / U_0 \rceil\bigr),\ \max(0,\ C - \text{due}_0)\Bigr)$$
+ *
+ * with ℓ the student's own per-deck limit and C the daily load cap: the pace raises the student's
+ * limit, never lowers it, and no deck's new cards go beyond the day's load room. P is shared among
+ * the covered decks by their cards not yet introduced. newToday = Σ_d min(limit_d, U_{0,d}).
+ */
+export function examDayRoom(counts: ExamDayCounts): ExamDayRoom {
+  const introducedToday = counts.decks.reduce((sum, deck) => sum + deck.introducedToday, 0);
+  const unintroducedAtStart = counts.decks.reduce((sum, deck) => sum + deck.unintroduced + deck.introducedToday, 0);
+  const start: PacingInput = {
+    today: counts.today,
+    examDay: counts.examDay,
+    unintroduced: unintroducedAtStart,
+    scheduledReviews: Math.max(0, counts.scheduledReviews - introducedToday),
+    dailyLoadCap: counts.dailyLoadCap,
+  };
+  const dueAtStart = counts.dueNow + counts.reviewedToday;
+  const paced = levelledNewCards(paceToExam(start), start, dueAtStart);
+  const room = Math.max(0, counts.dailyLoadCap - dueAtStart);
+  const newLimitByDeck: Record<string, number> = {};
+  let newToday = 0;
+  for (const deck of counts.decks) {
+    const deckStart = deck.unintroduced + deck.introducedToday;
+    const share = unintroducedAtStart === 0 ? 0 : Math.ceil((paced * deckStart) / unintroducedAtStart);
+    const limit = Math.min(Math.max(counts.ownNewPerDeck, share), room);
+    newLimitByDeck[deck.deckId] = limit;
+    newToday += Math.min(limit, deckStart);
+  }
+  return { paced, newLimitByDeck, newToday };
+}

@@ -65,6 +65,8 @@ export interface QueueInput {
   /** Today's day number in the user's time zone (see `days.ts`). */
   readonly today: number;
   readonly limits?: Partial<QueueLimits>;
+  /** A deck's own new-card limit, in place of `limits.newPerDeck` (an exam's pace, exam-pacing.ts). */
+  readonly newLimitByDeck?: Readonly<Record<string, number>>;
   readonly reviewedToday?: Partial<ReviewedToday>;
 }
 
@@ -132,7 +134,9 @@ export function buildQueue(input: QueueInput): QueueEntry[] {
     if (room === undefined) {
       const introduced = newByDeck[card.deckId] ?? 0;
       assertCount(`reviewedToday.newByDeck[${JSON.stringify(card.deckId)}]`, introduced);
-      room = Math.max(0, limits.newPerDeck - introduced);
+      const limit = input.newLimitByDeck?.[card.deckId] ?? limits.newPerDeck;
+      assertCount(`newLimitByDeck[${JSON.stringify(card.deckId)}]`, limit);
+      room = Math.max(0, limit - introduced);
     }
     if (room > 0) queue.push({ cardId: card.id, deckId: card.deckId, kind: "new", overdueDays: null });
     newRoom.set(card.deckId, Math.max(0, room - 1));

@@ -33,7 +33,7 @@ test("English: a student sets an exam date; home shows the pace and readiness wi
   await expectNoSeriousViolations(student);
 
   await student.goto("/");
-  await expect(student.getByTestId("exam-pace")).toHaveText(/^To see all \d+ cards twice before \w+ \d+: \d+ new cards? a day\. \(30 days left\)$/);
+  await expect(student.getByTestId("exam-pace")).toHaveText(/^To see all \d+ cards twice before \w+ \d+: \d+ new cards? a day\. Today's queue: \d+ new cards?\. \(30 days left\)$/);
   const readiness = student.getByTestId("exam-readiness");
   await expect(readiness.locator("tbody tr")).toHaveCount(5);
   const practise = readiness.getByRole("link", { name: /^Practise / }).first();
@@ -60,7 +60,7 @@ test("Korean: a student sets an exam date; home shows the pace and readiness", a
   await expect(student.getByTestId("exam-date-list")).toContainText("직접 지정");
 
   await student.goto("/");
-  await expect(student.getByTestId("exam-pace")).toHaveText(/^\d+월 \d+일 전에 카드 \d+장을 모두 두 번씩 보려면: 하루에 새 카드 \d+장\. \(20일 남음\)$/);
+  await expect(student.getByTestId("exam-pace")).toHaveText(/^\d+월 \d+일 전에 카드 \d+장을 모두 두 번씩 보려면: 하루에 새 카드 \d+장\. 오늘의 복습 목록: 새 카드 \d+장\. \(20일 남음\)$/);
   await expect(student.getByRole("heading", { name: "시험 날 준비도" })).toBeVisible();
   await expect(student.getByTestId("exam-readiness").getByRole("link", { name: /연습하기$/ }).first()).toBeVisible();
   await expectNoSeriousViolations(student);
