@@ -67,6 +67,9 @@ test("an instructor writes a template with a mistake, sees it at its line, fixes
   const context = await browser.newContext();
   const student = await context.newPage();
   await registerThroughForm(student, "Student Lee", uniqueEmail("student"));
+  // A public deck reaches a student's queue once the student adds it from the catalogue.
+  expect((await student.request.get(`/api/review/next?deck=${deckId}`)).status()).toBe(404);
+  expect((await student.request.put(`/api/decks/${deckId}/study`)).status()).toBe(204);
   const next = await student.request.get(`/api/review/next?deck=${deckId}`);
   expect(next.status()).toBe(200);
   const body = (await next.json()) as { item: { itemId: string; prompt: { en: string } } | null };
