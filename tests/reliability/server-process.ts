@@ -1,23 +1,14 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
 import path from "node:path";
+import { freePort } from "../../lib/cli/free-port";
+
+export { freePort };
 
 /**
  * Starts the production app the way `npm start` does (migrate, load content, build when stale,
  * `next start`), in its own process group so that it can be killed hard (`kill -9` of the whole
  * server, not just the launcher).
  */
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
 
 /**
  * Every client of a load test or benchmark registers from 127.0.0.1, so the per-address

@@ -1,22 +1,11 @@
 import { spawn } from "node:child_process";
-import { createServer } from "node:net";
+import { freePort } from "../free-port";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { ensureChromium } from "../chromium";
 import { localBin, runToCompletion, say } from "../process";
 import { projectRoot } from "../../server/database-url";
 import { createScratchDatabase, testDatabaseKind } from "../scratch-database";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
-  });
-}
 
 async function waitForHealth(baseUrl: string, server: { exitCode: number | null }, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
