@@ -1,5 +1,6 @@
 // Deliberately free of "server-only": `npm start` writes the mark, `deepdrill restore` reads it.
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { z } from "zod";
 
 /**
  * While `npm start` serves a SQLite database it keeps a mark beside the file (`<db>.serving`, its
@@ -12,6 +13,9 @@ export interface ServingMark {
   pid: number;
   port: string;
 }
+
+// What a mark file may hold: written by this code, but read back from disk, so checked, not cast.
+const storedMarkSchema = z.looseObject({ pid: z.number().int(), port: z.union([z.string(), z.number()]).optional() });
 
 export const servingMarkFile = (databaseFile: string) => `${databaseFile}.serving`;
 
@@ -35,8 +39,10 @@ function alive(pid: number): boolean {
 /** The server serving this database right now, or null. */
 export function servingProcess(databaseFile: string): ServingMark | null {
   try {
-    const mark = JSON.parse(readFileSync(servingMarkFile(databaseFile), "utf8")) as Partial<ServingMark>;
-    return typeof mark.pid === "number" && alive(mark.pid) ? { pid: mark.pid, port: String(mark.port ?? "") } : null;
+    const stored = storedMarkSchema.safeParse(JSON.parse(readFileSync(servingMarkFile(databaseFile), "utf8")));
+    if (!stored.success) return null;
+    const { pid, port } = stored.data;
+    return alive(pid) ? { pid, port: String(port ?? "") } : null;
   } catch {
     return null;
   }
