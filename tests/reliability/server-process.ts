@@ -6,7 +6,7 @@ export { freePort };
 
 /**
  * Starts the production app the way `npm start` does (migrate, load content, build when stale,
- * `next start`), in its own process group so that it can be killed hard (`kill -9` of the whole
+ * serve through lib/cli/serve.ts), in its own process group so that it can be killed hard (`kill -9` of the whole
  * server, not just the launcher).
  */
 
