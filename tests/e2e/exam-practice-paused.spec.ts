@@ -30,7 +30,8 @@ test("practice of a running exam's questions is paused, says so on both pages, a
   const open = statuses.filter((entry) => entry.status === 200).map((entry) => entry.link);
   expect(paused.length).toBeGreaterThan(0);
   expect(open.length).toBeGreaterThan(0);
-  expect(paused.length + open.length).toBe(links.length);
+  // Any other status is a defect of that question (a 422 from a draw over a template limit was one): name it.
+  expect(statuses.filter((entry) => entry.status !== 200 && entry.status !== 409)).toEqual([]);
 
   await page.goto(paused[0]!);
   await expect(page.getByTestId("exam-paused")).toContainText("This question is in your running mock exam");

@@ -4,7 +4,8 @@
  * expected answer against TensorFlow.js, and grades the correct answer (spelled several ways),
  * an answer just inside and just outside the tolerance, the answer at too few decimals (a precision
  * hint, not "wrong"), junk input, and each listed mistake (tallied: the share with specific feedback).
- * Drawn variants whose answer ignores a parameter are counted as degenerate (degenerate.ts).
+ * Drawn variants whose answer ignores a parameter are counted as degenerate (degenerate.ts). Every
+ * corner of the parameter space is made and checked too (corners.ts), since seeds rarely reach one.
  * Static cards get the same grading checks. It counts distinct variants and warns below 20.
  */
 import { checkAnswer } from "../check-answer";
@@ -14,6 +15,7 @@ import { isTemplate, type Item, type StaticCard, type Template } from "../templa
 import type { Variant } from "../types";
 import { variantSeed } from "../variant-seed";
 import { verifyVariant } from "../verify";
+import { cornerAnchors } from "./corners";
 import { correctSpellings, junkInputs, justInside, justOutside, mistakeSpelling, precisionSlipSpelling } from "./answer-probes";
 import { insensitiveParams } from "./degenerate";
 import { renderProblems } from "./render-checks";
@@ -138,6 +140,15 @@ export async function testTemplate(template: Template, variants: number): Promis
   }
   for (const anchor of template.anchors ?? []) {
     await runOne(template, 0, { anchor: anchor.id }, details, tally);
+    generated += 1;
+  }
+  // The corners of the parameter space (corners.ts): the largest network is where limits break.
+  const corners = cornerAnchors(template);
+  const withCorners: Template = { ...template, anchors: corners };
+  for (const corner of corners) {
+    const before = details.length;
+    await runOne(withCorners, 0, { anchor: corner.id }, details, tally);
+    for (const detail of details.slice(before)) detail.message = `at ${corner.label.en}: ${detail.message}`;
     generated += 1;
   }
   for (const [name, { count, seed }] of insensitive) {
