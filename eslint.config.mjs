@@ -5,11 +5,11 @@ const frameworkImports = {
   patterns: [
     {
       group: ["next", "next/*", "react", "react/*", "react-dom", "react-dom/*", "@prisma/*", "next-auth", "next-auth/*", "server-only"],
-      message: "The pure core (lib/model-core, lib/questions, lib/srs, lib/sim) imports no framework (DESIGN.md).",
+      message: "The pure core (lib/model-core, lib/questions, lib/srs, lib/sim) imports no framework (docs/architecture.md).",
     },
     {
       group: ["@/lib/server", "@/lib/server/*", "**/lib/server", "**/lib/server/*", "../server", "../server/*", "../../server/*"],
-      message: "The pure core never imports lib/server: pass data in instead (DESIGN.md).",
+      message: "The pure core never imports lib/server: pass data in instead (docs/architecture.md).",
     },
     {
       group: ["@/lib/generated/*", "**/generated/prisma", "**/generated/prisma/*"],

@@ -1,5 +1,5 @@
 /**
- * Live-preview latency of the deck editor (issue 7): from the last keystroke of an edit to five
+ * Live-preview latency of the deck editor (docs/architecture.md "Authoring"): from the last keystroke of an edit to five
  * verified variants rendered on screen, median over 20 edits of a dense template (goal: < 500 ms).
  *
  *   npx tsx bench/preview-latency.ts [--edits 20] [--json]

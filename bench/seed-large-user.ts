@@ -1,7 +1,7 @@
 /**
  * A heavy student: 100,000 card states and 1,000,000 review-log entries (seeded straight into a
  * throwaway SQLite database), then `GET /api/review/next` measured against the production server on
- * loopback (issue 5: p95 under 10 ms), and the query plan of every SQL statement the review loop
+ * loopback (goal: p95 under 10 ms), and the query plan of every SQL statement the review loop
  * runs for that student (EXPLAIN QUERY PLAN: indexes, no full scans).
  *
  *   npx tsx bench/seed-large-user.ts [--cards 100000] [--logs 1000000] [--requests 500] [--json] [--keep]

@@ -18,7 +18,7 @@ function ConventionNotes({ notes }: { notes: readonly ConventionNote[] }) {
 }
 
 /**
- * Keras/tfjs and PyTorch side by side, only where they part (DESIGN.md "conventions"): the second
+ * Keras/tfjs and PyTorch side by side, only where they part (docs/architecture.md "Model core: the PyTorch convention"): the second
  * bias vector of PyTorch's recurrent layers, and BatchNorm's moving statistics, which Keras counts
  * (non-trainable) and PyTorch keeps as buffers.
  */

@@ -2,7 +2,7 @@ import type { AnswerResult, GradeOutcome, NextReviewResult, UndoOutcome } from "
 import type { CardActionOutcome } from "@/lib/server/review-card-actions";
 import type { ReviewSettings } from "@/lib/server/review-settings";
 
-/** The browser's side of the review API (DESIGN.md): JSON in, JSON out, `{error}` on failure. */
+/** The browser's side of the review API (docs/architecture.md "Contracts"): JSON in, JSON out, `{error}` on failure. */
 
 export class ApiError extends Error {
   constructor(

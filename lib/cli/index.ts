@@ -1,6 +1,6 @@
 /**
  * `deepdrill` command line: `npm run -s deepdrill -- <command> [args]`.
- * Contract (DESIGN.md): JSON on stdout; exit 0 ok, 1 a check failed, 2 bad input (message on stderr).
+ * Contract (docs/architecture.md "Contracts"): JSON on stdout; exit 0 ok, 1 a check failed, 2 bad input (message on stderr).
  * Each command lives in its own file under ./commands and is loaded only when called, so that
  * `sm2` does not pay for TensorFlow.js and `params` does not pay for Prisma.
  */

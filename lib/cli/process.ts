@@ -17,7 +17,7 @@ export function runToCompletion(command: string, args: string[], options: SpawnO
   });
 }
 
-/** Messages for people go to stderr: stdout is reserved for JSON results (DESIGN.md). */
+/** Messages for people go to stderr: stdout is reserved for JSON results (docs/architecture.md "Contracts"). */
 export function say(message: string): void {
   process.stderr.write(`[deepdrill] ${message}\n`);
 }

@@ -33,7 +33,7 @@ export interface ConventionDifference {
 }
 
 /**
- * Both conventions' totals and where they part (DESIGN.md "conventions"): PyTorch's recurrent
+ * Both conventions' totals and where they part (docs/architecture.md "Model core: the PyTorch convention"): PyTorch's recurrent
  * layers carry a second bias vector, and its BatchNorm statistics are buffers, not parameters.
  * Every other layer counts the same. Throws `InvalidSpecError` like `deriveArchitecture`.
  */

@@ -8,32 +8,43 @@ export interface SchemaProblem {
   path: (string | number)[];
 }
 
+/** How many problems one message names before it only counts the rest. */
+export const MAX_NAMED_PROBLEMS = 5;
+
 /**
- * Turns zod's first issue into one sentence that says where ("layer 3 (dense)", "convention") and
- * what is wrong. Zod knows the path but not the layer's type, so the type is read back from the raw
- * input when it is one we know.
+ * Turns zod's issues into one message that says where ("layer 3 (dense)", "convention") and what
+ * is wrong, naming every problem up to MAX_NAMED_PROBLEMS ("…; also layer 4 (dense): units must be
+ * a positive integer, got 0"): a message that only said "and 2 more problems" left a person to
+ * guess which. `layerIndex` and `path` are the first problem's, where an editor puts the cursor.
+ * Zod knows the path but not the layer's type, so the type is read back from the raw input.
  */
 export function describeSchemaIssue(issues: readonly z.core.$ZodIssue[], input: unknown): SchemaProblem {
-  const issue = issues[0];
-  if (issue === undefined) return { error: "the spec is invalid", path: [] };
+  const [first, ...others] = issues.map((issue) => describeOne(issue, input));
+  if (first === undefined) return { error: "the spec is invalid", path: [] };
+  const named = [...new Set(others.map((problem) => problem.error))].filter((error) => error !== first.error);
+  const shown = named.slice(0, MAX_NAMED_PROBLEMS - 1);
+  const unnamed = named.length - shown.length;
+  const also = shown.length > 0 ? `; also ${shown.join("; ")}${unnamed > 0 ? ` (and ${unnamed} more)` : ""}` : "";
+  return { ...first, error: `${first.error}${also}` };
+}
+
+function describeOne(issue: z.core.$ZodIssue, input: unknown): SchemaProblem {
   const path = issue.path.filter((key): key is string | number => typeof key === "string" || typeof key === "number");
   const [top, layerIndex, field] = path;
-  const more = issues.length > 1 ? ` (and ${issues.length - 1} more ${issues.length === 2 ? "problem" : "problems"})` : "";
-
   if (top === "layers" && typeof layerIndex === "number") {
     const rawLayer = readLayer(input, layerIndex);
     const rawType = isRecord(rawLayer) ? rawLayer.type : undefined;
     const knownType = typeof rawType === "string" && (LAYER_TYPES as readonly string[]).includes(rawType) ? rawType : undefined;
     const label = layerLabel(layerIndex, knownType);
-    return { error: `${label}: ${layerMessage(issue, rawLayer, rawType, field)}${more}`, layerIndex, path };
+    return { error: `${label}: ${layerMessage(issue, rawLayer, rawType, field)}`, layerIndex, path };
   }
   if (issue.code === "unrecognized_keys" && path.length === 0) {
-    return { error: `unknown field ${quoteKeys(issue.keys)} in the spec (expected input, convention, layers)${more}`, path };
+    return { error: `unknown field ${quoteKeys(issue.keys)} in the spec (expected input, convention, layers)`, path };
   }
   if (issue.code === "invalid_type" && path.length === 0) {
     return { error: `the spec must be an object like {"input": [784], "layers": [...]}, got ${describeValue(input)}`, path };
   }
-  return { error: `${issue.message}${more}`, path };
+  return { error: issue.message, path };
 }
 
 function layerMessage(issue: z.core.$ZodIssue, rawLayer: unknown, rawType: unknown, field: string | number | undefined): string {

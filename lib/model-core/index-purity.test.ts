@@ -1,6 +1,6 @@
 /**
  * `lib/model-core` (the index) is what pages import for the closed form, so nothing reachable from
- * it may pull in TensorFlow.js (~366 KB gzip) or a framework (DESIGN.md "The one rule of the house").
+ * it may pull in TensorFlow.js (~366 KB gzip) or a framework (docs/architecture.md "The layers and the one rule").
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";

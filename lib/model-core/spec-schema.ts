@@ -1,5 +1,5 @@
 /**
- * The architecture spec (DESIGN.md "Architecture spec"): a zod schema that is the single source of
+ * The architecture spec (README "Architecture spec"): a zod schema that is the single source of
  * the grammar. It checks each field on its own; whether the layers fit together (shapes, limits)
  * is `propagateShapes`' job, because that needs the shape flowing in from the previous layer.
  *

@@ -90,6 +90,21 @@ describe("validateSpec rejects with a message naming the layer and the problem",
     expect(validateSpec({ input: [1_000_000], layers: [dense(6_000), dense(1)] }).ok).toBe(true);
   });
 
+  it("names every problem, not just how many there are, with the first one's place for the cursor", () => {
+    const result = validateSpec({ input: [4], layers: [dense(0), { type: "dropout", rate: 2 }, dense(-1)] });
+    expect(result).toMatchObject({ ok: false, layerIndex: 0, path: ["layers", 0, "units"] });
+    expect(result.ok ? "" : result.error).toBe(
+      "layer 1 (dense): units must be a positive integer, got 0; also layer 2 (dropout): rate must be in [0, 1), got 2; layer 3 (dense): units must be a positive integer, got -1",
+    );
+  });
+
+  it("names at most five problems and counts the rest", () => {
+    const result = validateSpec({ input: [4], layers: Array.from({ length: 8 }, (_, i) => dense(-(i + 1))) });
+    const error = result.ok ? "" : result.error;
+    expect(error.match(/must be a positive integer/g)).toHaveLength(5);
+    expect(error).toMatch(/got -5 \(and 3 more\)$/);
+  });
+
   it("gives the path of the field for the form to point at", () => {
     expect(validateSpec({ input: [4], layers: [dense(3), { type: "dropout", rate: 2 }] })).toMatchObject({
       ok: false,

@@ -12,7 +12,7 @@ import { previewInWorker } from "./template-pool";
 import type { CurrentUser } from "./users";
 
 /**
- * The live preview of the editor (issue 7): the file being typed, parsed against the deck's saved
+ * The live preview of the editor (docs/architecture.md "Authoring"): the file being typed, parsed against the deck's saved
  * header, with its errors at their lines and, for the template under the cursor, five variants in
  * both languages, each with its expected answer verified by TensorFlow.js, its worked solution and
  * its network. Nothing is stored. Only the header and the ids of the deck's other files are read

@@ -13,7 +13,7 @@ import type { CurrentUser } from "./users";
 import { writeTransaction } from "./write-tx";
 
 /**
- * Authoring, the access rules: who may see and edit which deck (issue 7). Every function takes the
+ * Authoring, the access rules: who may see and edit which deck (docs/architecture.md "Authoring"). Every function takes the
  * acting user and checks it here, in the data layer, whatever page or route called it:
  *
  * - students reach nothing of authoring (403);

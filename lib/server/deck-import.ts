@@ -18,7 +18,7 @@ import { AppError, forbidden } from "./errors";
 import type { CurrentUser } from "./users";
 
 /**
- * Moving decks in and out of the app (issue 7):
+ * Moving decks in and out of the app (docs/architecture.md "Authoring"):
  * - export as a ZIP of the deck's folder in the content/ format (an in-app deck's files exactly as
  *   saved: the newest version for its editors, the published one for other instructors; so the
  *   export imports back to the same deck and version; a content deck written out from the

@@ -13,7 +13,7 @@ import { writeTransaction, type Tx } from "./write-tx";
 import type { CurrentUser } from "./users";
 
 /**
- * Versions of in-app decks (issue 7). Every save is a version named by the deck's content hash
+ * Versions of in-app decks (docs/architecture.md "Authoring"). Every save is a version named by the deck's content hash
  * (`parseDeck`'s `version`): saving the same content again is the same version. A save runs the
  * question harness (100 variants of each changed template, verified by TensorFlow.js; results of
  * unchanged items are reused by item version) and stores its summary. Publishing applies a version

@@ -14,7 +14,7 @@ import type { ArchitectureSpec } from "@/lib/model-core";
 import { sqlBoolean, sqlInt, sqlIntOrNull } from "./direct-sql";
 
 /**
- * The shapes of the review API (DESIGN.md "HTTP API"), shared by the route handlers, the /review page
+ * The shapes of the review API (docs/architecture.md "Contracts"), shared by the route handlers, the /review page
  * (type-only imports) and the load tools, and the conversions between database rows and lib/srs values.
  */
 

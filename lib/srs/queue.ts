@@ -1,6 +1,6 @@
 /**
  * Today's review queue, as a pure function of the cards' states, the day, the limits and what was
- * already done today (issue 5):
+ * already done today (docs/architecture.md "Spaced repetition"):
  *
  * 1. due reviews, most overdue first (earliest due day), ties by card id — at most
  *    `reviewsPerDay − reviewedToday.reviews`;

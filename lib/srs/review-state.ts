@@ -6,7 +6,7 @@
  * > the quality assessment. Continue the repetitions until all of these items score at least four."
  * > — SuperMemo SM-2 (Wozniak 1987), super-memory.com/english/ol/sm2.htm, step 7
  *
- * Read (issue 5): the **first** grade of a day is the SM-2 review and moves n, EF and I; if it is
+ * Read (docs/architecture.md "Spaced repetition"): the **first** grade of a day is the SM-2 review and moves n, EF and I; if it is
  * below 4 the card comes back in the same session until it is graded 4 or 5, and those re-drill grades
  * are logged but change nothing else.
  *

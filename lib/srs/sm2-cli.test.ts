@@ -1,6 +1,6 @@
 /**
  * The `sm2` command through the real CLI entry point (a child process, as a user runs it), checked
- * against the library — and against the golden sequences pinned in issue 5, which are facts.
+ * against the library — and against the golden sequences pinned in docs/architecture.md "Spaced repetition", which are facts.
  */
 import { spawnSync } from "node:child_process";
 import path from "node:path";
@@ -32,7 +32,7 @@ describe("deepdrill sm2", () => {
     expect(stdout.endsWith("\n")).toBe(true);
   });
 
-  it("matches the golden sequences of issue 5", () => {
+  it("matches the golden sequences pinned in docs/architecture.md", () => {
     const { status, stdout } = deepdrill("5,5,5,4,3,1,4,5", "4,4,4");
     expect(status).toBe(0);
     const [first, second] = JSON.parse(stdout) as { interval: number; easiness: number }[][];

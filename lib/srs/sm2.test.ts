@@ -21,7 +21,7 @@ import {
 /** Hand arithmetic below: EF in hundredths, Δ(5) = +10, Δ(4) = 0, Δ(3) = −14, floor 130; I(n>2) = ⌈I·EF⌉. */
 const GOLDEN: { grades: Grade[]; intervals: number[]; easiness: number[]; repetitions?: number[]; reason: string }[] = [
   {
-    reason: "issue 5, pinned: lapse restarts at 1, 6 and keeps EF 2.66",
+    reason: "pinned (docs/architecture.md \"Spaced repetition\"): lapse restarts at 1, 6 and keeps EF 2.66",
     grades: [5, 5, 5, 4, 3, 1, 4, 5],
     // 250+10=260 I1 | 270 I6 | 280 ⌈6·2.8=16.8⌉=17 | 280 ⌈17·2.8=47.6⌉=48 | 266 ⌈48·2.66=127.68⌉=128
     // | q1: n0 I1 EF 266 | q4: 266 n1 I1 | q5: 276 n2 I6
@@ -30,7 +30,7 @@ const GOLDEN: { grades: Grade[]; intervals: number[]; easiness: number[]; repeti
     repetitions: [1, 2, 3, 4, 5, 0, 1, 2],
   },
   {
-    reason: "issue 5, pinned: 6 × 2.5 = 15 exactly",
+    reason: "pinned (docs/architecture.md \"Spaced repetition\"): 6 × 2.5 = 15 exactly",
     grades: [4, 4, 4],
     // Δ(4)=0: EF 250 throughout; 1 | 6 | ⌈6·2.5⌉ = 15
     intervals: [1, 6, 15],

@@ -1,6 +1,6 @@
 /**
  * SM-2, exactly as published: SuperMemo's algorithm SM-2 (P. A. Wozniak, 1987),
- * super-memory.com/english/ol/sm2.htm, read as pinned in issue 5 and nothing else.
+ * super-memory.com/english/ol/sm2.htm, read as docs/architecture.md "Spaced repetition" pins it, and nothing else.
  *
  * $$EF' = \max\bigl(1.3,\; EF + (0.1 - (5 - q)(0.08 + (5 - q) \cdot 0.02))\bigr) \quad (q \ge 3)$$
  * $$I(1) = 1,\quad I(2) = 6,\quad I(n) = \lceil I(n-1) \cdot EF' \rceil \;(n > 2)$$

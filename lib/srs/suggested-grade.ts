@@ -1,6 +1,6 @@
 /**
  * The grade DeepDrill suggests after a check; the student confirms or overrides it. SuperMemo's
- * meanings (sm2.htm) mapped onto what the checker can observe (issue 5):
+ * meanings (sm2.htm) mapped onto what the checker can observe (docs/architecture.md "Spaced repetition"):
  *
  * | observed                                        | grade | SuperMemo's meaning                          |
  * |-------------------------------------------------|-------|----------------------------------------------|

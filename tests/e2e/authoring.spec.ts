@@ -4,7 +4,7 @@ import { createDeckThroughForm, expectFiveVerifiedVariants, fixMistakeAtItsLine,
 import { expectNoSeriousViolations, registerInstructor, registerThroughForm, signOut, uniqueEmail } from "./helpers";
 
 /**
- * Authoring in real Chromium (issue 7): an instructor creates a deck and a template with a
+ * Authoring in real Chromium (docs/architecture.md "Authoring"): an instructor creates a deck and a template with a
  * deliberate mistake, sees the error at its line, fixes it, sees five verified variants in both
  * languages, saves (the harness runs) and publishes; a student then gets the template in review.
  * Also: students never reach /author or its APIs, a broken CSV line is reported by number, and the

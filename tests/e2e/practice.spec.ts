@@ -3,7 +3,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { registerThroughForm, uniqueEmail } from "./helpers";
 
 /**
- * Decks and stateless practice in real Chromium (issue 4 acceptance): open a template from /decks,
+ * Decks and stateless practice in real Chromium : open a template from /decks,
  * type the lab network's answer with a thousands separator and see "correct", the KaTeX solution, the
  * layer table and the diagram; type junk and see "couldn't read" without a penalty; the same in the
  * Korean UI; cards by keyboard; the API's guards; no serious accessibility violations.

@@ -14,7 +14,7 @@ import {
 import { newUser } from "./helpers";
 
 /**
- * Issue 7's first acceptance point as one chain, with a private deck so that the class is the only
+ * Authoring to studying as one chain, with a private deck so that the class is the only
  * way in: an instructor writes a template in a new in-app deck with a deliberate mistake, sees the
  * error at its line, fixes it, sees five verified variants, saves and publishes; creates a class and
  * assigns the deck. A student cannot see the deck until they join with the code; then they get its

@@ -1,5 +1,5 @@
 /**
- * A student driving the review API over HTTP, as the browser does (DESIGN.md "HTTP API"): register,
+ * A student driving the review API over HTTP, as the browser does (docs/architecture.md "Contracts"): register,
  * sign in through next-auth's credentials endpoint with a cookie jar, then next → answer → grade.
  * Used by the kill -9 reliability test and by bench/review-load.ts. Plain Node (fetch), no app code.
  */

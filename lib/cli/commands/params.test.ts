@@ -1,4 +1,4 @@
-/** Spawns the real `npm run -s deepdrill -- params` and holds it to the contract in DESIGN.md. */
+/** Spawns the real `npm run -s deepdrill -- params` and holds it to the contract in docs/architecture.md "Contracts". */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -1,6 +1,6 @@
 /**
  * `deepdrill params [file|-]`: parameter counts of one architecture spec, or of a JSON/YAML array of
- * specs in one process, each verified against TensorFlow.js (DESIGN.md "Command line").
+ * specs in one process, each verified against TensorFlow.js (docs/architecture.md "Contracts").
  * Exit 0 when every valid spec's closed form and tfjs agree; 1 when one disagrees or tfjs fails on a
  * spec the validator accepted (a check failed); 2 for a single invalid spec or text that is not
  * JSON/YAML. In a batch an invalid spec gives `{"error": ...}` in its place and leaves the exit code

@@ -1,6 +1,6 @@
 /**
  * `sm2 <seq> [<seq> ...]`: each seq a comma-separated list of grades ("5,4,3,0,5") → one array per
- * argument of the SM-2 state after each grade, the reviews taken in turn, each on its due day (DESIGN.md):
+ * argument of the SM-2 state after each grade, the reviews taken in turn, each on its due day (docs/architecture.md "Spaced repetition: SM-2 as read here"):
  * `[[{"repetition", "interval", "easiness"}, ...], ...]`, easiness as a number (2.6, not 260).
  */
 import { easinessOf, parseGrade, replaySm2, type Grade } from "../../srs";

@@ -56,7 +56,7 @@ describe("valid random specs", () => {
       fc.property(validSpecArbitrary(), ({ spec: input }) => {
         const spec = parse({ ...input, convention: "pytorch" });
         const built = countWithTfjs(spec);
-        // DESIGN.md: + g·u per recurrent layer (second bias), − 2·C per BatchNorm (statistics are buffers).
+        // docs/architecture.md "Model core: the PyTorch convention": + g·u per recurrent layer (second bias), − 2·C per BatchNorm (statistics are buffers).
         const documented = spec.layers.reduce((acc, layer, i) => {
           if (layer.type === "simpleRNN" || layer.type === "gru" || layer.type === "lstm") return acc + (gateBlocks[layer.type] ?? 0) * layer.units;
           if (layer.type === "batchNorm") return acc - 2 * (built.layers[i]?.outputShape.at(-1) ?? 0);

@@ -10,7 +10,7 @@ const NONE: PytorchAdjustment = { params: 0, trainable: 0 };
 const GATE_BLOCKS = { simpleRNN: 1, gru: 3, lstm: 4 } as const;
 
 /**
- * DESIGN.md's documented difference, stated from what tfjs built rather than from the closed form,
+ * The documented difference (docs/architecture.md "Model core: the PyTorch convention"), stated from what tfjs built rather than from the closed form,
  * so the PyTorch count of a verification is "tfjs + this" and not the closed form checking itself:
  * - `nn.RNN/GRU/LSTM` add a second bias vector `b_hh`: + g·u, all trainable;
  * - `nn.BatchNorm*d` keeps the running mean and variance as buffers: − 2·C, none of them trainable

@@ -17,7 +17,7 @@ export interface ParamsReportLayer {
 }
 
 /**
- * What `deepdrill params` prints and `POST /api/model/params` returns (DESIGN.md "Command line"):
+ * What `deepdrill params` prints and `POST /api/model/params` returns (docs/architecture.md "Contracts"):
  * `{convention, total, trainable, layers: [{type, outputShape, params}], tfjs: {total, agrees}}`,
  * plus names, formulas and notes.
  */

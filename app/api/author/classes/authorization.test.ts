@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 
 /**
- * The authorisation rules of issue 7 that concern classes, analytics and exams, one by one, through
+ * The authorisation rules (docs/architecture.md "Authoring" and "Access and exams") that concern classes, analytics and exams, one by one, through
  * the real route handlers (session → data layer → status code). Only next-auth's session lookup is
  * replaced: it returns whoever `signedIn` names, and the user is then loaded from the database as in
  * production (lib/server/session.ts), so a role change takes effect at once.

@@ -12,7 +12,7 @@ quietTfjs();
 const anyJson = z.unknown();
 
 /**
- * POST /api/model/params, body = an architecture spec (DESIGN.md) → 200 with what
+ * POST /api/model/params, body = an architecture spec (README "Architecture spec") → 200 with what
  * `deepdrill params` prints: `{convention, total, trainable, layers, tfjs: {total, agrees}, ...}`.
  * An invalid spec → 422 `{error, fields, layerIndex?}`, the error naming the layer
  * ("layer 2 (dense): units must be a positive integer, got 0"); malformed JSON → 400, too large → 413,
