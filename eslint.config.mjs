@@ -34,6 +34,21 @@ const config = [
     rules: { "no-restricted-imports": ["error", frameworkImports] },
   },
   {
+    // Routes call the data layer; only lib/server touches the database client.
+    files: ["app/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@/lib/server/db", "**/lib/server/db"], message: "Routes call a data function of lib/server, never the database client (docs/architecture.md)." },
+            { group: ["@/lib/generated/*", "**/generated/prisma", "**/generated/prisma/*", "@prisma/*"], message: "Only lib/server touches the Prisma client." },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // next.config.js is CommonJS (the design card names it .js): require() is its import syntax.
     files: ["next.config.js"],
     rules: { "@typescript-eslint/no-require-imports": "off" },

@@ -69,7 +69,7 @@ export type VerificationRequest =
       /** 0-based index into `spec.layers` for layer questions. */
       layerIndex: number | null;
     }
-  | { kind: "calculator"; input: import("./calculators/types").CalculatorInput };
+  | { kind: "calculator"; input: import("./calculators/input").CalculatorInput };
 
 export type ArchitectureAsk =
   | "total"

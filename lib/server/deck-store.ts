@@ -246,7 +246,7 @@ onInvalidation("open-decks", () => {
 
 /**
  * Every deck in the database with its version, title and concepts (cached for a few seconds). Who
- * may study which is lib/server/deck-visibility.ts's rule; see {@link listOpenDecks}.
+ * may study which is lib/server/deck-visibility.ts's rule.
  */
 export function listDecks(): Promise<OpenDeck[]> {
   const now = Date.now();
@@ -259,17 +259,6 @@ export function listDecks(): Promise<OpenDeck[]> {
     });
   }
   return cached.decks;
-}
-
-/** Public decks: every deck of content/ by default, and instructor decks marked public. */
-export async function listOpenDecks(): Promise<OpenDeck[]> {
-  const [decks, visibility] = await Promise.all([listDecks(), publicDeckIds()]);
-  return decks.filter((deck) => visibility.has(deck.id));
-}
-
-async function publicDeckIds(): Promise<Set<string>> {
-  const rows = await db.deck.findMany({ where: { isPublic: true }, select: { id: true } });
-  return new Set(rows.map((row) => row.id));
 }
 
 async function readDecks(): Promise<OpenDeck[]> {

@@ -224,8 +224,3 @@ export async function undoGrade(userId: string, reviewId: string, now: Date = ne
   const item = review ? toReviewItem(review, await listDecks()) : null;
   return { state: publicState(state, timezone, today), item, repeated };
 }
-
-/** The log rows of one review, for tests and tools: exactly one after any number of grade requests. */
-export function countLogRows(reviewId: string): Promise<number> {
-  return db.reviewLog.count({ where: { reviewId } });
-}

@@ -4,8 +4,9 @@
  * deck is invalid, 2 when dir cannot be read.
  *
  * `deepdrill decks test [--variants N] [--json] [dir]`: the question harness (N variants of every
- * template, default 200, plus anchors and static cards), exit 1 on any failure. `--json` prints
- * `{templates, staticCards, concepts, variants, failures, details}`.
+ * template, default DEFAULT_VARIANTS = 200, plus its anchors, every corner of its parameters, and the
+ * static cards), exit 1 on any failure. `--json` prints `{templates, staticCards, concepts, variants,
+ * failures, details}`.
  */
 import { formatDeckError, summarizeDeck } from "../../content";
 import type { LoadedDecks } from "../../content/load-decks";
@@ -38,8 +39,9 @@ async function check(args: string[]): Promise<number> {
   return errors.length > 0 ? EXIT_CHECK_FAILED : EXIT_OK;
 }
 
-function parseTestArgs(args: string[]): { variants: number; json: boolean; dir: string } {
-  let variants = 200;
+/** `variants` is undefined when not given: the harness's DEFAULT_VARIANTS applies. */
+function parseTestArgs(args: string[]): { variants: number | undefined; json: boolean; dir: string } {
+  let variants: number | undefined;
   let json = false;
   let dir: string | undefined;
   for (let i = 0; i < args.length; i += 1) {
@@ -63,9 +65,10 @@ async function test(args: string[]): Promise<number> {
   const { quietTfjs } = await import("../../model-core/tfjs");
   quietTfjs();
   const { testDecks } = await import("../../content/deck-harness");
+  const { DEFAULT_VARIANTS } = await import("../../questions/harness/run-harness");
   const started = performance.now();
   const summary = await testDecks(decks, errors, {
-    variants,
+    variants: variants ?? DEFAULT_VARIANTS,
     onItem: json
       ? undefined
       : (deck, id, failures, count, distinct) => process.stdout.write(`${failures === 0 ? "ok  " : "FAIL"} ${deck.id}/${id}: ${count} variant${count === 1 ? "" : "s"}${distinct > 1 ? ` (${distinct} distinct)` : ""}${failures ? `, ${failures} failure${failures === 1 ? "" : "s"}` : ""}\n`),

@@ -9,7 +9,6 @@ import { linspace } from "../../metrics/series-statistics";
 import type { SeededRandom } from "../../random/seeded-random";
 
 export const CURVE_DOMAIN = [-3, 3] as const;
-export const CURVE_FORMULA = "y = sin(1.5x) + 0.3x + ε";
 export const trueCurve = (x: number) => Math.sin(1.5 * x) + 0.3 * x;
 
 export function sampleCurve(count: number, noise: number, random: SeededRandom): ArrayDataset {
