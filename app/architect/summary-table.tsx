@@ -6,7 +6,7 @@ import type { SummaryRow } from "./analysis";
 import { Tex } from "./tex";
 
 export function shapeText(shape: readonly number[]): string {
-  return shape.map(formatNumber).join(" × ");
+  return shape.map((value) => formatNumber(value)).join(" × ");
 }
 
 /**

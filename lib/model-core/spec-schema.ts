@@ -35,7 +35,8 @@ export type ActivationName = (typeof ACTIVATIONS)[number];
 /** "0", "2.5", "\"x\"", "nothing": how a message quotes the value it rejects. */
 export function describeValue(value: unknown): string {
   if (value === undefined) return "nothing";
-  if (typeof value === "number") return formatNumber(value);
+  // A value a person typed is quoted as typed (up to 12 decimals), not rounded to 4.
+  if (typeof value === "number") return formatNumber(value, { maxDecimals: 12 });
   let json: string | undefined;
   try {
     json = JSON.stringify(value);

@@ -14,7 +14,7 @@
  *
  * Each parser returns the value and how it was read, or `null`: unreadable input is invalid.
  */
-import { formatNumber } from "./format-number";
+import { formatNumber } from "../model-core/format-number";
 
 const MINUS_SIGNS = /[\u2212\u2012\u2013\u2796\uFE63\uFF0D]/g;
 

@@ -2,7 +2,7 @@
  * Building and displaying expected answers: tolerances from "round to n decimals", TeX for
  * matrices, and the one display form used in "expected …" messages.
  */
-import { formatNumber } from "./format-number";
+import { formatNumber } from "../model-core/format-number";
 import type { Bilingual, ExpectedAnswer, Tolerance } from "./types";
 
 /** Rounding to n decimals is within half a unit of the last place: 0.5·10⁻ⁿ (plus float slack). */

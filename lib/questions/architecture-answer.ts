@@ -6,7 +6,7 @@
 import { conventionDifference, deriveArchitecture, validateSpec, type ArchitectureDerivation, type ArchitectureSpec } from "../model-core";
 import { integerAnswer } from "./answer-values";
 import { evaluate } from "./expression";
-import { formatNumber } from "./format-number";
+import { formatNumber } from "../model-core/format-number";
 import { VariantError } from "./params";
 import { overLimitMessage, TEMPLATE_LIMITS } from "./template-limits";
 import type { ArchitectureAnswer } from "./template-schema";

@@ -10,7 +10,7 @@ import { answerFromArchitecture, fillArchitecture } from "./architecture-answer"
 import { answerFromCalculator } from "./calculator-answer";
 import { displayExpected, matrixToTex, withinTolerance } from "./answer-values";
 import { evaluate, evaluateNumber, exprToTex, parseExpression } from "./expression";
-import { formatNumber } from "./format-number";
+import { formatNumber } from "../model-core/format-number";
 import { contentHash } from "./hash";
 import { anchorParams, sampleParams, VariantError } from "./params";
 import { createRandom } from "./random";

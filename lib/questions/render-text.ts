@@ -9,7 +9,8 @@
  * `nn.Embedding(10003, 32)` inside a code span.
  */
 import { evaluate } from "./expression";
-import { asSimpleFraction, formatNumber } from "./format-number";
+import { formatNumber } from "../model-core/format-number";
+import { asSimpleFraction } from "./simple-fraction";
 import { matrixToTex } from "./answer-values";
 import { VariantError } from "./params";
 import type { ParamValues } from "./types";

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 
@@ -10,6 +10,7 @@ import { describe, expect, it } from "vitest";
 const root = path.resolve(import.meta.dirname, "../..");
 const files = execFileSync("git", ["ls-files", "app", "lib"], { cwd: root, encoding: "utf8" })
   .split("\n")
+  .filter((file) => file !== "" && existsSync(path.join(root, file)))
   .filter((file) => /\.(ts|tsx)$/.test(file) && !/\.test\.tsx?$/.test(file));
 const known = new Set(files);
 

@@ -198,7 +198,7 @@ function BlockDrawing({ block, t }: { block: DiagramBlock; t: Translate }) {
   const className = BLOCK_CLASS[block.family];
   const dashed = block.family === "regularise" ? "4 3" : undefined;
   const ghosts = Array.from({ length: block.depth }, (_, i) => block.depth - i);
-  const shape = block.shape.map(formatNumber).join("×");
+  const shape = block.shape.map((value) => formatNumber(value)).join("×");
   const title = block.layer ? block.layer.name : t("input");
   const detail = block.spec ? layerDetail(block.spec, t) : "";
   const tall = block.height > 40;
@@ -286,10 +286,10 @@ function summarize(spec: ArchitectureSpec, derivation: ArchitectureDerivation, t
   const layers = derivation.layers.map((layer) => {
     const layerSpec = spec.layers[layer.index];
     const detail = layerSpec ? layerDetail(layerSpec, t) : "";
-    return `${layer.name}${detail ? ` (${detail})` : ""} ${layer.outputShape.map(formatNumber).join("×")}`;
+    return `${layer.name}${detail ? ` (${detail})` : ""} ${layer.outputShape.map((value) => formatNumber(value)).join("×")}`;
   });
   return t("summary", {
-    input: spec.input.map(formatNumber).join("×"),
+    input: spec.input.map((value) => formatNumber(value)).join("×"),
     layers: layers.join(" → "),
     total: formatNumber(derivation.total),
   });

@@ -2,7 +2,7 @@ import { useTranslations } from "next-intl";
 import { deriveArchitecture, formatNumber, type ArchitectureDerivation, type ArchitectureSpec } from "@/lib/model-core";
 import { TexMath } from "@/app/_components/math-text";
 
-const shapeText = (shape: readonly number[]) => shape.map(formatNumber).join(" × ");
+const shapeText = (shape: readonly number[]) => shape.map((value) => formatNumber(value)).join(" × ");
 
 /**
  * The model core's closed form of a question's network (deriveArchitecture): each layer's output

@@ -3,7 +3,7 @@
  * $$\sigma(z) = \frac{1}{1+e^{-z}} \in (0, 1), \qquad \mathrm{ReLU}(z) = (z)_+ = \max(0, z), \qquad \tanh(z) = \frac{e^{z}-e^{-z}}{e^{z}+e^{-z}}.$$
  */
 import { numericAnswer } from "../answer-values";
-import { formatNumber } from "../format-number";
+import { formatNumber } from "../../model-core/format-number";
 import type { ActivationName, CalculatorInput, CalculatorResult } from "./types";
 
 export function applyActivation(fn: ActivationName, z: number): number {

@@ -6,7 +6,7 @@
  * at the bottom/right.
  */
 import { EXACT, integerAnswer, matrixToTex, numericAnswer } from "../answer-values";
-import { formatNumber } from "../format-number";
+import { formatNumber } from "../../model-core/format-number";
 import type { CalculatorInput, CalculatorResult, Padding } from "./types";
 
 type Input = Extract<CalculatorInput, { calculator: "conv2d" }>;

@@ -5,7 +5,7 @@
  * At evaluation (`model.eval()` in PyTorch) dropout does nothing. It has no parameters.
  */
 import { numericAnswer } from "../answer-values";
-import { formatNumber } from "../format-number";
+import { formatNumber } from "../../model-core/format-number";
 import { equalsRounded } from "./activation";
 import type { CalculatorInput, CalculatorResult } from "./types";
 

@@ -5,7 +5,7 @@
  * each side.
  */
 import { EXACT, integerAnswer, matrixToTex, numericAnswer } from "../answer-values";
-import { formatNumber } from "../format-number";
+import { formatNumber } from "../../model-core/format-number";
 import type { CalculatorInput, CalculatorResult } from "./types";
 
 type Input = Extract<CalculatorInput, { calculator: "max-pool" }>;

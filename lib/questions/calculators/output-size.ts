@@ -4,7 +4,7 @@
  * Sources: Keras/tfjs `conv_utils.conv_output_length`; PyTorch `Conv2d` docs (dilation 1).
  */
 import { integerAnswer } from "../answer-values";
-import { formatNumber } from "../format-number";
+import { formatNumber } from "../../model-core/format-number";
 import type { CalculatorInput, CalculatorResult } from "./types";
 
 type Input = Extract<CalculatorInput, { calculator: "output-size" }>;

@@ -3,7 +3,7 @@
  * $$A_k = g\Big(w_{k0} + \sum_{j=1}^{p} w_{kj} X_j\Big), \qquad f(X) = \beta_0 + \sum_{k=1}^{K} \beta_k A_k.$$
  */
 import { numericAnswer } from "../answer-values";
-import { formatNumber } from "../format-number";
+import { formatNumber } from "../../model-core/format-number";
 import { applyActivation, equalsRounded } from "./activation";
 import type { CalculatorInput, CalculatorResult } from "./types";
 

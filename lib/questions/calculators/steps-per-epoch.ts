@@ -5,7 +5,7 @@
  * tfjs `model.fit`).
  */
 import { integerAnswer } from "../answer-values";
-import { formatNumber } from "../format-number";
+import { formatNumber } from "../../model-core/format-number";
 import type { CalculatorInput, CalculatorResult } from "./types";
 
 type Input = Extract<CalculatorInput, { calculator: "steps-per-epoch" }>;

@@ -16,7 +16,7 @@
  * Only this file (and `verify.ts`) import tfjs; pages that only render variants never load it.
  */
 import * as tf from "@tensorflow/tfjs";
-import { asSimpleFraction } from "../format-number";
+import { asSimpleFraction } from "../simple-fraction";
 import type { ActivationName, CalculatorInput, CheckedValue } from "./types";
 
 function activate(fn: ActivationName, x: tf.Tensor): tf.Tensor {

@@ -5,7 +5,8 @@
  * IEEE double precision, exactly as NumPy does, so the result matches Python bit for bit.
  */
 import { integerAnswer } from "../answer-values";
-import { asSimpleFraction, formatNumber } from "../format-number";
+import { formatNumber } from "../../model-core/format-number";
+import { asSimpleFraction } from "../simple-fraction";
 import type { CalculatorInput, CalculatorResult } from "./types";
 
 type Input = Extract<CalculatorInput, { calculator: "train-test-split" }>;

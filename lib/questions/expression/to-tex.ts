@@ -5,7 +5,7 @@
  */
 import type { CompareOp, Expr } from "./ast";
 import { FUNCTIONS } from "./functions";
-import { formatNumber } from "../format-number";
+import { formatNumber } from "../../model-core/format-number";
 
 export interface TexOptions {
   /** Substitute these values for variables (numbers only; others stay symbolic). */

@@ -4,7 +4,7 @@
  */
 import { displayExpected, formatMatrix, withinTolerance } from "../answer-values";
 import { precisionSlip } from "../check-answer";
-import { formatNumber } from "../format-number";
+import { formatNumber } from "../../model-core/format-number";
 import type { Bilingual, ExpectedAnswer, Variant } from "../types";
 
 const FULL_WIDTH_OFFSET = 0xff10 - 0x30;
