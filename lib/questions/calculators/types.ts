@@ -2,7 +2,6 @@
  * The calculators' results; their inputs are in ./input.ts.
  */
 import type { Bilingual, ExpectedAnswer } from "../types";
-import type { CalculatorInput } from "./input";
 
 export type { ActivationName, CalculatorInput, CalculatorName, Padding } from "./input";
 
