@@ -4,7 +4,7 @@ import { testItem } from "@/lib/questions/harness/run-harness";
 import { previewVariants } from "@/lib/questions/harness/preview-variants";
 import type { Template } from "@/lib/questions";
 import { AppError } from "./errors";
-import { harnessInWorker, previewInWorker } from "./template-pool";
+import { harnessInWorker, poolSize, previewInWorker } from "./template-pool";
 import { singleLayerTemplateYaml } from "./review-test-fixtures";
 
 /**
@@ -12,6 +12,9 @@ import { singleLayerTemplateYaml } from "./review-test-fixtures";
  * production): they give what the same code gives in this thread, and a template past its time
  * budget gets a 422 that names it and the limit, after which the pool serves the next one.
  */
+
+/** Long enough that a warm preview worker answers well within it on a loaded machine; the imports burn a core (at the lowest priority) meanwhile. */
+const BUSY_HARNESS_BUDGET_MS = 20_000;
 
 function template(id: string): Template {
   const parsed = parseDeck([
@@ -46,4 +49,25 @@ describe("template workers", () => {
     const next = await previewInWorker(template("pool-after"));
     expect(next.variants.length).toBeGreaterThan(0);
   });
+
+  it("run a preview while every harness slot is busy with an import: previews have a slot of their own", async () => {
+    // The preview worker is running before the imports start, so what this shows is the queue, not a worker's start.
+    await previewInWorker(template("pool-warm"));
+    // Imports that take every harness slot until their budget ends them (a million variants never finish in it).
+    const ended: string[] = [];
+    const imports = Array.from({ length: poolSize() }, (_, i) =>
+      harnessInWorker(template(`pool-busy-${i}`), 1_000_000, BUSY_HARNESS_BUDGET_MS).then(
+        () => ended.push(`pool-busy-${i}`),
+        (error: unknown) => {
+          ended.push(`pool-busy-${i}`);
+          return error;
+        },
+      ),
+    );
+    const preview = await previewInWorker(template("pool-during-import"));
+    expect(preview.variants.length).toBeGreaterThan(0);
+    expect(ended).toEqual([]);
+    // The imports are then stopped by their budget, as any other template over it.
+    for (const outcome of await Promise.all(imports)) expect(outcome).toMatchObject({ status: 422 });
+  }, 2 * BUSY_HARNESS_BUDGET_MS + 60_000);
 });

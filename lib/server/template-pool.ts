@@ -3,7 +3,7 @@ import { availableParallelism } from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { Item } from "@/lib/questions";
-import type { TemplateTask, TemplateTaskResult, WorkerReply, WorkerRequest } from "@/lib/workers/template-task";
+import type { TemplateLane, TemplateTask, TemplateTaskResult, TemplateWorkerData, WorkerReply, WorkerRequest } from "@/lib/workers/template-task";
 import { AppError } from "./errors";
 import { processShared } from "./process-shared";
 
@@ -14,6 +14,11 @@ import { processShared } from "./process-shared";
  * (GET /api/health waited seconds). Here each item runs in a worker with a time budget: past it the
  * worker is terminated (the only way to stop synchronous work) and the instructor gets a 422 that
  * names the template and the limit. docs/architecture.md "Template limits".
+ *
+ * Previews are interactive (an instructor is typing) and harness runs are not (a save, an import):
+ * the pool keeps one slot for previews only, and its worker runs at a higher (still below normal)
+ * CPU priority than the harness workers, so a preview is never queued behind a heavy import and
+ * gets the CPU before it. Harness slots take a waiting preview first too.
  *
  * The worker is a plain .mjs file outside the Next bundle (lib/workers/template-worker.mjs), found
  * from the project root (the working directory of `npm start`, `next start` and vitest), which
@@ -34,6 +39,7 @@ function workerEntry(): string {
   return path.join(process.cwd(), "lib", "workers", "template-worker.mjs");
 }
 
+/** Harness slots (DEEPDRILL_TEMPLATE_WORKERS); the pool has one preview-only slot besides them. */
 export function poolSize(): number {
   const fromEnv = Number(process.env.DEEPDRILL_TEMPLATE_WORKERS);
   if (Number.isInteger(fromEnv) && fromEnv >= 1 && fromEnv <= 8) return fromEnv;
@@ -49,6 +55,7 @@ interface Job {
 }
 
 interface Slot {
+  lane: TemplateLane;
   worker: Worker | null;
   ready: Promise<Worker> | null;
   job: Job | null;
@@ -70,8 +77,10 @@ class TemplatePool {
   private readonly queue: Job[] = [];
   private nextId = 1;
 
-  constructor(size: number) {
-    this.slots = Array.from({ length: size }, () => ({ worker: null, ready: null, job: null, idleTimer: null }));
+  constructor(harnessSlots: number) {
+    // The preview slot first: an idle pool gives a preview the worker the editor page warmed.
+    const lanes: TemplateLane[] = ["preview", ...Array.from({ length: harnessSlots }, () => "harness" as const)];
+    this.slots = lanes.map((lane) => ({ lane, worker: null, ready: null, job: null, idleTimer: null }));
   }
 
   run(task: TemplateTask, budgetMs: number): Promise<unknown> {
@@ -84,16 +93,27 @@ class TemplatePool {
     });
   }
 
-  /** Starts the first worker ahead of need (tsx and tfjs take seconds to load). */
+  /** Starts the preview worker and the first harness worker ahead of need (tsx and tfjs take seconds to load). */
   warm(): void {
-    const slot = this.slots[0];
-    if (slot && !slot.ready) this.start(slot).catch((error: unknown) => console.error("[deepdrill] template worker could not start", error));
+    for (const lane of ["preview", "harness"] as const) {
+      const slot = this.slots.find((candidate) => candidate.lane === lane);
+      if (slot && !slot.ready) this.start(slot).catch((error: unknown) => console.error("[deepdrill] template worker could not start", error));
+    }
+  }
+
+  /** The queued job this slot runs next: the oldest preview, else (on a harness slot) the oldest job. */
+  private nextJobIndex(slot: Slot): number {
+    const preview = this.queue.findIndex((job) => job.task.kind === "preview");
+    if (preview >= 0 || slot.lane === "preview") return preview;
+    return this.queue.length > 0 ? 0 : -1;
   }
 
   private dispatch(): void {
     for (const slot of this.slots) {
-      if (slot.job || this.queue.length === 0) continue;
-      const job = this.queue.shift()!;
+      if (slot.job) continue;
+      const index = this.nextJobIndex(slot);
+      if (index < 0) continue;
+      const job = this.queue.splice(index, 1)[0]!;
       slot.job = job;
       if (slot.idleTimer) clearTimeout(slot.idleTimer);
       slot.idleTimer = null;
@@ -105,7 +125,7 @@ class TemplatePool {
     if (slot.ready) return slot.ready;
     // Reflect.construct, not a literal `new Worker(path)`: Next's bundler follows that form and
     // would pull the worker (and tsx) into the route's bundle; the worker must stay a file on disk.
-    const worker = Reflect.construct(Worker, [workerEntry()]) as Worker;
+    const worker = Reflect.construct(Worker, [workerEntry(), { workerData: { lane: slot.lane } satisfies TemplateWorkerData }]) as Worker;
     // A worker never keeps the process (a test run, a CLI command) alive.
     worker.unref();
     // An uncaught error ends the worker ("exit" follows); without a listener it would end the server.

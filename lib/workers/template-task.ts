@@ -10,6 +10,12 @@ export type TemplateTask = { kind: "harness"; item: Item; variants: number } | {
 
 export type TemplateTaskResult<T extends TemplateTask> = T extends { kind: "harness" } ? ItemReport : PreviewVariants;
 
+/** A worker runs in one lane of the pool: previews (interactive) or harness runs (saves and imports). */
+export type TemplateLane = "preview" | "harness";
+
+/** What the pool hands a worker when it starts it. */
+export type TemplateWorkerData = { lane: TemplateLane };
+
 export type WorkerRequest = { id: number; task: TemplateTask };
 
 export type WorkerReply = { ready: true } | { id: number; ok: true; result: ItemReport | PreviewVariants } | { id: number; ok: false; message: string };

@@ -4,19 +4,22 @@
  * budget by terminating it). Loaded through template-worker.mjs, which registers tsx.
  */
 import { constants, setPriority } from "node:os";
-import { parentPort } from "node:worker_threads";
+import { parentPort, workerData } from "node:worker_threads";
 import { quietTfjs } from "../model-core/tfjs";
 import { previewVariants } from "../questions/harness/preview-variants";
 import { testItem } from "../questions/harness/run-harness";
-import type { WorkerReply, WorkerRequest } from "./template-task";
+import type { TemplateWorkerData, WorkerReply, WorkerRequest } from "./template-task";
 
 const port = parentPort;
 if (!port) throw new Error("template-worker.ts runs as a worker thread only");
 quietTfjs();
 // On Linux the nice value belongs to the thread (setpriority(2), "BUGS"): this worker yields the
-// CPU to the request thread whenever both want it. Lowering one's own priority needs no privilege.
+// CPU to the request thread whenever both want it. Lowering one's own priority needs no privilege
+// (raising it back would), so each lane sets its level once: a preview (an instructor waiting on
+// it) runs below normal, a harness run (a save or an import) at the lowest, behind the preview.
+const lane = (workerData as TemplateWorkerData | undefined)?.lane ?? "harness";
 try {
-  setPriority(constants.priority.PRIORITY_LOW);
+  setPriority(lane === "preview" ? constants.priority.PRIORITY_BELOW_NORMAL : constants.priority.PRIORITY_LOW);
 } catch {
   // Not supported here: the time budget still bounds the work.
 }
