@@ -4,11 +4,13 @@
  * SQLite and then, when a server answers at DEEPDRILL_TEST_PG_URL, on PostgreSQL; after the SQLite
  * run, on the same file, the raw ceiling of the same writes done directly with better-sqlite3.
  *
- *   npx tsx bench/review-load.ts [--students 50] [--seconds 60] [--raw-seconds 10] [--sqlite-only] [--json]
+ *   npx tsx bench/review-load.ts [--students 50] [--seconds 60] [--raw-seconds 10] [--revocation-runs 5] [--sqlite-only] [--json]
  *
  * Prints, per database, requests per second and p50/p95/p99 latency per endpoint, the error count
- * (the target is zero) and loops per second; SQLite's raw ceiling; and PostgreSQL's loops per second
- * as a fraction of SQLite's.
+ * (the target is zero) and loops per second; SQLite's raw ceiling; PostgreSQL's loops per second
+ * as a fraction of SQLite's; and, with PostgreSQL, the cross-instance revocation delay: two
+ * instances on one database, a student removed from a class on A, how long until B refuses the
+ * class's private deck (goal ≤ 1 s; --revocation-runs 5 repetitions).
  */
 import { randomBytes, randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -17,6 +19,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { createScratchDatabase, postgresqlReachable, testPostgresqlServerUrl, type TestDatabaseKind } from "../lib/cli/scratch-database";
 import { sqliteSynchronousLevel } from "../lib/server/sqlite-connection";
+import { measureClassRevocation, newInstructor } from "../tests/reliability/class-revocation";
 import { plausibleResponse, ReviewClient, type Timed } from "../tests/reliability/review-client";
 import { freePort, startServer } from "../tests/reliability/server-process";
 
@@ -29,6 +32,7 @@ function option(name: string, fallback: number): number {
 const STUDENTS = option("students", 50);
 const SECONDS = option("seconds", 60);
 const RAW_SECONDS = option("raw-seconds", 10);
+const REVOCATION_RUNS = option("revocation-runs", 5);
 const JSON_OUTPUT = process.argv.includes("--json");
 
 type Endpoint = "next" | "answer" | "grade";
@@ -233,6 +237,49 @@ async function runOn(kind: TestDatabaseKind): Promise<LoadReport> {
   }
 }
 
+interface RevocationReport {
+  runs: number;
+  /** Per run: from the removal's answer on A until B refused the deck (ms); null when B never did. */
+  removalMs: (number | null)[];
+  joinMs: (number | null)[];
+}
+
+/** Two instances started together on a scratch PostgreSQL database; the class revocation scenario, repeated. */
+async function measureRevocation(runs: number): Promise<RevocationReport> {
+  const database = await createScratchDatabase("postgresql", "bench-revocation");
+  const secret = randomBytes(32).toString("base64url");
+  log(`revocation: starting two instances on one PostgreSQL database…`);
+  const [portA, portB] = [await freePort(), await freePort()];
+  const servers = await Promise.all([portA, portB].map((port) => startServer({ root: process.cwd(), port, databaseFile: "", databaseUrl: database.url, secret })));
+  try {
+    const [a, b] = servers as [(typeof servers)[number], (typeof servers)[number]];
+    const instructor = await newInstructor(a.baseUrl, database.url);
+    const report: RevocationReport = { runs, removalMs: [], joinMs: [] };
+    for (let run = 0; run < runs; run += 1) {
+      const delays = await measureClassRevocation(instructor, b.baseUrl);
+      report.removalMs.push(delays.removalMs === null ? null : round(delays.removalMs));
+      report.joinMs.push(delays.joinMs === null ? null : round(delays.joinMs));
+    }
+    return report;
+  } finally {
+    await Promise.all(servers.map((server) => server.stop()));
+    await database.drop();
+  }
+}
+
+function describeRevocation(report: RevocationReport): string[] {
+  const figures = (values: (number | null)[]) => {
+    const seen = values.filter((v): v is number => v !== null).sort((x, y) => x - y);
+    const never = values.length - seen.length;
+    return `median ${round(percentile(seen, 50))} ms, max ${seen.at(-1) ?? "–"} ms${never ? `, never within 10 s: ${never}` : ""} (runs: ${values.map((v) => v ?? "never").join(", ")})`;
+  };
+  return [
+    `cross-instance access (two instances on one PostgreSQL database, ${report.runs} runs):`,
+    `  removal on A refused on B after: ${figures(report.removalMs)} (goal ≤ 1000 ms)`,
+    `  join on A served on B after:     ${figures(report.joinMs)}`,
+  ];
+}
+
 function describeRun(report: LoadReport): string[] {
   const { server } = report;
   const lines = [
@@ -266,12 +313,14 @@ async function main(): Promise<void> {
   const reports: LoadReport[] = [];
   for (const kind of kinds) reports.push(await runOn(kind));
   const [sqlite, postgresql] = reports;
+  const revocation = postgresql ? await measureRevocation(REVOCATION_RUNS) : null;
   const ratio = sqlite && postgresql ? round(postgresql.server.loopsPerSecond / sqlite.server.loopsPerSecond, 3) : null;
   if (JSON_OUTPUT) {
-    process.stdout.write(`${JSON.stringify({ students: STUDENTS, runs: reports, postgresqlToSqlite: ratio, machine: { cpus: os.cpus().length, node: process.version } }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ students: STUDENTS, runs: reports, postgresqlToSqlite: ratio, revocation, machine: { cpus: os.cpus().length, node: process.version } }, null, 2)}\n`);
   } else {
     const lines = ["review loop under load", ...reports.flatMap(describeRun)];
     if (ratio !== null) lines.push(`PostgreSQL / SQLite loops per second: ${ratio} (goal ≥ 0.7)`);
+    if (revocation) lines.push(...describeRevocation(revocation));
     process.stdout.write(`${lines.join("\n")}\n`);
   }
   process.exitCode = reports.every((report) => report.server.errors === 0) ? 0 : 1;

@@ -1,11 +1,12 @@
 import "server-only";
-import { checkAnswer, isTemplate, type Bilingual, type Item, type ParamValues, type Variant } from "@/lib/questions";
+import { checkAnswer, isTemplate, type Bilingual, type ParamValues, type Variant } from "@/lib/questions";
 import { db } from "./db";
-import { conceptNames, parseBilingual } from "./deck-store";
+import { conceptNames, parseItem } from "./deck-store";
 import { forbidden } from "./errors";
 import { requireOwnedClass } from "./classes";
 import { reachableClassDecks, type Viewer } from "./deck-visibility";
 import { accuracyByParam, topMistakes, type MistakeCount, type ParamAccuracy } from "./analytics-buckets";
+import { parseDeckTitle, parseExamQuestionVariant, parseProblemReportParams, parseReviewVariant } from "./stored-json";
 
 /**
  * `/author/analytics`: where a class struggles, per concept and per template, from its students'
@@ -125,14 +126,6 @@ interface Attempt {
 const rateOf = (correct: number, scored: number) => (scored === 0 ? null : correct / scored);
 const DAY_MS = 86_400_000;
 
-function parseVariant(json: string): Variant | null {
-  try {
-    return JSON.parse(json) as Variant;
-  } catch {
-    return null;
-  }
-}
-
 /** The matched mistake of a wrong answer, recomputed from the stored variant (feedback is not stored). */
 function mistakeOf(variant: Variant, response: string | null): Bilingual | null {
   if (response === null) return null;
@@ -197,8 +190,7 @@ async function reviewAttempts(members: readonly MemberSince[], deckIds: string[]
     ).map((log) => [log.reviewId, log.grade]),
   );
   return unique.flatMap((row) => {
-    const variant = parseVariant(row.variant);
-    if (!variant) return [];
+    const variant = parseReviewVariant(row.variant, row.id);
     const grade = grades.get(row.id);
     const correct = row.status === "correct" ? true : row.status === "wrong" ? false : grade === undefined ? null : grade >= 3;
     return [
@@ -230,14 +222,14 @@ async function examAttempts(members: readonly MemberSince[], deckIds: string[]):
   const rows = await chunked(examIds, 500, (ids) =>
     db.examQuestion.findMany({
       where: { examId: { in: ids }, deckId: { in: deckIds }, status: { in: ["correct", "wrong", "invalid"] } },
-      select: { examId: true, cardId: true, deckId: true, concept: true, variant: true, response: true, status: true, answeredAt: true },
+      select: { id: true, examId: true, cardId: true, deckId: true, concept: true, variant: true, response: true, status: true, answeredAt: true },
       take: MAX_ATTEMPTS,
     }),
   );
   const attempts = rows.flatMap((row) => {
     const exam = owner.get(row.examId);
-    const variant = parseVariant(row.variant);
-    if (!exam || !variant) return [];
+    if (!exam) return [];
+    const variant = parseExamQuestionVariant(row.variant, row.id);
     return [
       {
         userId: exam.userId,
@@ -257,15 +249,6 @@ async function examAttempts(members: readonly MemberSince[], deckIds: string[]):
     attempts,
     exams: exams.map((exam) => ({ userId: exam.userId, score: exam.score ?? 0, total: exam.questionCount, submittedAt: exam.submittedAt ?? new Date(0) })),
   };
-}
-
-function reportParams(json: string): { params: ParamValues; anchor: string | null; response: string | null } {
-  try {
-    const value = JSON.parse(json) as { params?: ParamValues; anchor?: string | null; response?: string | null };
-    return { params: value.params ?? {}, anchor: value.anchor ?? null, response: value.response ?? null };
-  } catch {
-    return { params: {}, anchor: null, response: null };
-  }
 }
 
 function practiceHref(itemId: string, seed: number, anchor: string | null): string {
@@ -316,7 +299,7 @@ export async function classAnalytics(actor: Viewer, options: { classId?: string;
     memberIds.length ? db.user.findMany({ where: { id: { in: memberIds } }, select: { id: true, name: true, email: true } }) : Promise.resolve([]),
     conceptNames(),
   ]);
-  const deckTitle = new Map(decks.map((d) => [d.id, parseBilingual(d.title) ?? { ko: d.id, en: d.id }]));
+  const deckTitle = new Map(decks.map((d) => [d.id, parseDeckTitle(d.title, d.id)]));
   const selected = { ...selectedRef, decks: deckIds.flatMap((id) => (deckTitle.has(id) ? [{ id, title: deckTitle.get(id)! }] : [])) };
   if (memberIds.length === 0 || deckIds.length === 0) {
     return {
@@ -351,12 +334,8 @@ export async function classAnalytics(actor: Viewer, options: { classId?: string;
   const titleOf = (cardId: string): Bilingual | null => {
     const card = cardById.get(cardId);
     if (!card) return null;
-    try {
-      const item = JSON.parse(card.definition) as Item;
-      return isTemplate(item) ? item.title : null;
-    } catch {
-      return null;
-    }
+    const item = parseItem(card.id, card.version, card.definition);
+    return isTemplate(item) ? item.title : null;
   };
 
   // Per concept and per template.
@@ -405,7 +384,7 @@ export async function classAnalytics(actor: Viewer, options: { classId?: string;
   // Reported problems with the exact variant.
   const userName = new Map(users.map((u) => [u.id, u.name]));
   const reports: ReportedProblem[] = reportRows.map((row) => {
-    const stored = reportParams(row.params);
+    const stored = parseProblemReportParams(row.params, row.id);
     const card = cardById.get(row.cardId);
     const itemId = card?.itemId ?? row.cardId.split("/").slice(1).join("/");
     const seed = Number(row.variantSeed);

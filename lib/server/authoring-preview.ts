@@ -7,7 +7,8 @@ import { isTemplate, type Bilingual } from "@/lib/questions";
 import type { PreviewVariant } from "@/lib/questions/harness/preview-variants";
 import { requireDeckEditor } from "./authoring";
 import { db } from "./db";
-import { MAX_FILE_CHARS, parseFiles, workedSolutionProblem } from "./deck-versions";
+import { MAX_FILE_CHARS, workedSolutionProblem } from "./deck-versions";
+import { parseDeckVersionFiles } from "./stored-json";
 import { previewInWorker } from "./template-pool";
 import type { CurrentUser } from "./users";
 
@@ -75,7 +76,7 @@ async function deckContext(deckId: string): Promise<DeckContext> {
   const key = head ? `${head.id}:${head.version}:${head.createdAt.getTime()}` : "none";
   const cached = contexts.get(deckId);
   if (cached && cached.key === key) return cached;
-  const files = head ? parseFiles((await db.deckVersion.findUniqueOrThrow({ where: { id: head.id }, select: { files: true } })).files) : [];
+  const files = head ? parseDeckVersionFiles((await db.deckVersion.findUniqueOrThrow({ where: { id: head.id }, select: { files: true } })).files, head.id) : [];
   const ids = new Map<string, string>();
   for (const file of files) {
     if (file.path === DECK_FILE) continue;

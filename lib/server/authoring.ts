@@ -2,11 +2,12 @@ import "server-only";
 import { z } from "zod";
 import { DECK_FILE, parseDeck, type Deck, type DeckError, type DeckFileText } from "@/lib/content";
 import { headerYaml } from "@/lib/content/export-yaml";
-import { bilingualSchema, isTemplate, type Bilingual, type Item, type StaticCard } from "@/lib/questions";
+import { bilingualSchema, isTemplate, type Bilingual, type StaticCard } from "@/lib/questions";
 import { ID_PATTERN } from "@/lib/questions/template-schema";
 import { closeReviewsBeyondAccess } from "./access-end";
 import { db } from "./db";
-import { invalidateOpenDecks, parseBilingual, parseDeckDefinition, type StoredDeckDefinition } from "./deck-store";
+import { invalidateOpenDecks, parseDeckDefinition } from "./deck-store";
+import { parseCardDefinition, parseDeckTitle, parseDeckVersionHarness, type StoredDeckDefinition } from "./stored-json";
 import { invalidateDeckVisibility } from "./deck-visibility";
 import { AppError, conflict, forbidden, notFound } from "./errors";
 import type { CurrentUser } from "./users";
@@ -98,7 +99,7 @@ export interface AuthorDeckSummary {
 }
 
 function titleOf(deck: Pick<DeckRow, "id" | "title">): Bilingual {
-  return parseBilingual(deck.title) ?? { ko: deck.id, en: deck.id };
+  return parseDeckTitle(deck.title, deck.id);
 }
 
 /** The decks `user` edits (owned, then shared), and the decks they may read: content/ and public ones. */
@@ -116,7 +117,7 @@ export async function listAuthorDecks(user: CurrentUser): Promise<{ editable: Au
     db.card.groupBy({ by: ["deckId", "itemType"], where: { deckId: { in: ids }, retired: false }, _count: { _all: true } }),
     db.deckVersion.findMany({
       where: { deckId: { in: ids } },
-      select: { deckId: true, version: true, status: true, createdAt: true, harness: true },
+      select: { id: true, deckId: true, version: true, status: true, createdAt: true, harness: true },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     }),
   ]);
@@ -128,7 +129,8 @@ export async function listAuthorDecks(user: CurrentUser): Promise<{ editable: Au
     const templates = mine.filter((row) => row.itemType === "parametric").reduce((n, row) => n + row._count._all, 0);
     const latest = versions.find((row) => row.deckId === deck.id);
     // An app deck counts what its newest version holds (published or not); a content deck its cards.
-    const saved = deck.source === "app" && latest ? harnessCounts(latest.harness) : null;
+    const counted = latest ? harnessCounts(latest) : null;
+    const saved = deck.source === "app" ? counted : null;
     const summary: AuthorDeckSummary = {
       id: deck.id,
       title: titleOf(deck),
@@ -136,7 +138,7 @@ export async function listAuthorDecks(user: CurrentUser): Promise<{ editable: Au
       role,
       isPublic: deck.isPublic,
       publishedVersion: deck.version === "" ? null : deck.version,
-      latest: latest ? { version: latest.version, status: latest.status, createdAt: latest.createdAt.toISOString(), failures: harnessFailures(latest.harness) } : null,
+      latest: latest ? { version: latest.version, status: latest.status, createdAt: latest.createdAt.toISOString(), failures: counted?.failures ?? null } : null,
       templates: saved?.templates ?? templates,
       cards: saved?.cards ?? mine.reduce((n, row) => n + row._count._all, 0) - templates,
       updatedAt: deck.updatedAt.toISOString(),
@@ -148,25 +150,11 @@ export async function listAuthorDecks(user: CurrentUser): Promise<{ editable: Au
   return { editable, readable };
 }
 
-function harnessCounts(json: string | null): { templates: number; cards: number } | null {
-  if (!json) return null;
-  try {
-    const value = JSON.parse(json) as { items?: { kind?: unknown }[] };
-    if (!Array.isArray(value.items)) return null;
-    return { templates: value.items.filter((item) => item.kind === "template").length, cards: value.items.filter((item) => item.kind === "card").length };
-  } catch {
-    return null;
-  }
-}
-
-function harnessFailures(json: string | null): number | null {
-  if (!json) return null;
-  try {
-    const value = JSON.parse(json) as { failures?: unknown };
-    return typeof value.failures === "number" ? value.failures : null;
-  } catch {
-    return null;
-  }
+/** What a version's harness run counted (null when the harness did not run at save). */
+function harnessCounts(version: { id: number; harness: string | null }): { templates: number; cards: number; failures: number } | null {
+  const harness = parseDeckVersionHarness(version.harness, version.id);
+  if (!harness) return null;
+  return { templates: harness.items.filter((item) => item.kind === "template").length, cards: harness.items.filter((item) => item.kind === "card").length, failures: harness.failures };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -323,8 +311,8 @@ export async function removeDeckEditor(user: CurrentUser, deckId: string, userId
 /** The deck as the database holds it now: its definition plus its active cards in position order. */
 export async function storedDeck(deck: DeckRow): Promise<Deck> {
   const definition = parseDeckDefinition(deck.id, deck.version, deck.definition);
-  const cards = await db.card.findMany({ where: { deckId: deck.id, retired: false }, select: { definition: true }, orderBy: { position: "asc" } });
-  const items = cards.map((card) => JSON.parse(card.definition) as Item);
+  const cards = await db.card.findMany({ where: { deckId: deck.id, retired: false }, select: { id: true, definition: true }, orderBy: { position: "asc" } });
+  const items = cards.map((card) => parseCardDefinition(card.definition, card.id));
   return {
     id: deck.id,
     title: titleOf(deck),

@@ -3,7 +3,7 @@ import { randomInt } from "node:crypto";
 import type { Bilingual } from "@/lib/questions";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "./db";
-import { parseBilingual } from "./deck-store";
+import { parseDeckTitle } from "./stored-json";
 import { closeReviewsBeyondAccess } from "./access-end";
 import { invalidateDeckVisibility, reachableClassDecks, type Viewer } from "./deck-visibility";
 import { conflict, forbidden, notFound } from "./errors";
@@ -96,7 +96,7 @@ function requireInstructorRole(actor: Viewer): void {
 async function deckRefs(deckIds: readonly string[]): Promise<Map<string, DeckRef>> {
   if (deckIds.length === 0) return new Map();
   const rows = await db.deck.findMany({ where: { id: { in: [...deckIds] } }, select: { id: true, title: true, isPublic: true } });
-  return new Map(rows.map((row) => [row.id, { id: row.id, title: parseBilingual(row.title) ?? { ko: row.id, en: row.id }, isPublic: row.isPublic }]));
+  return new Map(rows.map((row) => [row.id, { id: row.id, title: parseDeckTitle(row.title, row.id), isPublic: row.isPublic }]));
 }
 
 /** The class if `actor` owns it; otherwise 404 (never "it exists but is not yours"). */
@@ -167,7 +167,7 @@ export async function assignableDecks(actor: Viewer): Promise<DeckRef[]> {
     select: { id: true, title: true, isPublic: true },
     orderBy: { id: "asc" },
   });
-  return rows.map((row) => ({ id: row.id, title: parseBilingual(row.title) ?? { ko: row.id, en: row.id }, isPublic: row.isPublic }));
+  return rows.map((row) => ({ id: row.id, title: parseDeckTitle(row.title, row.id), isPublic: row.isPublic }));
 }
 
 export async function getOwnedClass(actor: Viewer, classId: string): Promise<ClassDetail> {

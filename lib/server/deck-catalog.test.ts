@@ -111,7 +111,7 @@ describe("listDecks", () => {
 
   it("leaves out private decks", async () => {
     const hidden = `t-private-${suffix}`;
-    await db.deck.create({ data: { id: hidden, title: JSON.stringify({ ko: "비공개", en: "Private" }), source: "app", isPublic: false, version: "1", definition: "{}" } });
+    await db.deck.create({ data: { id: hidden, title: JSON.stringify({ ko: "비공개", en: "Private" }), source: "app", isPublic: false, version: "1", definition: JSON.stringify({ concepts: [], source: null, description: null }) } });
     expect((await listDecks(student)).map((deck) => deck.id)).not.toContain(hidden);
     expect(await getDeckWithConcepts(hidden, student)).toBeNull();
   });

@@ -17,7 +17,8 @@ import {
 import type { ArchitectureSpec } from "@/lib/model-core";
 import { db } from "./db";
 import { canSeeDeck, visibleDeckIds, type Viewer } from "./deck-visibility";
-import { parseBilingual, parseDeckDefinition, parseItem } from "./deck-store";
+import { parseDeckDefinition, parseItem } from "./deck-store";
+import { parseDeckDescription, parseDeckTitle } from "./stored-json";
 import { AppError, notFound } from "./errors";
 
 /**
@@ -63,8 +64,8 @@ export async function listDecks(viewer: Viewer): Promise<DeckListing[]> {
     const all = mine.reduce((sum, row) => sum + row._count._all, 0);
     return {
       id: deck.id,
-      title: parseBilingual(deck.title) ?? { ko: deck.id, en: deck.id },
-      description: parseBilingual(deck.description),
+      title: parseDeckTitle(deck.title, deck.id),
+      description: parseDeckDescription(deck.description, deck.id),
       concepts: parseDeckDefinition(deck.id, deck.version, deck.definition).concepts.length,
       templates,
       cards: all - templates,
@@ -133,8 +134,8 @@ export async function getDeckWithConcepts(deckId: string, viewer: Viewer): Promi
   return {
     id: deck.id,
     version: deck.version,
-    title: parseBilingual(deck.title) ?? { ko: deck.id, en: deck.id },
-    description: definition.description ?? parseBilingual(deck.description),
+    title: parseDeckTitle(deck.title, deck.id),
+    description: definition.description ?? parseDeckDescription(deck.description, deck.id),
     source: definition.source,
     concepts: [...concepts.values()],
   };
@@ -176,7 +177,7 @@ export async function getItem(itemId: string, viewer: Viewer): Promise<FoundItem
     itemType: asItemType(card.itemType),
     concept: card.concept,
     item: parseItem(card.id, card.version, card.definition),
-    deckTitle: parseBilingual(card.deck.title) ?? { ko: card.deckId, en: card.deckId },
+    deckTitle: parseDeckTitle(card.deck.title, card.deckId),
     conceptName: concept ? { ko: concept.ko, en: concept.en } : { ko: card.concept, en: card.concept },
   };
 }

@@ -13,8 +13,9 @@ import { isZip, unzipFiles, ZipError } from "@/lib/content/import-zip";
 import { makeVariant, type Item, type StaticCard } from "@/lib/questions";
 import { createAppDeck, deckAccess, parseDeckFiles, requireAuthor, requireDeckEditor, storedDeck } from "./authoring";
 import { db } from "./db";
-import { headVersion, parseFiles, runHarness, saveFiles, type SaveOutcome } from "./deck-versions";
+import { headVersion, runHarness, saveFiles, type SaveOutcome } from "./deck-versions";
 import { AppError, forbidden } from "./errors";
+import { parseDeckVersionFiles } from "./stored-json";
 import type { CurrentUser } from "./users";
 
 /**
@@ -42,6 +43,12 @@ export interface ExportFile {
 }
 
 /** The deck as its files: the head version's files for an app deck, written out for a content deck. */
+/** The files of a deck's published version (none when the version row is gone). */
+async function publishedFiles(deckId: string, version: string): Promise<DeckFileText[]> {
+  const stored = await db.deckVersion.findUnique({ where: { deckId_version: { deckId, version } }, select: { id: true, files: true } });
+  return stored ? parseDeckVersionFiles(stored.files, stored.id) : [];
+}
+
 async function deckForExport(user: CurrentUser, deckId: string): Promise<{ deck: Deck; files: DeckFileText[] }> {
   const { deck: row, role } = await deckAccess(user, deckId);
   if (row.source === "app") {
@@ -50,7 +57,7 @@ async function deckForExport(user: CurrentUser, deckId: string): Promise<{ deck:
       role === "reader"
         ? row.version === ""
           ? null
-          : parseFiles((await db.deckVersion.findUnique({ where: { deckId_version: { deckId, version: row.version } }, select: { files: true } }))?.files ?? "[]")
+          : await publishedFiles(deckId, row.version)
         : ((await headVersion(deckId))?.files ?? null);
     if (files && files.length > 0) {
       const parsed = parseDeckFiles(files, deckId);

@@ -9,13 +9,15 @@ import { db } from "./db";
 import { cardIdOf, findStoredCard, formatSyncSummary, orderedItems, syncContentDecks } from "./deck-store";
 import { EXTRA_CARD, testDeck } from "./review-test-fixtures";
 
+const IN_APP_CARD = { id: "authored-in-app", concept: "facts", type: "tf", statement: { ko: "참인 문장", en: "A true statement" }, answer: true, explanation: { ko: "설명", en: "Why" } };
+
 /** An instructor's deck made in /author with one published card, as the authoring API leaves it. */
 async function inAppDeck(deck: Deck): Promise<{ ownerId: string; cardId: string }> {
   const owner = await makeUser("instructor");
   await createAppDeck(owner, deck, [{ path: "deck.yaml", text: "# in the app" }]);
   const cardId = cardIdOf(deck.id, "authored-in-app");
   await db.card.create({
-    data: { id: cardId, deckId: deck.id, itemId: "authored-in-app", itemType: "tf", concept: "facts", position: 0, version: "app-v1", definition: "{}" },
+    data: { id: cardId, deckId: deck.id, itemId: "authored-in-app", itemType: "tf", concept: "facts", position: 0, version: "app-v1", definition: JSON.stringify(IN_APP_CARD) },
   });
   return { ownerId: owner.id, cardId };
 }

@@ -9,6 +9,9 @@ import { readRows, sqlBoolean } from "./direct-sql";
 import { visibleDeckIds, type Viewer } from "./deck-visibility";
 import { processShared } from "./process-shared";
 import { lockKeyForTransaction } from "./row-locks";
+import { parseCardDefinition, parseDeckDefinitionColumn, parseDeckTitle, type StoredDeckDefinition } from "./stored-json";
+
+export type { StoredDeckDefinition };
 
 /**
  * Decks in the database: loading the validated decks of content/ (by id and version, idempotent)
@@ -35,12 +38,6 @@ export interface DeckSyncSummary {
 }
 
 /** What Deck.definition holds: everything of the deck but its items. */
-export interface StoredDeckDefinition {
-  concepts: Concept[];
-  source: Bilingual | null;
-  description: Bilingual | null;
-}
-
 export const cardIdOf = (deckId: string, itemId: string) => `${deckId}/${itemId}`;
 
 export function itemTypeOf(item: Item): string {
@@ -198,32 +195,12 @@ export interface OpenDeck {
 
 const definitionCache = new Map<string, StoredDeckDefinition>();
 
-export function parseBilingual(json: string | null): Bilingual | null {
-  if (json === null) return null;
-  try {
-    const value = JSON.parse(json) as Partial<Bilingual>;
-    if (typeof value.ko === "string" && typeof value.en === "string") return { ko: value.ko, en: value.en };
-  } catch {
-    // fall through: a plain string title
-  }
-  return { ko: json, en: json };
-}
-
+/** A deck's stored definition (stored-json.ts), parsed once per deck version. */
 export function parseDeckDefinition(deckId: string, version: string, json: string): StoredDeckDefinition {
   const key = `${deckId}@${version}`;
   let definition = definitionCache.get(key);
   if (!definition) {
-    let parsed: Partial<StoredDeckDefinition> = {};
-    try {
-      parsed = JSON.parse(json) as Partial<StoredDeckDefinition>;
-    } catch {
-      parsed = {};
-    }
-    definition = {
-      concepts: Array.isArray(parsed.concepts) ? parsed.concepts : [],
-      source: parsed.source ?? null,
-      description: parsed.description ?? null,
-    };
+    definition = parseDeckDefinitionColumn(json, deckId);
     definitionCache.set(key, definition);
   }
   return definition;
@@ -269,7 +246,7 @@ async function readDecks(): Promise<OpenDeck[]> {
   return rows.map((row) => ({
     id: row.id,
     version: row.version,
-    title: parseBilingual(row.title) ?? { ko: row.id, en: row.id },
+    title: parseDeckTitle(row.title, row.id),
     concepts: parseDeckDefinition(row.id, row.version, row.definition).concepts,
   }));
 }
@@ -306,7 +283,7 @@ export function parseItem(id: string, version: string, definition: string): Item
   const key = `${id}@${version}`;
   let item = itemCache.get(key);
   if (!item) {
-    item = JSON.parse(definition) as Item;
+    item = parseCardDefinition(definition, id);
     if (itemCache.size >= ITEM_CACHE_LIMIT) itemCache.clear();
     itemCache.set(key, item);
   }

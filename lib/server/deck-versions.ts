@@ -2,13 +2,15 @@ import "server-only";
 import { z } from "zod";
 import { DECK_FILE, type Deck, type DeckError, type DeckFileText } from "@/lib/content";
 import { isTemplate, itemVersion, type Item } from "@/lib/questions";
-import type { HarnessDetail } from "@/lib/questions/harness/run-harness";
 import { PLACEHOLDER } from "@/lib/questions/render-text";
 import { definitionOf, parseDeckFiles, requireDeckEditor, type DeckRow } from "./authoring";
 import { db } from "./db";
 import { cardIdOf, invalidateOpenDecks, itemTypeOf, orderedItems } from "./deck-store";
 import { conflict, notFound } from "./errors";
+import { parseDeckVersionFiles, parseDeckVersionHarness, type HarnessItemResult, type HarnessRecord } from "./stored-json";
 import { harnessInWorker } from "./template-pool";
+
+export type { HarnessItemResult, HarnessRecord };
 import { writeTransaction, type Tx } from "./write-tx";
 import type { CurrentUser } from "./users";
 
@@ -34,29 +36,6 @@ export const MAX_FILE_CHARS = 256 * 1024;
 export const MAX_DECK_CHARS = 2 * 1024 * 1024;
 
 export type VersionStatus = "draft" | "published" | "retired";
-
-export interface HarnessItemResult {
-  id: string;
-  kind: "template" | "card";
-  /** Item content hash the result belongs to (reused while the item does not change). */
-  version: string;
-  variants: number;
-  distinct: number;
-  failures: number;
-  warnings: number;
-  details: HarnessDetail[];
-}
-
-export interface HarnessRecord {
-  variantsPerTemplate: number;
-  items: HarnessItemResult[];
-  variants: number;
-  failures: number;
-  warnings: number;
-  /** Items tested in this save (the others were unchanged and reused). */
-  tested: number;
-  ms: number;
-}
 
 export interface PublishBlocker {
   itemId: string | null;
@@ -103,25 +82,6 @@ export const saveVersionSchema = z.strictObject(
 );
 
 export type SaveVersionInput = z.infer<typeof saveVersionSchema>;
-
-export function parseFiles(json: string): DeckFileText[] {
-  try {
-    const value = JSON.parse(json) as unknown;
-    if (Array.isArray(value)) return value.filter((file): file is DeckFileText => typeof file?.path === "string" && typeof file?.text === "string");
-  } catch {
-    // fall through
-  }
-  return [];
-}
-
-function parseHarness(json: string | null): HarnessRecord | null {
-  if (!json) return null;
-  try {
-    return JSON.parse(json) as HarnessRecord;
-  } catch {
-    return null;
-  }
-}
 
 /** Applies changes to a set of files (sorted: deck.yaml first, then by path). */
 export function applyChanges(files: readonly DeckFileText[], changes: readonly { path: string; text: string | null }[]): DeckFileText[] | { error: string } {
@@ -184,9 +144,9 @@ export async function runHarness(deck: Deck, known: ReadonlyMap<string, HarnessI
 
 /** Harness results of a deck's earlier versions, by item version. */
 async function knownResults(deckId: string): Promise<Map<string, HarnessItemResult>> {
-  const rows = await db.deckVersion.findMany({ where: { deckId }, select: { harness: true }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 20 });
+  const rows = await db.deckVersion.findMany({ where: { deckId }, select: { id: true, harness: true }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 20 });
   const known = new Map<string, HarnessItemResult>();
-  for (const row of rows) for (const item of parseHarness(row.harness)?.items ?? []) if (!known.has(item.version)) known.set(item.version, item);
+  for (const row of rows) for (const item of parseDeckVersionHarness(row.harness, row.id)?.items ?? []) if (!known.has(item.version)) known.set(item.version, item);
   return known;
 }
 
@@ -246,21 +206,21 @@ function asStatus(value: string): VersionStatus {
 
 /** The newest saved version of an app deck (what the editor opens). */
 export async function headVersion(deckId: string): Promise<HeadVersion | null> {
-  const row = await db.deckVersion.findFirst({ where: { deckId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { version: true, status: true, files: true, createdAt: true } });
-  return row ? { version: row.version, status: asStatus(row.status), files: parseFiles(row.files), createdAt: row.createdAt.toISOString() } : null;
+  const row = await db.deckVersion.findFirst({ where: { deckId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { id: true, version: true, status: true, files: true, createdAt: true } });
+  return row ? { version: row.version, status: asStatus(row.status), files: parseDeckVersionFiles(row.files, row.id), createdAt: row.createdAt.toISOString() } : null;
 }
 
 export async function listVersions(user: CurrentUser, deckId: string): Promise<VersionSummary[]> {
   const { deck } = await requireDeckEditor(user, deckId);
   const rows = await db.deckVersion.findMany({
     where: { deckId },
-    select: { version: true, status: true, authorId: true, createdAt: true, harness: true },
+    select: { id: true, version: true, status: true, authorId: true, createdAt: true, harness: true },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: 100,
   });
   const authors = await db.user.findMany({ where: { id: { in: rows.flatMap((row) => (row.authorId ? [row.authorId] : [])) } }, select: { id: true, name: true } });
   return rows.map((row) => {
-    const harness = parseHarness(row.harness);
+    const harness = parseDeckVersionHarness(row.harness, row.id);
     return {
       version: row.version,
       status: asStatus(row.status),
@@ -293,9 +253,9 @@ async function loadVersion(deckId: string, version: string) {
 export async function versionDetail(user: CurrentUser, deckId: string, version: string): Promise<VersionDetail> {
   const { deck: row } = await requireDeckEditor(user, deckId);
   const stored = await loadVersion(deckId, version);
-  const files = parseFiles(stored.files);
+  const files = parseDeckVersionFiles(stored.files, stored.id);
   const parsed = parseDeckFiles(files, deckId);
-  const harness = parseHarness(stored.harness);
+  const harness = parseDeckVersionHarness(stored.harness, stored.id);
   const deck = parsed.ok ? parsed.deck : null;
   return {
     version: stored.version,
@@ -402,9 +362,9 @@ export type PublishOutcome = { ok: true; version: string } | { ok: false; blocke
 export async function publishVersion(user: CurrentUser, deckId: string, version: string): Promise<PublishOutcome> {
   await requireDeckEditor(user, deckId);
   const stored = await loadVersion(deckId, version);
-  const parsed = parseDeckFiles(parseFiles(stored.files), deckId);
+  const parsed = parseDeckFiles(parseDeckVersionFiles(stored.files, stored.id), deckId);
   if (!parsed.ok) return { ok: false, blockers: parsed.errors.map((error) => ({ itemId: null, where: { file: error.file, line: error.line }, message: error.message })) };
-  const blockers = await publishBlockers(parsed.deck, parseHarness(stored.harness));
+  const blockers = await publishBlockers(parsed.deck, parseDeckVersionHarness(stored.harness, stored.id));
   if (blockers.length > 0) return { ok: false, blockers };
   await writeTransaction(async (tx) => {
     await applyDeck(tx, parsed.deck);
@@ -431,7 +391,7 @@ export interface RetireOutcome {
 export async function retireVersion(user: CurrentUser, deckId: string, version: string): Promise<RetireOutcome> {
   const { deck: row } = await requireDeckEditor(user, deckId);
   const stored = await loadVersion(deckId, version);
-  const retired = parseDeckFiles(parseFiles(stored.files), deckId);
+  const retired = parseDeckFiles(parseDeckVersionFiles(stored.files, stored.id), deckId);
   const retiredItemVersions = new Set(retired.ok ? [...retired.deck.templates, ...retired.deck.cards].map(itemVersion) : []);
 
   let fallback: Deck | null = null;
@@ -440,11 +400,11 @@ export async function retireVersion(user: CurrentUser, deckId: string, version: 
     fallbackVersion = null;
     const others = await db.deckVersion.findMany({
       where: { deckId, status: "published", version: { not: version } },
-      select: { version: true, files: true },
+      select: { id: true, version: true, files: true },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     });
     for (const other of others) {
-      const parsed = parseDeckFiles(parseFiles(other.files), deckId);
+      const parsed = parseDeckFiles(parseDeckVersionFiles(other.files, other.id), deckId);
       if (parsed.ok) {
         fallback = parsed.deck;
         fallbackVersion = other.version;

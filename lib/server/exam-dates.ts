@@ -7,7 +7,7 @@ import { db } from "./db";
 import { visibleDeckIds, type Viewer } from "./deck-visibility";
 import { transactionRows } from "./direct-sql";
 import { badRequest, notFound } from "./errors";
-import { parseDeckIds } from "./deck-id-list";
+import { parseExamDateDeckIds } from "./stored-json";
 import { writeTransaction, type Tx } from "./write-tx";
 
 /**
@@ -41,7 +41,7 @@ export async function listExamDates(viewer: Viewer): Promise<ExamDateView[]> {
   return rows.map((row) => ({
     id: row.id,
     date: row.date,
-    deckIds: row.class ? row.class.decks.map((deck) => deck.deckId) : parseDeckIds(row.deckIds),
+    deckIds: row.class ? row.class.decks.map((deck) => deck.deckId) : parseExamDateDeckIds(row.deckIds, row.id),
     source: row.classId ? "class" : "own",
     className: row.class?.name ?? null,
   }));
@@ -60,7 +60,7 @@ export async function addOwnExamDate(viewer: Viewer, input: { date: string; deck
   if (count >= MAX_OWN_EXAM_DATES) throw badRequest(`At most ${MAX_OWN_EXAM_DATES} exam dates: delete a past one first.`);
   const row = await db.examDate.create({ data: { userId: viewer.id, date: input.date, deckIds: JSON.stringify([...new Set(input.deckIds)]) } });
   await rescheduleForExams([viewer.id], now);
-  return { id: row.id, date: row.date, deckIds: parseDeckIds(row.deckIds), source: "own", className: null };
+  return { id: row.id, date: row.date, deckIds: parseExamDateDeckIds(row.deckIds, row.id), source: "own", className: null };
 }
 
 export async function removeOwnExamDate(viewer: Viewer, id: string, now: Date = new Date()): Promise<void> {
@@ -97,15 +97,15 @@ interface ExamRow {
  * student's own exams naming the deck and their classes' exams where the class has the deck.
  */
 export async function nearestExamDayInTransaction(tx: Tx, userId: string, deckId: string, today: number): Promise<number | null> {
-  const rows = await transactionRows<ExamRow & { deckIds: string | null }>(tx, Prisma.sql`
-    SELECT e."date" AS "date", e."deckIds" AS "deckIds" FROM "ExamDate" e WHERE e."userId" = ${userId}
+  const rows = await transactionRows<ExamRow & { id: string; deckIds: string | null }>(tx, Prisma.sql`
+    SELECT e."id" AS "id", e."date" AS "date", e."deckIds" AS "deckIds" FROM "ExamDate" e WHERE e."userId" = ${userId}
     UNION ALL
-    SELECT e."date" AS "date", NULL AS "deckIds" FROM "ExamDate" e
+    SELECT e."id" AS "id", e."date" AS "date", NULL AS "deckIds" FROM "ExamDate" e
       JOIN "ClassMember" m ON m."classId" = e."classId" AND m."userId" = ${userId}
       JOIN "ClassDeck" d ON d."classId" = e."classId" AND d."deckId" = ${deckId}`);
   const exams: ExamDate[] = rows.map((row) => ({
     day: parseDayNumber(row.date),
-    deckIds: row.deckIds === null ? [deckId] : parseDeckIds(row.deckIds),
+    deckIds: row.deckIds === null ? [deckId] : parseExamDateDeckIds(row.deckIds, row.id),
   }));
   return nearestExam(exams, today, deckId)?.day ?? null;
 }

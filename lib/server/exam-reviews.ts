@@ -6,6 +6,7 @@ import { db } from "./db";
 import { examGrade, scoreResponse } from "./exam-scoring";
 import { gradeReviewInTransaction } from "./review-grade";
 import { isUniqueViolation, writeTransaction } from "./write-tx";
+import { parseExamQuestionVariant } from "./stored-json";
 
 /**
  * "Count as reviews" for mock exams: every answered question of a submitted exam becomes a Review
@@ -42,7 +43,7 @@ export async function finishExamReviews(exam: ExamToCount, now: Date): Promise<v
   const rows = await db.examQuestion.findMany({ where: { examId: exam.id }, orderBy: { position: "asc" } });
   const answered: ScoredAnswer[] = rows
     .map((row) => {
-      const variant = JSON.parse(row.variant) as Variant;
+      const variant = parseExamQuestionVariant(row.variant, row.id);
       return { row, variant, ...scoreResponse(variant, row.response) };
     })
     .filter((q) => q.status !== "unanswered");

@@ -5,8 +5,7 @@ import { conceptKey, examVariantSeeds, rankExamCandidates, shuffleForExam, type 
 import type { ArchitectureSpec } from "@/lib/model-core";
 import type { Exam as ExamRow, ExamQuestion as QuestionRow } from "@/lib/generated/prisma/client";
 import { db } from "./db";
-import { parseDeckIds } from "./deck-id-list";
-import { conceptNames, parseBilingual } from "./deck-store";
+import { conceptNames, parseItem } from "./deck-store";
 import { visibleDeckIds, type Viewer } from "./deck-visibility";
 import { AppError, conflict, notFound } from "./errors";
 import { ANSWER_GRACE_MS } from "./exam-lock";
@@ -14,6 +13,7 @@ import { finishExamReviews, hasUncountedReviews } from "./exam-reviews";
 import { scoreResponse, type QuestionStatus } from "./exam-scoring";
 import { writeTransaction } from "./write-tx";
 import { studentStats } from "./stats";
+import { parseDeckTitle, parseExamDeckIds, parseExamQuestionVariant } from "./stored-json";
 
 /**
  * Timed mock exams (`/exam`). A student picks decks, a number of questions and a time limit; the
@@ -140,11 +140,11 @@ export interface ExamDeckOption {
 async function titlesOf(deckIds: readonly string[]): Promise<Map<string, Bilingual>> {
   if (deckIds.length === 0) return new Map();
   const rows = await db.deck.findMany({ where: { id: { in: [...deckIds] } }, select: { id: true, title: true } });
-  return new Map(rows.map((row) => [row.id, parseBilingual(row.title) ?? { ko: row.id, en: row.id }]));
+  return new Map(rows.map((row) => [row.id, parseDeckTitle(row.title, row.id)]));
 }
 
 function base(exam: ExamRow, titles: Map<string, Bilingual>): ExamBase {
-  const deckIds = parseDeckIds(exam.deckIds);
+  const deckIds = parseExamDeckIds(exam.deckIds, exam.id);
   return {
     id: exam.id,
     deckIds,
@@ -165,10 +165,6 @@ async function ownedExam(actor: Viewer, examId: string): Promise<ExamRow> {
   return exam;
 }
 
-function parseVariant(json: string): Variant {
-  return JSON.parse(json) as Variant;
-}
-
 // ---------------------------------------------------------------------------------------------
 // Setting up an exam
 
@@ -186,7 +182,7 @@ export async function examDeckOptions(actor: Viewer): Promise<ExamDeckOption[]> 
       const rows = counts.filter((row) => row.deckId === deck.id);
       return {
         id: deck.id,
-        title: parseBilingual(deck.title) ?? { ko: deck.id, en: deck.id },
+        title: parseDeckTitle(deck.title, deck.id),
         concepts: Math.max(rows.length, names.get(deck.id)?.size ?? 0),
         cards: rows.reduce((sum, row) => sum + row._count._all, 0),
       };
@@ -218,17 +214,17 @@ async function drawQuestions(candidates: readonly ExamCandidate[], history: Read
   const ranked = rankExamCandidates(candidates, history, seed);
   const seeds = examVariantSeeds(seed, ranked.length * VARIANT_ATTEMPTS_PER_CARD);
   const drawn: DrawnQuestion[] = [];
-  const definitions = new Map<string, { definition: string }>();
+  const definitions = new Map<string, { id: string; version: string; definition: string }>();
   // Load definitions in pages of the ranking rather than every card of every deck at once.
   for (let start = 0; start < ranked.length && drawn.length < count; start += count * 2) {
     const page = ranked.slice(start, start + count * 2);
-    const rows = await db.card.findMany({ where: { id: { in: page.map((c) => c.cardId) } }, select: { id: true, definition: true } });
+    const rows = await db.card.findMany({ where: { id: { in: page.map((c) => c.cardId) } }, select: { id: true, version: true, definition: true } });
     for (const row of rows) definitions.set(row.id, row);
     for (const [offset, candidate] of page.entries()) {
       if (drawn.length >= count) break;
-      const definition = definitions.get(candidate.cardId)?.definition;
-      if (!definition) continue;
-      const item = JSON.parse(definition) as Item;
+      const card = definitions.get(candidate.cardId);
+      if (!card) continue;
+      const item = parseItem(card.id, card.version, card.definition);
       for (let attempt = 0; attempt < VARIANT_ATTEMPTS_PER_CARD; attempt += 1) {
         const variantSeed = seeds[(start + offset) * VARIANT_ATTEMPTS_PER_CARD + attempt]!;
         try {
@@ -333,7 +329,7 @@ export async function startExam(actor: Viewer, input: ExamSetupInput, options: S
 async function questionViews(rows: readonly QuestionRow[], titles: Map<string, Bilingual>): Promise<{ view: ExamQuestionView; variant: Variant; row: QuestionRow }[]> {
   const names = await conceptNames();
   return rows.map((row) => {
-    const variant = parseVariant(row.variant);
+    const variant = parseExamQuestionVariant(row.variant, row.id);
     return {
       row,
       variant,
@@ -362,7 +358,7 @@ export async function getExam(actor: Viewer, examId: string, now: Date = new Dat
   }
   if (hasUncountedReviews(exam)) await finishExamReviews(exam, now);
   const rows = await db.examQuestion.findMany({ where: { examId }, orderBy: { position: "asc" } });
-  const deckIds = [...new Set([...parseDeckIds(exam.deckIds), ...rows.map((row) => row.deckId)])];
+  const deckIds = [...new Set([...parseExamDeckIds(exam.deckIds, exam.id), ...rows.map((row) => row.deckId)])];
   const titles = await titlesOf(deckIds);
   const items = await questionViews(rows, titles);
   if (exam.submittedAt === null) {
@@ -443,7 +439,7 @@ export async function saveAnswer(actor: Viewer, examId: string, position: number
     return true;
   });
   if (!saved) throw conflict("This exam is already submitted.");
-  const readable = text === null || scoreResponse(parseVariant(row.variant), text).status !== "invalid";
+  const readable = text === null || scoreResponse(parseExamQuestionVariant(row.variant, row.id), text).status !== "invalid";
   return { position, saved: true, readable, remainingMs: Math.max(0, exam.deadlineAt.getTime() - now.getTime()) };
 }
 
@@ -470,7 +466,7 @@ export async function closeExam(actor: Viewer, examId: string, now: Date = new D
   const exam = await ownedExam(actor, examId);
   if (exam.submittedAt !== null) return;
   const rows = await db.examQuestion.findMany({ where: { examId }, orderBy: { position: "asc" } });
-  const scored = rows.map((row) => ({ row, ...scoreResponse(parseVariant(row.variant), row.response) }));
+  const scored = rows.map((row) => ({ row, ...scoreResponse(parseExamQuestionVariant(row.variant, row.id), row.response) }));
   const score = scored.filter((q) => q.status === "correct").length;
   // An exam closed after its deadline (a tab left open, a late reload) ends at the deadline.
   const submittedAt = now.getTime() > exam.deadlineAt.getTime() ? exam.deadlineAt : now;
@@ -490,7 +486,7 @@ export async function closeExam(actor: Viewer, examId: string, now: Date = new D
 export async function listExams(actor: Viewer, now: Date = new Date(), limit = 20): Promise<ExamListEntry[]> {
   await finishPendingExams(actor, now);
   const rows = await db.exam.findMany({ where: { userId: actor.id }, orderBy: [{ startedAt: "desc" }, { id: "asc" }], take: limit });
-  const titles = await titlesOf([...new Set(rows.flatMap((row) => parseDeckIds(row.deckIds)))]);
+  const titles = await titlesOf([...new Set(rows.flatMap((row) => parseExamDeckIds(row.deckIds, row.id)))]);
   return rows.map((row) => ({
     id: row.id,
     state: row.submittedAt === null ? "running" : "submitted",
@@ -499,6 +495,6 @@ export async function listExams(actor: Viewer, now: Date = new Date(), limit = 2
     submittedAt: row.submittedAt?.toISOString() ?? null,
     questionCount: row.questionCount,
     score: row.score,
-    deckTitles: parseDeckIds(row.deckIds).flatMap((id) => titles.get(id) ?? []),
+    deckTitles: parseExamDeckIds(row.deckIds, row.id).flatMap((id) => titles.get(id) ?? []),
   }));
 }

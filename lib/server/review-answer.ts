@@ -5,7 +5,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { readRows, sqlDate, sqlIntOrNull, transactionRows, transactionWrite } from "./direct-sql";
 import { conflict, notFound } from "./errors";
 import { refuseHiddenReview } from "./review-guard";
-import { parseVariant, type AnswerResult } from "./review-types";
+import type { AnswerResult } from "./review-types";
+import { parseReviewVariant } from "./stored-json";
 import { writeTransaction } from "./write-tx";
 
 /**
@@ -88,9 +89,9 @@ export function evaluateResponse(variant: Variant, response: string, durationMs:
 }
 
 /** The stored answer of a review as an AnswerResult (recomputed from the stored variant and response). */
-export function storedAnswer(review: { variant: string; status: string | null; response: string | null; durationMs: number | null }, variant?: Variant): AnswerResult | null {
+export function storedAnswer(review: { id: string; variant: string; status: string | null; response: string | null; durationMs: number | null }, variant?: Variant): AnswerResult | null {
   if (review.status === null || review.status === "invalid") return null;
-  const parsed = variant ?? parseVariant(review.variant);
+  const parsed = variant ?? parseReviewVariant(review.variant, review.id);
   return evaluateResponse(parsed, review.response ?? "", review.durationMs ?? 0);
 }
 
@@ -118,6 +119,7 @@ async function findOwnReview(userId: string, reviewId: string, read: (query: Pri
   if (!row) return null;
   return {
     ...row,
+    id: reviewId,
     durationMs: sqlIntOrNull(row.durationMs),
     issuedAt: sqlDate(row.issuedAt),
   };
@@ -127,7 +129,7 @@ export async function answerReview(userId: string, reviewId: string, input: Answ
   const review = await findOwnReview(userId, reviewId, (query) => readRows<AnsweredReviewRow>(query));
   if (!review) throw notFound("No such review.");
   await refuseHiddenReview(userId, { cardId: String(review.cardId), deckId: String(review.deckId) }, now);
-  const variant = parseVariant(review.variant);
+  const variant = parseReviewVariant(review.variant, review.id);
   const stored = storedAnswer(review, variant);
   if (stored) return stored;
   if (review.gradedAt !== null) throw conflict("This review is already graded.");

@@ -1,8 +1,9 @@
 import "server-only";
 import { buryCard, dayNumber, isValidTimeZone, suspendCard, unsuspendCard } from "@/lib/srs";
 import { notFound } from "./errors";
+import { parseReviewVariant } from "./stored-json";
 import { writeTransaction, type Tx } from "./write-tx";
-import { cardStateFields, parseVariant, publicState, stateColumns, toSrsState, type PublicCardState } from "./review-types";
+import { cardStateFields, publicState, stateColumns, toSrsState, type PublicCardState } from "./review-types";
 
 /**
  * Per-card actions taken from a review: suspend (out of every queue until unsuspended), bury (out
@@ -57,7 +58,7 @@ export async function reportProblem(userId: string, reviewId: string, message: s
   const report = await writeTransaction(async (tx) => {
     const review = await tx.review.findFirst({ where: { id: reviewId, userId } });
     if (!review) return null;
-    const variant = parseVariant(review.variant);
+    const variant = parseReviewVariant(review.variant, review.id);
     return tx.problemReport.create({
       data: {
         reviewId,

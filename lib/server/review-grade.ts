@@ -8,12 +8,13 @@ import { sqlBoolean, sqlIntOrNull, transactionRows, transactionWrite } from "./d
 import { conflict, notFound } from "./errors";
 import { nearestExamDayInTransaction } from "./exam-dates";
 import { refuseHiddenReview } from "./review-guard";
+import { parseReviewLogStateAfter, parseReviewLogStateBefore, parseReviewVariant } from "./stored-json";
 import { toReviewItem } from "./review-issue";
 import { loadUserSettings } from "./review-queue";
 import { forUpdate, lockReview } from "./row-locks";
 import { isRetryableWriteConflict } from "./unique-violation";
 import { writeTransaction, type Tx } from "./write-tx";
-import { cardStateRowFromSql, parseStoredState, parseVariant, publicState, stateColumns, toSrsState, type GradeOutcome, type RawCardStateRow, type UndoOutcome } from "./review-types";
+import { cardStateRowFromSql, publicState, stateColumns, toSrsState, type GradeOutcome, type RawCardStateRow, type UndoOutcome } from "./review-types";
 
 /**
  * `POST /api/review/{reviewId}/grade` and `/undo`.
@@ -38,13 +39,13 @@ async function userDay(userId: string, now: Date, known?: string): Promise<{ tim
 }
 
 function fromLog(
-  log: { grade: number; counted: boolean; stateAfter: string; undo: unknown },
+  log: { reviewId: string; grade: number; counted: boolean; stateAfter: string; undo: unknown },
   timezone: string,
   today: number,
   repeated: boolean,
 ): GradeOutcome {
   return {
-    state: publicState(parseStoredState(log.stateAfter), timezone, today),
+    state: publicState(parseReviewLogStateAfter(log.stateAfter, log.reviewId), timezone, today),
     grade: log.grade as Grade,
     counted: log.counted,
     repeated,
@@ -92,7 +93,7 @@ export async function gradeReviewInTransaction(tx: Tx, userId: string, reviewId:
     SELECT l."grade" AS "grade", l."counted" AS "counted", l."stateAfter" AS "stateAfter", u."id" AS "undoId"
     FROM "ReviewLog" l LEFT JOIN "ReviewUndo" u ON u."reviewId" = l."reviewId" WHERE l."reviewId" = ${reviewId}`);
   if (logged) {
-    return { done: fromLog({ grade: Number(logged.grade), counted: sqlBoolean(logged.counted), stateAfter: logged.stateAfter, undo: logged.undoId ?? null }, zone, today, true) };
+    return { done: fromLog({ reviewId, grade: Number(logged.grade), counted: sqlBoolean(logged.counted), stateAfter: logged.stateAfter, undo: logged.undoId ?? null }, zone, today, true) };
   }
   if (review.closedAt !== null) return { closed: true };
 
@@ -104,7 +105,7 @@ export async function gradeReviewInTransaction(tx: Tx, userId: string, reviewId:
   const examDay = await nearestExamDayInTransaction(tx, userId, review.deckId, today);
   const result = gradeCardForExam(before, grade, today, { examDay, cardId: review.cardId });
   const wasNew = result.counted && before.lastReviewDay === null;
-  const variant = parseVariant(review.variant);
+  const variant = parseReviewVariant(review.variant, reviewId);
   await transactionWrite(tx, Prisma.sql`
     INSERT INTO "ReviewLog" ("reviewId", "userId", "cardId", "deckId", "concept", "variantSeed", "templateVersion", "response", "readAs", "status",
       "grade", "durationMs", "reviewDay", "counted", "wasNew", "stateBefore", "stateAfter", "createdAt")
@@ -181,7 +182,7 @@ export async function undoGrade(userId: string, reviewId: string, now: Date = ne
     if (!review) return { missing: "review" };
     const log = await tx.reviewLog.findUnique({ where: { reviewId }, include: { undo: { select: { id: true } } } });
     if (!log) return { notGraded: true };
-    const before = parseStoredState(log.stateBefore);
+    const before = parseReviewLogStateBefore(log.stateBefore, reviewId);
     if (log.undo) return { done: { state: before, review: null, repeated: true } };
     // Only the card's latest standing grade can be undone: an older one's before-state is history.
     const latest = await tx.reviewLog.findFirst({

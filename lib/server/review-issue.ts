@@ -7,8 +7,9 @@ import { readRows, sqlDate, sqlIntOrNull, transactionRows, transactionWrite } fr
 import { findStoredCardOfDeck, type OpenDeck } from "./deck-store";
 import { storedAnswer } from "./review-answer";
 import { todayQueue, type QueueFilter, type TodayQueue } from "./review-queue";
+import { parseReviewVariant } from "./stored-json";
 import { writeTransaction } from "./write-tx";
-import { isQueueKind, parseVariant, type NextReviewResult, type ReviewItem } from "./review-types";
+import { isQueueKind, type NextReviewResult, type ReviewItem } from "./review-types";
 
 /**
  * `GET /api/review/next`: the user's pending review, or a freshly issued one.
@@ -23,7 +24,7 @@ import { isQueueKind, parseVariant, type NextReviewResult, type ReviewItem } fro
 /** The columns of a Review that make its ReviewItem. */
 export type ReviewRow = Pick<Review, "id" | "cardId" | "deckId" | "kind" | "variant" | "issuedAt" | "status" | "response" | "durationMs">;
 
-export function toReviewItem(review: ReviewRow, decks: readonly OpenDeck[], variant: Variant = parseVariant(review.variant)): ReviewItem {
+export function toReviewItem(review: ReviewRow, decks: readonly OpenDeck[], variant: Variant = parseReviewVariant(review.variant, review.id)): ReviewItem {
   const deck = decks.find((d) => d.id === review.deckId);
   const concept = deck?.concepts.find((c) => c.id === variant.concept);
   return {

@@ -9,7 +9,7 @@ import {
   type QueueKind,
   type RemainingCounts,
 } from "@/lib/srs";
-import type { AnswerFormat, Bilingual, Choice, Variant } from "@/lib/questions";
+import type { AnswerFormat, Bilingual, Choice } from "@/lib/questions";
 import type { ArchitectureSpec } from "@/lib/model-core";
 import { sqlBoolean, sqlInt, sqlIntOrNull } from "./direct-sql";
 
@@ -173,22 +173,6 @@ export function stateColumns(state: CardState): CardStateRow {
   };
 }
 
-/** A state stored as JSON in the review log, read back field by field (never trusted wholesale). */
-export function parseStoredState(json: string): CardState {
-  const value = JSON.parse(json) as Partial<Record<keyof CardState, unknown>>;
-  const day = (v: unknown) => (typeof v === "number" && Number.isSafeInteger(v) ? v : null);
-  return {
-    repetition: typeof value.repetition === "number" ? value.repetition : 0,
-    easinessHundredths: typeof value.easinessHundredths === "number" ? value.easinessHundredths : NEW_CARD_STATE.easinessHundredths,
-    interval: day(value.interval),
-    dueDay: day(value.dueDay),
-    lastReviewDay: day(value.lastReviewDay),
-    redrillDay: day(value.redrillDay),
-    suspended: value.suspended === true,
-    buriedUntilDay: day(value.buriedUntilDay),
-  };
-}
-
 export function publicState(state: CardState, timeZone: string, today: number): PublicCardState {
   // A long run of 5s can schedule a card beyond the last date Date holds; both fields show that date.
   const shownDueDay = state.dueDay === null ? null : clampToDateRange(state.dueDay);
@@ -201,10 +185,6 @@ export function publicState(state: CardState, timeZone: string, today: number): 
     suspended: state.suspended,
     redrillToday: state.redrillDay !== null && state.redrillDay === today,
   };
-}
-
-export function parseVariant(json: string): Variant {
-  return JSON.parse(json) as Variant;
 }
 
 export function isQueueKind(kind: string): kind is QueueKind {

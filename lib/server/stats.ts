@@ -1,9 +1,9 @@
 import "server-only";
 import { dayNumber, isValidTimeZone } from "@/lib/srs";
-import type { Bilingual } from "@/lib/questions";
+import { isTemplate, type Bilingual } from "@/lib/questions";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "./db";
-import { conceptNames } from "./deck-store";
+import { conceptNames, parseItem } from "./deck-store";
 import { heatmapStart, isoDate, rate, streaks, weeklyRetention, type RetentionPoint, type Streaks } from "./stats-series";
 
 /**
@@ -175,17 +175,13 @@ export async function studentStats(userId: string, now: Date = new Date()): Prom
   const overall = conceptRows.reduce((sum, row) => ({ reviews: sum.reviews + row.reviews, retained: sum.retained + row.retained }), { reviews: 0, retained: 0 });
   const templates = await db.card.findMany({
     where: { itemType: "parametric", retired: false, OR: conceptRows.length ? conceptRows.map((row) => ({ deckId: row.deckId, concept: row.concept })) : [{ id: "" }] },
-    select: { deckId: true, concept: true, itemId: true, definition: true },
+    select: { id: true, version: true, deckId: true, concept: true, itemId: true, definition: true },
     orderBy: { position: "asc" },
   });
-  const titleOf = (definition: string, itemId: string): Bilingual => {
-    try {
-      const title = (JSON.parse(definition) as { title?: Partial<Bilingual> }).title;
-      if (typeof title?.ko === "string" && typeof title.en === "string") return { ko: title.ko, en: title.en };
-    } catch {
-      // fall back to the id
-    }
-    return { ko: itemId, en: itemId };
+  // Parametric cards are templates; a static card here would have no title, and shows its id.
+  const titleOf = (card: (typeof templates)[number]): Bilingual => {
+    const item = parseItem(card.id, card.version, card.definition);
+    return isTemplate(item) ? item.title : { ko: card.itemId, en: card.itemId };
   };
   const concepts: ConceptStats[] = conceptRows
     .map((row) => {
@@ -194,7 +190,7 @@ export async function studentStats(userId: string, now: Date = new Date()): Prom
         ...row,
         name: names.get(row.deckId)?.get(row.concept) ?? null,
         rate: rate(row),
-        templates: templates.filter((t) => t.deckId === row.deckId && t.concept === row.concept).map((t) => ({ itemId: t.itemId, title: titleOf(t.definition, t.itemId) })),
+        templates: templates.filter((t) => t.deckId === row.deckId && t.concept === row.concept).map((t) => ({ itemId: t.itemId, title: titleOf(t) })),
         drillHref: `/review?${params.toString()}`,
       };
     })

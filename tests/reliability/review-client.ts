@@ -15,13 +15,17 @@ export interface Timed<T> {
 }
 
 export class ReviewClient {
-  private readonly cookies = new Map<string, string>();
-
   constructor(
     readonly baseUrl: string,
     readonly email: string,
     readonly password = "correct horse battery",
+    private readonly cookies = new Map<string, string>(),
   ) {}
+
+  /** The same signed-in person talking to another instance of the app (the session cookie is shared). */
+  on(baseUrl: string): ReviewClient {
+    return new ReviewClient(baseUrl, this.email, this.password, this.cookies);
+  }
 
   private remember(response: Response): void {
     for (const header of response.headers.getSetCookie()) {

@@ -10,3 +10,6 @@ import { databaseKind } from "../../lib/server/database-url";
 export const testDatabase = databaseKind(process.env.DATABASE_URL ?? "file:");
 
 export const describeSqliteOnly = (name: string, body: () => void) => describe.skipIf(testDatabase !== "sqlite")(`${name} [SQLite only]`, body);
+
+/** Tests of what only PostgreSQL offers (several app instances on one database, LISTEN/NOTIFY). */
+export const describePostgresqlOnly = (name: string, body: () => void) => describe.skipIf(testDatabase !== "postgresql")(`${name} [PostgreSQL only]`, body);

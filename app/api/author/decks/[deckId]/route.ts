@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { deckAccess, listDeckEditors, setDeckPublic } from "@/lib/server/authoring";
-import { parseBilingual } from "@/lib/server/deck-store";
+import { parseDeckTitle } from "@/lib/server/stored-json";
 import { headVersion } from "@/lib/server/deck-versions";
 import { parseJsonBody, route } from "@/lib/server/http";
 import { requireInstructor } from "@/lib/server/session";
@@ -20,7 +20,7 @@ export const GET = route<DeckRouteContext>(async (_request, context) => {
   return Response.json(
     {
       id: deck.id,
-      title: parseBilingual(deck.title),
+      title: parseDeckTitle(deck.title, deck.id),
       source: deck.source,
       role,
       isPublic: deck.isPublic,

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { isTemplate } from "@/lib/questions";
 import { listDeckEditors, parseDeckFiles, storedDeck } from "@/lib/server/authoring";
-import { parseBilingual } from "@/lib/server/deck-store";
+import { parseDeckTitle } from "@/lib/server/stored-json";
 import { headVersion, listVersions, versionDetail, type VersionDetail } from "@/lib/server/deck-versions";
 import { CsvImport } from "../../_components/csv-import";
 import { DeckSettings } from "../../_components/deck-settings";
@@ -35,7 +35,7 @@ export default async function AuthorDeckPage({ params }: { params: Params }) {
   const { deck, role } = access;
   const [t, locale] = await Promise.all([getTranslations("author.deck"), getLocale()]);
   const language = locale === "ko" ? "ko" : "en";
-  const title = parseBilingual(deck.title) ?? { ko: deck.id, en: deck.id };
+  const title = parseDeckTitle(deck.title, deck.id);
   const editing = role !== "reader";
   const base = `/author/decks/${encodeURIComponent(deck.id)}`;
   const exportBase = `/api/author/decks/${encodeURIComponent(deck.id)}/export`;

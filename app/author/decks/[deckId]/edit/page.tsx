@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
 import { parseDeckFiles, storedDeck } from "@/lib/server/authoring";
-import { parseBilingual } from "@/lib/server/deck-store";
+import { parseDeckTitle } from "@/lib/server/stored-json";
 import { headVersion } from "@/lib/server/deck-versions";
 import { warmTemplateWorkers } from "@/lib/server/template-pool";
 import { DeckEditor } from "../../_components/deck-editor";
@@ -29,7 +29,7 @@ export default async function EditDeckPage({ params, searchParams }: { params: P
   const item = single(query.item);
   const location = item && parsed?.ok ? parsed.deck.locations[item] : undefined;
   const lineParam = Number(single(query.line));
-  const title = parseBilingual(access.deck.title) ?? { ko: access.deck.id, en: access.deck.id };
+  const title = parseDeckTitle(access.deck.title, access.deck.id);
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold tracking-tight">{t("heading", { title: title[locale === "ko" ? "ko" : "en"] })}</h1>

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { parseDeckFiles, storedDeck } from "@/lib/server/authoring";
-import { parseBilingual } from "@/lib/server/deck-store";
+import { parseDeckTitle } from "@/lib/server/stored-json";
 import { headVersion } from "@/lib/server/deck-versions";
 import { deckForPage } from "../../../_components/page-access";
 import { TemplateForm } from "../../../_components/template-form";
@@ -22,7 +22,7 @@ export default async function NewTemplatePage({ params }: { params: Params }) {
   const language = locale === "ko" ? "ko" : "en";
   const parsed = head ? parseDeckFiles(head.files, access.deck.id) : null;
   const concepts = (parsed?.ok ? parsed.deck.concepts : (await storedDeck(access.deck)).concepts).map((concept) => ({ id: concept.id, name: concept[language] }));
-  const title = parseBilingual(access.deck.title) ?? { ko: access.deck.id, en: access.deck.id };
+  const title = parseDeckTitle(access.deck.title, access.deck.id);
   return (
     <div className="space-y-4">
       <p className="text-sm">
