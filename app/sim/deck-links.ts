@@ -3,6 +3,7 @@ import path from "node:path";
 import { listConcepts } from "@/lib/content";
 import { loadDeckDir } from "@/lib/content/load-decks";
 import { SIM_DECK_ID } from "@/app/_components/sim/format";
+import { cardLinkText } from "./card-label";
 
 interface Bilingual {
   ko: string;
@@ -21,6 +22,8 @@ export interface SimDeckLinks {
   concepts: { id: string; name: Bilingual }[];
   /** Templates (numbers change every time) that name each simulation. */
   templatesBySimulation: Record<string, PracticeTemplate[]>;
+  /** Fixed cards that name each simulation, titled by their question as plain text. */
+  cardsBySimulation: Record<string, PracticeTemplate[]>;
 }
 
 let cached: Promise<SimDeckLinks | null> | null = null;
@@ -33,12 +36,17 @@ async function load(): Promise<SimDeckLinks | null> {
     if (!template.simulation) continue;
     (templatesBySimulation[template.simulation] ??= []).push({ id: template.id, title: template.title, concept: template.concept });
   }
-  return { deckId: deck.id, concepts: listConcepts(deck).map((entry) => ({ id: entry.concept.id, name: entry.name })), templatesBySimulation };
+  const cardsBySimulation: Record<string, PracticeTemplate[]> = {};
+  for (const card of deck.cards) {
+    if (!card.simulation) continue;
+    (cardsBySimulation[card.simulation] ??= []).push({ id: card.id, title: cardLinkText(card), concept: card.concept });
+  }
+  return { deckId: deck.id, concepts: listConcepts(deck).map((entry) => ({ id: entry.concept.id, name: entry.name })), templatesBySimulation, cardsBySimulation };
 }
 
 /**
  * Names and practice links for the simulation pages, read from the deck's own files (the concepts
- * and which templates name which simulation live there). Read once; a deck that does not load
+ * and which templates and cards name which simulation live there). Read once; a deck that does not load
  * leaves the pages with concept ids and no template list rather than failing them.
  */
 export function simDeckLinks(): Promise<SimDeckLinks | null> {

@@ -33,6 +33,7 @@ export default async function SimulationPage({ params, searchParams }: { params:
   }
   const conceptName = (conceptId: string) => links?.concepts.find((c) => c.id === conceptId)?.name[language] ?? conceptId;
   const templates = links?.templatesBySimulation[id] ?? [];
+  const cards = links?.cardsBySimulation[id] ?? [];
   const deckId = links?.deckId ?? SIM_DECK_ID;
   return (
     <div className="space-y-6">
@@ -63,7 +64,7 @@ export default async function SimulationPage({ params, searchParams }: { params:
         <h2 id="sim-practice-title" className="text-lg font-semibold">
           {t("practiceTitle")}
         </h2>
-        <p className="text-sm text-slate-700 dark:text-slate-300">{t("practiceLead")}</p>
+        {templates.length > 0 ? <p className="text-sm text-slate-700 dark:text-slate-300">{t("practiceLead")}</p> : null}
         {templates.length > 0 ? (
           <ul className="list-disc space-y-1 pl-5">
             {templates.map((template) => (
@@ -74,6 +75,20 @@ export default async function SimulationPage({ params, searchParams }: { params:
               </li>
             ))}
           </ul>
+        ) : null}
+        {cards.length > 0 ? (
+          <>
+            <p className="text-sm text-slate-700 dark:text-slate-300">{t("practiceCardsLead")}</p>
+            <ul className="list-disc space-y-1 pl-5" data-testid="sim-practice-cards">
+              {cards.map((card) => (
+                <li key={card.id}>
+                  <Link className="link" href={`/practice/${encodeURIComponent(card.id)}`}>
+                    {card.title[language]}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </>
         ) : null}
         <ul className="flex flex-wrap gap-2">
           {experiment.conceptIds.map((conceptId) => (
