@@ -22,10 +22,10 @@ import type {
   ModelRecord,
   PreparedData,
   TrainedModel,
-  TrainingConfig,
 } from "./experiment-types";
 import type { ExperimentOutcome, RunReport } from "./outcome-types";
-import { timeTrainingSteps, type ProbeResult } from "./backend-probe";
+import { timeRunSteps, type ProbeResult } from "./backend-probe";
+import { probeTargets } from "./probe-targets";
 import { createProgressClock, type ProgressListener } from "./progress";
 import { createSplitTensors } from "./split-tensors";
 import type { Sequential, Tf } from "./tfjs-types";
@@ -50,9 +50,9 @@ export interface RunContext {
   warmUp?: boolean;
   /**
    * Called once the data and models are ready, before any tensor of the run exists: the host picks
-   * the backend, timing candidates with `probe` (a few training steps of the run's largest model on
-   * its own first minibatch, on whichever backend is current) where it must. Null when the run
-   * trains nothing by gradient.
+   * the backend, timing candidates with `probe` (a few training steps of each of the run's models on
+   * its own first minibatch, on whichever backend is current, weighted by the steps each will take)
+   * where it must. Null when the run trains nothing by gradient.
    */
   chooseBackend?(probe: (() => Promise<ProbeResult>) | null): Promise<void>;
   /** The run moves to warm-up (untimed first steps) or to training proper. */
@@ -168,16 +168,9 @@ export async function runExperiment<S extends BaseSettings, D extends PreparedDa
   const specs = plans.map(parseSpec);
   const stopRequested = () => context.shouldStop?.() ?? false;
   if (context.chooseBackend) {
-    // The largest model dominates the run's time, so it is the one worth timing.
-    let largest: { spec: ArchitectureSpec; training: TrainingConfig; params: number } | null = null;
-    for (const [index, plan] of plans.entries()) {
-      const spec = specs[index] as ArchitectureSpec;
-      if (plan.fit.kind !== "gradient") continue;
-      const params = deriveArchitecture(spec).total;
-      if (!largest || params > largest.params) largest = { spec, training: plan.fit.training, params };
-    }
-    const probe = largest;
-    await context.chooseBackend(probe ? () => timeTrainingSteps(tf, probe.spec, probe.training, data.train, now, stopRequested) : null);
+    // Every model is timed: the one with most parameters need not be the slowest per step.
+    const targets = probeTargets(plans, specs, data.train.count);
+    await context.chooseBackend(targets.length > 0 ? () => timeRunSteps(tf, targets, data.train, now, stopRequested) : null);
   }
   const backend = tf.getBackend();
   // Counted once the backend is chosen: before that, tf.memory() would start tfjs' default backend.

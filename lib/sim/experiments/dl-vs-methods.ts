@@ -10,27 +10,17 @@
  * they differ from the lab's); the lasso follows the lab (100 penalties from λ_max to λ_max / 100,
  * 10-fold cross-validation on mean absolute error) with our own seeded folds.
  */
-import type { ExperimentDefinition, ModelPlan } from "../engine/experiment-types";
+import type { ExperimentDefinition } from "../engine/experiment-types";
 import { formatCount } from "../engine/localized";
-import { batchSizeSetting, choiceSetting, defineSettings, epochsSetting, learningRateSetting, seedSetting } from "../engine/settings";
 import { HITTERS_TRAIN_ROWS } from "../datasets/hitters";
-import { HITTERS_NETWORK, hittersExperiment, type HittersData } from "./hitters";
-import { maeMetric } from "./shared/epoch-metrics";
+import { hittersExperiment, hittersLinearPlan, hittersNetworkPlan, type HittersData, type HittersSettings } from "./hitters";
 
-const settings = defineSettings({
-  seed: seedSetting(),
-  epochs: epochsSetting(100, 500),
-  learningRate: learningRateSetting(0.001),
-  batchSize: batchSizeSetting(32, 175),
-  optimizer: choiceSetting("optimizer", ["rmsprop", "adam", "sgd"] as const, { default: "rmsprop", label: { en: "Optimizer", ko: "옵티마이저" } }),
-});
-export type DlVsMethodsSettings = typeof settings.defaults;
+export type DlVsMethodsSettings = HittersSettings;
 
 /** The lab's cross-validation for the lasso's penalty. */
 export const LASSO_FOLDS = 10;
 /** A network less than 5% better than the better linear model has not won: the book's three errors differ by about that. */
 const DRAW = 0.05;
-const LINEAR_SPEC = { input: [19], layers: [{ type: "dense" as const, units: 1 }] };
 
 export interface MethodResult {
   id: string;
@@ -59,27 +49,11 @@ export const dlVsMethodsExperiment: ExperimentDefinition<DlVsMethodsSettings, Hi
   },
   conceptIds: ["dl-vs-ml", "when-deep-learning"],
   islp: "ISLP (2023) §10.6, lab §10.9.1",
-  settings,
+  // The Hitters experiment's settings and split: the same seed draws the same players there and here.
+  settings: hittersExperiment.settings,
   datasets: ["hitters"],
-  prepare: (_s, datasets, random) => hittersExperiment.prepare(hittersExperiment.settings.defaults, datasets, random),
-  models: (s) => {
-    const metrics = [maeMetric("testMae", "test")];
-    const plans: ModelPlan[] = [
-      { id: "linear", label: { en: "linear regression", ko: "선형 회귀" }, spec: LINEAR_SPEC, fit: { kind: "least-squares" }, metrics },
-      { id: "lasso", label: { en: "lasso", ko: "라쏘" }, spec: LINEAR_SPEC, fit: { kind: "lasso", folds: LASSO_FOLDS }, metrics },
-      {
-        id: "network",
-        label: { en: "network 19 → 50 → 1", ko: "신경망 19 → 50 → 1" },
-        spec: HITTERS_NETWORK,
-        fit: {
-          kind: "gradient",
-          training: { optimizer: s.optimizer, learningRate: s.learningRate, epochs: s.epochs, batchSize: s.batchSize, loss: "meanSquaredError", validateOn: "test" },
-        },
-        metrics,
-      },
-    ];
-    return plans;
-  },
+  prepare: hittersExperiment.prepare,
+  models: (s) => [hittersLinearPlan(), hittersLinearPlan({ kind: "lasso", folds: LASSO_FOLDS }, "lasso", { en: "lasso", ko: "라쏘" }), hittersNetworkPlan(s)],
   analyse: async ({ data, models }) => {
     const methods = models.map(({ record }): MethodResult => {
       const nonZero = record.final.nonZero;

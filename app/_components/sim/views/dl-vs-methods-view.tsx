@@ -1,38 +1,20 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatValue } from "@/lib/sim";
 import { DataTable } from "../../data-table";
-import { AXIS_TICK, ChartFrame, TOOLTIP_STYLE, tickInteger } from "../chart-frame";
-import { seriesColor } from "../format";
-import { labelOf, modelIndex, type ViewProps } from "./outcome-types";
-
-const dollars = (value: unknown) => (typeof value === "number" ? `$${formatValue(value, "integer")}k` : String(value));
+import { dollars, MaeBars } from "./mae-bars";
+import { labelOf, type ViewProps } from "./outcome-types";
 
 /** Linear regression, the lasso and the network on one split: test MAE side by side, with what each costs in parameters. */
 export function DlVsMethodsView({ outcome, previews, locale }: ViewProps<"dl-vs-methods">) {
   const t = useTranslations("sim.views.dlVsMethods");
   const { methods, keptPredictors, lambda } = outcome.extras;
-  const bars = methods.map((method) => ({ ...method, name: labelOf(previews, method.id, locale) }));
+  const bars = methods.map((method) => ({ ...method, name: labelOf(previews, method.id, locale), mae: method.testMae }));
   const best = Math.min(...methods.map((m) => m.testMae));
   return (
     <div className="space-y-6">
       <div className="grid gap-6 lg:grid-cols-2">
-        <ChartFrame title={t("maeTitle")} note={t("maeNote")} testId="sim-methods-chart">
-          <ResponsiveContainer width="100%" height="100%">
-            <BarChart data={bars} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
-              <CartesianGrid strokeOpacity={0.2} vertical={false} />
-              <XAxis dataKey="name" tick={AXIS_TICK} stroke="currentColor" />
-              <YAxis tick={AXIS_TICK} tickFormatter={tickInteger} stroke="currentColor" width={48} />
-              <Tooltip {...TOOLTIP_STYLE} formatter={dollars} />
-              <Bar dataKey="testMae" name={t("mae")} isAnimationActive={false}>
-                {bars.map((bar) => (
-                  <Cell key={bar.id} fill={seriesColor(modelIndex(previews, bar.id))} />
-                ))}
-              </Bar>
-            </BarChart>
-          </ResponsiveContainer>
-        </ChartFrame>
+        <MaeBars bars={bars} previews={previews} title={t("maeTitle")} note={t("maeNote")} label={t("mae")} testId="sim-methods-chart" />
         <DataTable
           look="figure"
           caption={t("tableCaption")}
@@ -40,14 +22,14 @@ export function DlVsMethodsView({ outcome, previews, locale }: ViewProps<"dl-vs-
           columns={[{ label: t("model") }, { label: t("params"), numeric: true }, { label: t("inUse"), numeric: true }, { label: t("mae"), numeric: true }, { label: t("vsBest"), numeric: true }]}
         >
           {bars.map((bar) => (
-            <tr key={bar.id} data-testid="sim-method" data-model-id={bar.id} data-mae={bar.testMae} data-params={bar.params} data-in-use={bar.paramsInUse}>
+            <tr key={bar.id} data-testid="sim-method" data-model-id={bar.id} data-mae={bar.mae} data-params={bar.params} data-in-use={bar.paramsInUse}>
               <th scope="row" className="py-1 pr-3 text-left font-normal">
                 {bar.name}
               </th>
               <td className="py-1 pr-3 text-right">{formatValue(bar.params, "integer")}</td>
               <td className="py-1 pr-3 text-right">{formatValue(bar.paramsInUse, "integer")}</td>
-              <td className="py-1 pr-3 text-right">{dollars(bar.testMae)}</td>
-              <td className="py-1 text-right">{bar.testMae === best ? t("best") : `+${formatValue((bar.testMae / best - 1) * 100, "decimal")}%`}</td>
+              <td className="py-1 pr-3 text-right">{dollars(bar.mae)}</td>
+              <td className="py-1 text-right">{bar.mae === best ? t("best") : `+${formatValue((bar.mae / best - 1) * 100, "decimal")}%`}</td>
             </tr>
           ))}
         </DataTable>
