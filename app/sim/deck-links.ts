@@ -10,7 +10,7 @@ interface Bilingual {
   en: string;
 }
 
-export interface PracticeTemplate {
+export interface PracticeItem {
   id: string;
   title: Bilingual;
   concept: string;
@@ -21,9 +21,9 @@ export interface SimDeckLinks {
   /** The deck's concepts in its order, with their names. */
   concepts: { id: string; name: Bilingual }[];
   /** Templates (numbers change every time) that name each simulation. */
-  templatesBySimulation: Record<string, PracticeTemplate[]>;
+  templatesBySimulation: Record<string, PracticeItem[]>;
   /** Fixed cards that name each simulation, titled by their question as plain text. */
-  cardsBySimulation: Record<string, PracticeTemplate[]>;
+  cardsBySimulation: Record<string, PracticeItem[]>;
 }
 
 let cached: Promise<SimDeckLinks | null> | null = null;
@@ -31,12 +31,12 @@ let cached: Promise<SimDeckLinks | null> | null = null;
 async function load(): Promise<SimDeckLinks | null> {
   const { deck } = await loadDeckDir(path.join(process.cwd(), "content", "decks", SIM_DECK_ID));
   if (!deck) return null;
-  const templatesBySimulation: Record<string, PracticeTemplate[]> = {};
+  const templatesBySimulation: Record<string, PracticeItem[]> = {};
   for (const template of deck.templates) {
     if (!template.simulation) continue;
     (templatesBySimulation[template.simulation] ??= []).push({ id: template.id, title: template.title, concept: template.concept });
   }
-  const cardsBySimulation: Record<string, PracticeTemplate[]> = {};
+  const cardsBySimulation: Record<string, PracticeItem[]> = {};
   for (const card of deck.cards) {
     if (!card.simulation) continue;
     (cardsBySimulation[card.simulation] ??= []).push({ id: card.id, title: cardLinkText(card), concept: card.concept });

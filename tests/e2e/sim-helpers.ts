@@ -9,7 +9,8 @@ export async function expectDeckLinksBothWays(page: Page, { simulation, concept,
   const toSimulation = page.locator(`#concept-${concept} a[href="/sim/${simulation}"]`);
   await expect(toSimulation).toBeVisible();
   await toSimulation.click();
-  await expect(page).toHaveURL(new RegExp(`/sim/${simulation}$`));
+  // A client-side navigation that renders the page on the server: slow on a busy machine.
+  await expect(page).toHaveURL(new RegExp(`/sim/${simulation}$`), { timeout: 30_000 });
   const practice = page.getByTestId("sim-practice");
   await expect(practice.locator(`a[href="/practice/${question}"]`)).toBeVisible();
   await expect(practice.locator(`a[href="/decks/islp-ch10#concept-${concept}"]`)).toBeVisible();
