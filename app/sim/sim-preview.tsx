@@ -108,6 +108,26 @@ function Picture({ id }: { id: ExperimentId }) {
           <Grid x={100} y={22} cells={2} size={14} shade={() => 1} />
         </>
       );
+    case "dl-vs-methods":
+      return (
+        <>
+          {[0.62, 0.6, 0.61].map((h, i) => (
+            <rect key={i} x={28 + i * 40} y={H - 8 - h * (H - 16)} width={24} height={h * (H - 16)} className={i === 2 ? "fill-accent-600" : "fill-slate-400"} />
+          ))}
+          <path d={`M20 ${H - 8 - 0.6 * (H - 16)} H${W - 20}`} strokeDasharray="4 3" className="stroke-amber-600" />
+        </>
+      );
+    case "weight-shapes":
+      return (
+        <>
+          {[0, 1, 2, 3].map((i) => (
+            <Grid key={i} x={8 + i * 38} y={8} cells={4} size={8} shade={(r, c) => ((r * 3 + c * (i + 2)) % 5) / 4} />
+          ))}
+          <rect x={8} y={48} width={56} height={16} className="fill-slate-400" />
+          <rect x={72} y={48} width={28} height={16} className="fill-slate-400" />
+          <rect x={108} y={48} width={12} height={16} className="fill-accent-600" />
+        </>
+      );
     case "rnn-nyse":
       return (
         <>

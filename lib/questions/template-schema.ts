@@ -28,6 +28,8 @@ export const SIMULATION_IDS = [
   "max-pooling",
   "cnn-vs-mlp",
   "rnn-nyse",
+  "dl-vs-methods",
+  "weight-shapes",
 ] as const;
 
 const text = z.string({ error: "expected text" }).trim().min(1, { error: "text must not be empty" });

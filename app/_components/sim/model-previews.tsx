@@ -29,12 +29,14 @@ export const ModelPreviews = memo(function ModelPreviews({ previews, trained, lo
             <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">
               {preview.fit.kind === "least-squares"
                 ? t("leastSquares")
-                : t("gradient", {
-                    optimizer: preview.fit.training.optimizer,
-                    rate: String(preview.fit.training.learningRate),
-                    batch: preview.fit.training.batchSize,
-                    epochs: preview.fit.training.epochs,
-                  })}
+                : preview.fit.kind === "lasso"
+                  ? t("lasso", { folds: preview.fit.folds })
+                  : t("gradient", {
+                      optimizer: preview.fit.training.optimizer,
+                      rate: String(preview.fit.training.learningRate),
+                      batch: preview.fit.training.batchSize,
+                      epochs: preview.fit.training.epochs,
+                    })}
             </p>
             {record ? (
               <p className="mt-1 text-xs" data-testid="sim-params-verified" data-verified={record.paramsVerified}>

@@ -64,7 +64,7 @@ export const TrainingCharts = memo(function TrainingCharts({
   // Models fitted in closed form have no epochs: their final score is a level line to compare against.
   const closedForm = metric
     ? previews
-        .map((preview, index) => ({ preview, index, value: fromOutcome?.find((m) => m.id === preview.id && m.fit === "least-squares")?.final[metric.key] }))
+        .map((preview, index) => ({ preview, index, value: fromOutcome?.find((m) => m.id === preview.id && m.fit !== "gradient")?.final[metric.key] }))
         .filter((entry): entry is { preview: ModelPreview; index: number; value: number } => typeof entry.value === "number" && Number.isFinite(entry.value))
     : [];
   const metricTick = metric?.style === "percent" ? tickPercent : metric?.style === "integer" ? tickInteger : tickNumber;

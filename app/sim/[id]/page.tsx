@@ -5,9 +5,28 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { Simulation } from "@/app/_components/sim/simulation";
 import { SIM_DECK_ID } from "@/app/_components/sim/format";
 import { EXPERIMENTS, isExperimentId } from "@/lib/sim";
-import { simDeckLinks } from "../deck-links";
+import { simDeckLinks, type PracticeItem } from "../deck-links";
 
 type Params = Promise<{ id: string }>;
+
+/** Questions of the deck that name this simulation, each linked to its practice page; nothing when there are none. */
+function PracticeList({ lead, items, language, testId }: { lead: string; items: readonly PracticeItem[]; language: "ko" | "en"; testId?: string }) {
+  if (items.length === 0) return null;
+  return (
+    <>
+      <p className="text-sm text-slate-700 dark:text-slate-300">{lead}</p>
+      <ul className="list-disc space-y-1 pl-5" data-testid={testId}>
+        {items.map((item) => (
+          <li key={item.id}>
+            <Link className="link" href={`/practice/${encodeURIComponent(item.id)}`}>
+              {item.title[language]}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
@@ -33,6 +52,7 @@ export default async function SimulationPage({ params, searchParams }: { params:
   }
   const conceptName = (conceptId: string) => links?.concepts.find((c) => c.id === conceptId)?.name[language] ?? conceptId;
   const templates = links?.templatesBySimulation[id] ?? [];
+  const cards = links?.cardsBySimulation[id] ?? [];
   const deckId = links?.deckId ?? SIM_DECK_ID;
   return (
     <div className="space-y-6">
@@ -63,18 +83,8 @@ export default async function SimulationPage({ params, searchParams }: { params:
         <h2 id="sim-practice-title" className="text-lg font-semibold">
           {t("practiceTitle")}
         </h2>
-        <p className="text-sm text-slate-700 dark:text-slate-300">{t("practiceLead")}</p>
-        {templates.length > 0 ? (
-          <ul className="list-disc space-y-1 pl-5">
-            {templates.map((template) => (
-              <li key={template.id}>
-                <Link className="link" href={`/practice/${encodeURIComponent(template.id)}`}>
-                  {template.title[language]}
-                </Link>
-              </li>
-            ))}
-          </ul>
-        ) : null}
+        <PracticeList lead={t("practiceLead")} items={templates} language={language} />
+        <PracticeList lead={t("practiceCardsLead")} items={cards} language={language} testId="sim-practice-cards" />
         <ul className="flex flex-wrap gap-2">
           {experiment.conceptIds.map((conceptId) => (
             <li key={conceptId}>

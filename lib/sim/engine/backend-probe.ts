@@ -8,6 +8,7 @@
 import type { ArchitectureSpec } from "@/lib/model-core";
 import { buildTrainableModel } from "@/lib/model-core/tfjs";
 import type { ArrayDataset, TrainingConfig } from "./experiment-types";
+import { runMsPerStep, type ProbeTarget } from "./probe-targets";
 import type { Tf } from "./tfjs-types";
 import { createOptimizer } from "./train-model";
 
@@ -64,3 +65,34 @@ export async function timeTrainingSteps(
     model.dispose();
   }
 }
+
+/**
+ * Times every model of a run (`probeTargets`) on the current backend, sharing one budget between
+ * them (each still gets its `minSteps`), and reports the run's time per step: the models' times per
+ * step weighted by the steps each takes in the run, so a backend is judged on the whole run and not
+ * on one model that happens to suit it.
+ */
+export async function timeRunSteps(
+  tf: Tf,
+  targets: readonly ProbeTarget[],
+  train: ArrayDataset,
+  now: () => number,
+  shouldStop: () => boolean,
+  budget: ProbeBudget = DEFAULT_PROBE_BUDGET,
+): Promise<ProbeResult> {
+  const share: ProbeBudget = { ...budget, enoughMs: budget.enoughMs / Math.max(1, targets.length) };
+  const timed: { runSteps: number; msPerStep: number }[] = [];
+  let firstStepMs = 0;
+  let steps = 0;
+  for (const target of targets) {
+    if (shouldStop()) break;
+    const result = await timeTrainingSteps(tf, target.spec, target.training, train, now, shouldStop, share);
+    timed.push({ runSteps: target.runSteps, msPerStep: result.msPerStep });
+    firstStepMs += result.firstStepMs;
+    steps += result.steps;
+  }
+  // A probe cut short by stop has not timed every model: it ranks nothing.
+  const complete = timed.length === targets.length;
+  return { firstStepMs, msPerStep: complete ? runMsPerStep(timed) : Infinity, steps };
+}
+

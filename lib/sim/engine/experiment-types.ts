@@ -26,6 +26,8 @@ export const EXPERIMENT_IDS = [
   "max-pooling",
   "cnn-vs-mlp",
   "rnn-nyse",
+  "dl-vs-methods",
+  "weight-shapes",
 ] as const;
 export type ExperimentId = (typeof EXPERIMENT_IDS)[number];
 
@@ -79,7 +81,12 @@ export interface EpochMetric {
 export type ModelFit =
   | { kind: "gradient"; training: TrainingConfig }
   /** Ordinary least squares in closed form: for a spec that is one linear `dense(1)` on `[p]`. */
-  | { kind: "least-squares" };
+  | { kind: "least-squares" }
+  /**
+   * The lasso on the same spec, its penalty chosen by `folds`-fold cross-validation (lib/sim/linear/lasso.ts);
+   * the record's `final` holds the chosen `lambda` and `nonZero`, the coefficients it kept.
+   */
+  | { kind: "lasso"; folds: number };
 
 export interface ModelPlan {
   id: string;
@@ -116,7 +123,7 @@ export interface ModelRecord {
   tfjsParams: number | null;
   /** Closed form and tfjs agree. */
   paramsVerified: boolean;
-  /** One record per epoch; empty for least squares (fitted in one step: see `final`). */
+  /** One record per epoch; empty for least squares and the lasso (fitted without epochs: see `final`). */
   epochs: EpochRecord[];
   /** Loss of every minibatch, in order, when the plan asked for it. */
   stepLosses: number[];

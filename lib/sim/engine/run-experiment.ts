@@ -9,9 +9,10 @@
 import { deriveArchitecture, validateSpec, type ArchitectureSpec } from "@/lib/model-core";
 import { buildTrainableModel, countWithTfjs } from "@/lib/model-core/tfjs";
 import type { DatasetCache } from "../datasets/dataset-source";
-import { fitLeastSquares, predictLeastSquares } from "../linear/least-squares";
+import { lassoByCrossValidation } from "../linear/lasso";
+import { fitLeastSquares, predictLeastSquares, type LeastSquaresFit } from "../linear/least-squares";
 import { meanSquaredError } from "../metrics/regression-metrics";
-import { createRandom, deriveSeed } from "../random/seeded-random";
+import { createRandom, deriveSeed, type SeededRandom } from "../random/seeded-random";
 import type {
   ArrayDataset,
   BaseSettings,
@@ -21,10 +22,10 @@ import type {
   ModelRecord,
   PreparedData,
   TrainedModel,
-  TrainingConfig,
 } from "./experiment-types";
 import type { ExperimentOutcome, RunReport } from "./outcome-types";
-import { timeTrainingSteps, type ProbeResult } from "./backend-probe";
+import { timeRunSteps, type ProbeResult } from "./backend-probe";
+import { probeTargets } from "./probe-targets";
 import { createProgressClock, type ProgressListener } from "./progress";
 import { createSplitTensors } from "./split-tensors";
 import type { Sequential, Tf } from "./tfjs-types";
@@ -49,9 +50,9 @@ export interface RunContext {
   warmUp?: boolean;
   /**
    * Called once the data and models are ready, before any tensor of the run exists: the host picks
-   * the backend, timing candidates with `probe` (a few training steps of the run's largest model on
-   * its own first minibatch, on whichever backend is current) where it must. Null when the run
-   * trains nothing by gradient.
+   * the backend, timing candidates with `probe` (a few training steps of each of the run's models on
+   * its own first minibatch, on whichever backend is current, weighted by the steps each will take)
+   * where it must. Null when the run trains nothing by gradient.
    */
   chooseBackend?(probe: (() => Promise<ProbeResult>) | null): Promise<void>;
   /** The run moves to warm-up (untimed first steps) or to training proper. */
@@ -86,24 +87,33 @@ function newRecord(plan: ModelPlan, spec: ArchitectureSpec, train: ArrayDataset)
   };
 }
 
-/** A linear `dense(1)` on `[p]` with no activation: the only spec least squares can fit. */
+/** A linear `dense(1)` on `[p]` with no activation: the only spec least squares and the lasso can fit. */
 function assertLinear(plan: ModelPlan, spec: ArchitectureSpec): number {
   const [layer, ...rest] = spec.layers;
   const features = spec.input.length === 1 ? spec.input[0] : undefined;
   const linear = layer?.type === "dense" && layer.units === 1 && (layer.activation ?? "linear") === "linear" && layer.useBias;
-  if (!linear || rest.length > 0 || features === undefined) throw new Error(`model "${plan.id}": least squares needs a spec of one linear dense(1) layer on [p]`);
+  if (!linear || rest.length > 0 || features === undefined) throw new Error(`model "${plan.id}": ${plan.fit.kind} needs a spec of one linear dense(1) layer on [p]`);
   return features;
 }
 
-function fitByLeastSquares(plan: ModelPlan, record: ModelRecord, data: PreparedData, now: () => number): TrainedModel {
+/** Least squares, or the lasso with its cross-validated penalty: a linear model fitted without tfjs. */
+function fitLinearModel(plan: ModelPlan, record: ModelRecord, data: PreparedData, now: () => number, random: SeededRandom): TrainedModel {
   const features = assertLinear(plan, record.spec);
   // No tfjs model is trained, but the count shown is still checked against one tfjs builds.
   record.tfjsParams = countWithTfjs(record.spec).total;
   record.paramsVerified = record.tfjsParams === record.params;
   const startedAt = now();
-  const fit = fitLeastSquares(data.train.x, data.train.y, features);
+  const final: Record<string, number> = {};
+  let fit: LeastSquaresFit;
+  if (plan.fit.kind === "lasso") {
+    const chosen = lassoByCrossValidation(data.train.x, data.train.y, features, random, { folds: plan.fit.folds });
+    fit = chosen.fit;
+    Object.assign(final, { lambda: chosen.lambda, nonZero: chosen.nonZero });
+  } else {
+    fit = fitLeastSquares(data.train.x, data.train.y, features);
+  }
   record.trainMs = now() - startedAt;
-  const final: Record<string, number> = { loss: meanSquaredError(data.train.y, predictLeastSquares(fit, data.train.x)) };
+  final.loss = meanSquaredError(data.train.y, predictLeastSquares(fit, data.train.x));
   if (data.validation) final.valLoss = meanSquaredError(data.validation.y, predictLeastSquares(fit, data.validation.x));
   for (const metric of plan.metrics ?? []) {
     const split = data[metric.on];
@@ -158,16 +168,9 @@ export async function runExperiment<S extends BaseSettings, D extends PreparedDa
   const specs = plans.map(parseSpec);
   const stopRequested = () => context.shouldStop?.() ?? false;
   if (context.chooseBackend) {
-    // The largest model dominates the run's time, so it is the one worth timing.
-    let largest: { spec: ArchitectureSpec; training: TrainingConfig; params: number } | null = null;
-    for (const [index, plan] of plans.entries()) {
-      const spec = specs[index] as ArchitectureSpec;
-      if (plan.fit.kind !== "gradient") continue;
-      const params = deriveArchitecture(spec).total;
-      if (!largest || params > largest.params) largest = { spec, training: plan.fit.training, params };
-    }
-    const probe = largest;
-    await context.chooseBackend(probe ? () => timeTrainingSteps(tf, probe.spec, probe.training, data.train, now, stopRequested) : null);
+    // Every model is timed: the one with most parameters need not be the slowest per step.
+    const targets = probeTargets(plans, specs, data.train.count);
+    await context.chooseBackend(targets.length > 0 ? () => timeRunSteps(tf, targets, data.train, now, stopRequested) : null);
   }
   const backend = tf.getBackend();
   // Counted once the backend is chosen: before that, tf.memory() would start tfjs' default backend.
@@ -217,8 +220,8 @@ export async function runExperiment<S extends BaseSettings, D extends PreparedDa
       const spec = specs[index] as ArchitectureSpec;
       const record = newRecord(plan, spec, data.train);
       models.push(record);
-      if (plan.fit.kind === "least-squares") {
-        trained.push(fitByLeastSquares(plan, record, data, now));
+      if (plan.fit.kind !== "gradient") {
+        trained.push(fitLinearModel(plan, record, data, now, createRandom(deriveSeed(settings.seed, `folds:${plan.id}`))));
         continue;
       }
       const model = buildTrainableModel(spec, { seed: deriveSeed(settings.seed, `init:${plan.initKey ?? plan.id}`) });

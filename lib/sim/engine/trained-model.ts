@@ -1,7 +1,8 @@
 /**
  * `TrainedModel` handles given to an experiment's `analyse`: predictions (with dropout on or off),
  * a layer's output and a layer's weights, as plain arrays. Every tensor made here is freed before
- * the promise resolves. Least-squares models answer `predict` in closed form and have no layers.
+ * the promise resolves. Linear models fitted without tfjs (least squares, the lasso) answer
+ * `predict` and `layerWeights` from their coefficients and have no layer outputs.
  */
 import { predictLeastSquares, type LeastSquaresFit } from "../linear/least-squares";
 import type { ModelRecord, TrainedModel } from "./experiment-types";
@@ -60,11 +61,18 @@ export function tfjsTrainedModel(tf: Tf, model: Sequential, record: ModelRecord)
 }
 
 export function leastSquaresTrainedModel(fit: LeastSquaresFit, record: ModelRecord): TrainedModel {
-  const none = () => Promise.reject(new Error(`${record.id} is fitted by least squares and has no tfjs layers`));
+  const none = () => Promise.reject(new Error(`${record.id} is fitted without tfjs and has no layer outputs`));
   return {
     record,
     predict: async (x) => predictLeastSquares(fit, x),
     layerOutput: none,
-    layerWeights: none,
+    // Its one dense(1) layer's weights in tfjs' order and shapes: kernel [p, 1], then bias [1].
+    layerWeights: async (index) => {
+      if (index !== 0) throw new Error(`${record.id} has no layer ${index} (it has 1)`);
+      return [
+        { shape: [fit.coefficients.length, 1], values: Float32Array.from(fit.coefficients) },
+        { shape: [1], values: Float32Array.of(fit.intercept) },
+      ];
+    },
   };
 }

@@ -45,6 +45,25 @@ export const HITTERS_NETWORK: ArchitectureSpecInput = {
   layers: [{ type: "dense", units: 50, activation: "relu" }, { type: "dropout", rate: 0.4 }, { type: "dense", units: 1 }],
 };
 
+/** Linear regression as the lab fits it: least squares on the 19 predictors, scored by test MAE. */
+export function hittersLinearPlan(fit: ModelPlan["fit"] = { kind: "least-squares" }, id = "linear", label = { en: "linear regression", ko: "선형 회귀" }): ModelPlan {
+  return { id, label, spec: { input: [19], layers: [{ type: "dense", units: 1 }] }, fit, metrics: [maeMetric("testMae", "test")] };
+}
+
+/** The lab's network trained with the page's settings, scored by test MAE every epoch. */
+export function hittersNetworkPlan(s: HittersSettings): ModelPlan {
+  return {
+    id: "network",
+    label: { en: "network 19 → 50 → 1", ko: "신경망 19 → 50 → 1" },
+    spec: HITTERS_NETWORK,
+    fit: {
+      kind: "gradient",
+      training: { optimizer: s.optimizer, learningRate: s.learningRate, epochs: s.epochs, batchSize: s.batchSize, loss: "meanSquaredError", validateOn: "test" },
+    },
+    metrics: [maeMetric("testMae", "test")],
+  };
+}
+
 function standardisedResponse(y: Float32Array, scale: { mean: number; sd: number }): Float32Array {
   return y.map((value) => (value - scale.mean) / scale.sd);
 }
@@ -72,23 +91,7 @@ export const hittersExperiment: ExperimentDefinition<HittersSettings, HittersDat
       testRows: split.testRows,
     };
   },
-  models: (s) => {
-    const metrics = [maeMetric("testMae", "test")];
-    const plans: ModelPlan[] = [
-      { id: "linear", label: { en: "linear regression", ko: "선형 회귀" }, spec: { input: [19], layers: [{ type: "dense", units: 1 }] }, fit: { kind: "least-squares" }, metrics },
-      {
-        id: "network",
-        label: { en: "network 19 → 50 → 1", ko: "신경망 19 → 50 → 1" },
-        spec: HITTERS_NETWORK,
-        fit: {
-          kind: "gradient",
-          training: { optimizer: s.optimizer, learningRate: s.learningRate, epochs: s.epochs, batchSize: s.batchSize, loss: "meanSquaredError", validateOn: "test" },
-        },
-        metrics,
-      },
-    ];
-    return plans;
-  },
+  models: (s) => [hittersLinearPlan(), hittersNetworkPlan(s)],
   analyse: async ({ data, models }) => {
     const { mean, sd } = data.test.yScale ?? { mean: 0, sd: 1 };
     const dollars = (values: ArrayLike<number>) => Array.from(values, (v) => v * sd + mean);

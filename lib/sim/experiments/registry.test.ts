@@ -1,9 +1,19 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { EXPERIMENT_IDS } from "../engine/experiment-types";
 import { EXPERIMENTS, experimentsForConcept, isExperimentId, parseExperimentSettings, previewModels, trainedLayerTypes } from "./registry";
+
+/** Every item of the course deck that names a simulation, as [item id, simulation id]. */
+function deckSimulationLinks(): [string, string][] {
+  const dir = path.resolve(__dirname, "../../../content/decks/islp-ch10");
+  const files = ["templates", "cards"].flatMap((sub) => readdirSync(path.join(dir, sub)).map((file) => path.join(dir, sub, file)));
+  return files.flatMap((file) => {
+    const parsed = parse(readFileSync(file, "utf8")) as { templates?: { id: string; simulation?: string }[]; cards?: { id: string; simulation?: string }[] };
+    return [...(parsed.templates ?? []), ...(parsed.cards ?? [])].flatMap((item): [string, string][] => (item.simulation ? [[item.id, item.simulation]] : []));
+  });
+}
 
 describe("experiment registry", () => {
   it.each(EXPERIMENT_IDS)("%s: id, titles in both languages, an ISLP section, valid default models", (id) => {
@@ -34,6 +44,9 @@ describe("experiment registry", () => {
     expect(totals("cnn-vs-mlp")).toEqual({ cnn: 12_810, mlp: 235_146 });
     expect(totals("rnn-nyse")).toEqual({ rnn: 205, "linear-ar": 16 });
     expect(totals("convolution")).toEqual({ cnn: 6_810 });
+    expect(totals("dl-vs-methods")).toEqual({ linear: 20, lasso: 20, network: 1_051 });
+    // 785 × 32 + 33 × 16 + 17 × 10: the defaults' W₁, W₂ and B.
+    expect(totals("weight-shapes")).toEqual({ mlp: 25_120 + 528 + 170 });
   });
 
   it("knows which experiments train conv layers (and so cannot use wasm)", () => {
@@ -50,7 +63,21 @@ describe("experiment registry", () => {
     for (const id of EXPERIMENT_IDS) for (const concept of EXPERIMENTS[id].conceptIds) expect(concepts, `${id} → ${concept}`).toContain(concept);
     expect(experimentsForConcept("dropout")).toEqual(["dropout"]);
     expect(experimentsForConcept("parameter-count")).toEqual(["hitters", "cnn-vs-mlp"]);
+    expect(experimentsForConcept("dl-vs-ml")).toEqual(["dl-vs-methods"]);
+    expect(experimentsForConcept("when-deep-learning")).toEqual(["dl-vs-methods"]);
+    expect(experimentsForConcept("weight-matrix")).toEqual(["weight-shapes"]);
     expect(isExperimentId("mnist-mlp")).toBe(true);
     expect(isExperimentId("mnist")).toBe(false);
+  });
+
+  it("every experiment is named by at least one question of the deck, and each link names a real experiment", () => {
+    const links = deckSimulationLinks();
+    for (const [item, simulation] of links) expect(isExperimentId(simulation), `${item} → ${simulation}`).toBe(true);
+    const named = new Set(links.map(([, simulation]) => simulation));
+    expect(EXPERIMENT_IDS.filter((id) => !named.has(id))).toEqual([]);
+    // The weight-matrix questions point at the simulation that shows the matrices.
+    expect(links.filter(([item]) => ["w1-785", "islp-first-weight-matrix", "islp-second-weight-matrix", "islp-output-weight-matrix"].includes(item)).map(([, s]) => s)).toEqual(
+      Array(4).fill("weight-shapes"),
+    );
   });
 });

@@ -41,6 +41,8 @@ const RUNNERS: { [K in ExperimentId]: Runner<K> } = {
   "max-pooling": (raw, context) => validateAndRun(EXPERIMENTS["max-pooling"], raw, context),
   "cnn-vs-mlp": (raw, context) => validateAndRun(EXPERIMENTS["cnn-vs-mlp"], raw, context),
   "rnn-nyse": (raw, context) => validateAndRun(EXPERIMENTS["rnn-nyse"], raw, context),
+  "dl-vs-methods": (raw, context) => validateAndRun(EXPERIMENTS["dl-vs-methods"], raw, context),
+  "weight-shapes": (raw, context) => validateAndRun(EXPERIMENTS["weight-shapes"], raw, context),
 };
 
 export function runExperimentById<K extends ExperimentId>(

@@ -1,12 +1,12 @@
 "use client";
 import { useTranslations } from "next-intl";
-import { Bar, BarChart, CartesianGrid, Cell, Legend, ReferenceLine, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from "recharts";
+import { CartesianGrid, Legend, ReferenceLine, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from "recharts";
 import { formatValue } from "@/lib/sim";
 import { AXIS_TICK, ChartFrame, TOOLTIP_STYLE, tickInteger } from "../chart-frame";
 import { seriesColor } from "../format";
+import { dollars, MaeBars } from "./mae-bars";
 import { labelOf, modelIndex, type ViewProps } from "./outcome-types";
 
-const dollars = (value: unknown) => (typeof value === "number" ? `$${formatValue(value, "integer")}k` : String(value));
 
 /** Experiment 5: test MAE of least squares and the lab's network, the network's verified 1,051, predicted vs actual salaries. */
 export function HittersView({ outcome, previews, locale }: ViewProps<"hitters">) {
@@ -34,21 +34,7 @@ export function HittersView({ outcome, previews, locale }: ViewProps<"hitters">)
         ))}
       </dl>
       <div className="grid gap-6 lg:grid-cols-2">
-        <ChartFrame title={t("hitters.maeTitle")} note={t("hitters.maeNote")}>
-          <ResponsiveContainer width="100%" height="100%">
-            <BarChart data={bars} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
-              <CartesianGrid strokeOpacity={0.2} vertical={false} />
-              <XAxis dataKey="name" tick={AXIS_TICK} stroke="currentColor" />
-              <YAxis tick={AXIS_TICK} tickFormatter={tickInteger} stroke="currentColor" width={48} />
-              <Tooltip {...TOOLTIP_STYLE} formatter={dollars} />
-              <Bar dataKey="mae" name={t("hitters.mae")} isAnimationActive={false}>
-                {bars.map((bar) => (
-                  <Cell key={bar.id} fill={seriesColor(modelIndex(previews, bar.id))} />
-                ))}
-              </Bar>
-            </BarChart>
-          </ResponsiveContainer>
-        </ChartFrame>
+        <MaeBars bars={bars} previews={previews} title={t("hitters.maeTitle")} note={t("hitters.maeNote")} label={t("hitters.mae")} />
         <ChartFrame title={t("hitters.scatterTitle")} note={t("hitters.scatterNote")}>
           <ResponsiveContainer width="100%" height="100%">
             <ScatterChart margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>

@@ -3,11 +3,13 @@ import type { AnyOutcome, ExperimentId, Locale, ModelPreview } from "@/lib/sim";
 import { ConvolutionView } from "./convolution-view";
 import { ActivationView, DropoutView, OverfittingView } from "./curves-view";
 import { DigitsView } from "./digits-view";
+import { DlVsMethodsView } from "./dl-vs-methods-view";
 import { HittersView } from "./hitters-view";
 import { MinibatchView } from "./minibatch-view";
 import { NyseView } from "./nyse-view";
 import { completedOf } from "./outcome-types";
 import { PoolingView } from "./pooling-view";
+import { WeightShapesView } from "./weight-shapes-view";
 
 /** What each experiment shows once it has run. */
 export function ResultView({ experimentId, outcome, previews, locale }: { experimentId: ExperimentId; outcome: AnyOutcome; previews: readonly ModelPreview[]; locale: Locale }) {
@@ -50,6 +52,14 @@ export function ResultView({ experimentId, outcome, previews, locale }: { experi
     case "rnn-nyse": {
       const run = completedOf(outcome, experimentId);
       return run ? <NyseView outcome={run} {...common} /> : null;
+    }
+    case "dl-vs-methods": {
+      const run = completedOf(outcome, experimentId);
+      return run ? <DlVsMethodsView outcome={run} {...common} /> : null;
+    }
+    case "weight-shapes": {
+      const run = completedOf(outcome, experimentId);
+      return run ? <WeightShapesView outcome={run} {...common} /> : null;
     }
   }
 }
