@@ -532,7 +532,7 @@ export function ReviewSession({ deck, concept, practise }: Props) {
               {result.architecture ? (
                 <figure className="overflow-x-auto">
                   <figcaption className="sr-only">{t("feedback.network")}</figcaption>
-                  <SolutionDiagram spec={result.architecture} />
+                  <SolutionDiagram spec={result.architecture} asked={result.architectureAsk} />
                 </figure>
               ) : null}
             </section>

@@ -14,11 +14,13 @@ import {
   type Variant,
   type VariantAnchor,
 } from "@/lib/questions";
+import type { AskedOfNetwork } from "@/lib/questions";
 import type { ArchitectureSpec } from "@/lib/model-core";
 import { db } from "./db";
 import { canSeeDeck, visibleDeckIds, type Viewer } from "./deck-visibility";
 import { parseBilingual, parseDeckDefinition, parseItem } from "./deck-store";
 import { AppError, notFound } from "./errors";
+import { withArchitectureAsk } from "./review-answer";
 
 /**
  * The deck catalogue for the /decks pages and stateless practice (/practice/<itemId>): decks with
@@ -236,6 +238,8 @@ export interface PracticeCheckResult {
   solution: Bilingual | null;
   /** The filled-in network for the layer table and diagram; null unless the answer came from one. */
   architecture: ArchitectureSpec | null;
+  /** What the question asks of that network. */
+  architectureAsk?: AskedOfNetwork;
 }
 
 export function anchorsOf(item: Item): PracticeAnchor[] {
@@ -295,7 +299,7 @@ export async function practiceVariant(item: Item, options: { seed?: number; anch
 export async function checkPractice(item: Item, input: { seed: number; anchor?: string; response: string }): Promise<PracticeCheckResult> {
   const variant = await makePracticeVariant(item, input.seed, input.anchor);
   if (variant.answerFormat === "self") {
-    return { status: "revealed", readAs: null, expected: null, solution: variant.solution, architecture: variant.architecture };
+    return { status: "revealed", readAs: null, expected: null, solution: variant.solution, architecture: variant.architecture, ...withArchitectureAsk(variant) };
   }
   const result = checkAnswer(variant, input.response);
   if (result.status === "invalid") {
@@ -308,6 +312,7 @@ export async function checkPractice(item: Item, input: { seed: number; anchor?: 
     ...(result.mistake ? { mistake: result.mistake } : {}),
     solution: variant.solution,
     architecture: variant.architecture,
+    ...withArchitectureAsk(variant),
   };
 }
 

@@ -371,7 +371,7 @@ export function PracticeSession({ itemId, initial }: { itemId: string; initial: 
                 <h3 className="text-sm font-semibold">{t("feedback.layers")}</h3>
                 <SolutionLayerTable spec={result.architecture} />
                 <figure className="overflow-x-auto" data-testid="network-figure">
-                  <SolutionDiagram spec={result.architecture} />
+                  <SolutionDiagram spec={result.architecture} asked={result.architectureAsk} />
                   <figcaption className="mt-1 text-xs text-slate-600 dark:text-slate-400">{t("feedback.network")}</figcaption>
                 </figure>
               </>
