@@ -14,7 +14,7 @@ export function ConceptProgressLine({ progress, total, t }: { progress: ConceptP
       <span data-testid="concept-seen">{t("progress.seen", { seen, total })}</span>
       <span aria-hidden="true">·</span>
       <span data-testid="concept-due" className={progress?.due ? "font-semibold text-accent-700 dark:text-accent-100" : undefined}>
-        {t("progress.due", { count: progress?.due ?? 0 })}
+        {progress?.due ? t("progress.due", { count: progress.due }) : t("progress.noneDue")}
       </span>
       <span aria-hidden="true">·</span>
       <span data-testid="concept-accuracy">
