@@ -1,4 +1,5 @@
-import type { AnswerResult, GradeOutcome, NextReviewResult, UndoOutcome } from "@/lib/server/review-types";
+import type { GradeOutcome } from "@/lib/server/review-types";
+import type { AnswerPayload, NextReviewPayload, UndoPayload } from "@/lib/server/review-payload";
 import type { CardActionOutcome } from "@/lib/server/review-card-actions";
 import type { ReviewSettings } from "@/lib/server/review-settings";
 
@@ -29,16 +30,16 @@ async function call<T>(method: "GET" | "POST" | "PATCH", url: string, body?: unk
 const reviewUrl = (reviewId: string, action: string) => `/api/review/${encodeURIComponent(reviewId)}/${action}`;
 
 export const reviewApi = {
-  next(filter: { deck?: string; concept?: string }): Promise<NextReviewResult> {
+  next(filter: { deck?: string; concept?: string }): Promise<NextReviewPayload> {
     const params = new URLSearchParams();
     if (filter.deck) params.set("deck", filter.deck);
     if (filter.concept) params.set("concept", filter.concept);
     const query = params.toString();
     return call("GET", `/api/review/next${query ? `?${query}` : ""}`);
   },
-  answer: (reviewId: string, response: string, durationMs: number) => call<AnswerResult>("POST", reviewUrl(reviewId, "answer"), { response, durationMs }),
+  answer: (reviewId: string, response: string, durationMs: number) => call<AnswerPayload>("POST", reviewUrl(reviewId, "answer"), { response, durationMs }),
   grade: (reviewId: string, grade: number) => call<GradeOutcome>("POST", reviewUrl(reviewId, "grade"), { grade }),
-  undo: (reviewId: string) => call<UndoOutcome>("POST", reviewUrl(reviewId, "undo")),
+  undo: (reviewId: string) => call<UndoPayload>("POST", reviewUrl(reviewId, "undo")),
   suspend: (reviewId: string, suspended: boolean) => call<CardActionOutcome>("POST", reviewUrl(reviewId, "suspend"), { suspended }),
   bury: (reviewId: string) => call<CardActionOutcome>("POST", reviewUrl(reviewId, "bury")),
   report: (reviewId: string, message: string) => call<{ reportId: number }>("POST", reviewUrl(reviewId, "report"), { message }),

@@ -5,14 +5,15 @@ import { asInstrumental } from "@/app/_components/korean-particle";
 import Link from "next/link";
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent } from "react";
 import type { Bilingual } from "@/lib/questions";
-import type { AnswerResult, PublicCardState, ReviewItem } from "@/lib/server/review-types";
+import type { PublicCardState } from "@/lib/server/review-types";
+import type { AnswerPayload, ReviewItemPayload } from "@/lib/server/review-payload";
 import type { RemainingCounts } from "@/lib/srs";
-import { MathText } from "@/app/_components/math-text";
+import { MathHtml } from "@/app/_components/math-html";
 import { ApiError, reviewApi } from "./api-client";
 import { GradeButtons, type GradeButtonsHandle, type GradeValue } from "./_components/grade-buttons";
 import { SessionSummary, type SessionGrade } from "./_components/session-summary";
 import { ReviewSettingsForm } from "./_components/review-settings-form";
-import { SolutionDiagram } from "./_components/solution-diagram";
+import { SolutionDiagram } from "@/app/_components/solution-parts";
 
 type Phase = "loading" | "question" | "feedback" | "empty" | "error";
 
@@ -46,10 +47,10 @@ export function ReviewSession({ deck, concept, practise }: Props) {
   const pick = useCallback((text: Bilingual | null | undefined) => (text ? text[locale] : ""), [locale]);
 
   const [phase, setPhase] = useState<Phase>("loading");
-  const [item, setItem] = useState<ReviewItem | null>(null);
+  const [item, setItem] = useState<ReviewItemPayload | null>(null);
   const [remaining, setRemaining] = useState<RemainingCounts | null>(null);
-  const [result, setResult] = useState<AnswerResult | null>(null);
-  const [invalid, setInvalid] = useState<AnswerResult | null>(null);
+  const [result, setResult] = useState<AnswerPayload | null>(null);
+  const [invalid, setInvalid] = useState<AnswerPayload | null>(null);
   const [response, setResponse] = useState("");
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
@@ -101,7 +102,7 @@ export function ReviewSession({ deck, concept, practise }: Props) {
     }
   }, [fail]);
 
-  const show = useCallback((next: ReviewItem | null) => {
+  const show = useCallback((next: ReviewItemPayload | null) => {
     setItem(next);
     setResponse("");
     setInvalid(null);
@@ -412,7 +413,7 @@ export function ReviewSession({ deck, concept, practise }: Props) {
           </header>
 
           <div className="text-lg" data-testid="prompt">
-            <MathText text={pick(item.prompt)} lang={locale} />
+            <MathHtml html={pick(item.promptHtml)} lang={locale} />
           </div>
 
           {item.choices ? (
@@ -432,7 +433,7 @@ export function ReviewSession({ deck, concept, practise }: Props) {
                     className="flex w-full items-start gap-3 rounded-lg border border-slate-200 px-3 py-2 text-left hover:bg-slate-50 disabled:cursor-default disabled:hover:bg-transparent aria-pressed:border-accent-500 aria-pressed:bg-accent-50 aria-pressed:ring-2 aria-pressed:ring-accent-500 dark:border-slate-700 dark:hover:bg-slate-800 dark:aria-pressed:bg-slate-800"
                   >
                     <span className="font-mono font-bold">{choice.letter}</span>
-                    <MathText text={pick(choice.text)} inline lang={locale} />
+                    <MathHtml html={pick(choice.html)} inline lang={locale} />
                   </button>
                 </li>
               ))}
@@ -519,19 +520,19 @@ export function ReviewSession({ deck, concept, practise }: Props) {
                 data-status={result.status}
               >
                 {feedbackText}
-                {result.mistake ? <MathText text={pick(result.mistake)} inline lang={locale} className="mt-1 block font-normal" /> : null}
+                {result.mistakeHtml ? <MathHtml html={pick(result.mistakeHtml)} inline lang={locale} className="mt-1 block font-normal" /> : null}
               </p>
             ) : null}
           </div>
 
-          {phase === "feedback" && result?.solution ? (
+          {phase === "feedback" && result?.solutionHtml ? (
             <section className="space-y-3 border-t border-slate-200 pt-4 dark:border-slate-800" aria-label={t("feedback.solution")}>
               <h3 className="text-sm font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">{t("feedback.solution")}</h3>
-              <MathText text={pick(result.solution)} lang={locale} />
+              <MathHtml html={pick(result.solutionHtml)} lang={locale} />
               {result.architecture ? (
                 <figure className="overflow-x-auto">
                   <figcaption className="sr-only">{t("feedback.network")}</figcaption>
-                  <SolutionDiagram spec={result.architecture} />
+                  <SolutionDiagram spec={result.architecture} asked={result.architectureAsk} />
                 </figure>
               ) : null}
             </section>

@@ -10,7 +10,7 @@ import { formatNumber } from "../model-core/format-number";
 import { VariantError } from "./params";
 import { overLimitMessage, TEMPLATE_LIMITS } from "./template-limits";
 import type { ArchitectureAnswer } from "./template-schema";
-import type { ArchitectureAsk, Bilingual, ExpectedAnswer, ParamValues } from "./types";
+import type { ArchitectureAsk, Bilingual, ExpectedAnswer, ParamValues, Variant } from "./types";
 
 /** A string starting with `=` is a formula over the parameters; anything else is kept as written. */
 function fillValue(value: unknown, scope: ParamValues): unknown {
@@ -86,6 +86,18 @@ export interface ArchitectureResult {
   work: Bilingual;
   /** `{{@layers}}`: every layer's formula and the total. */
   layers: string;
+}
+
+/** What an architecture question asks of its network (for the diagram's text), or null for other questions. */
+export interface AskedOfNetwork {
+  ask: ArchitectureAsk;
+  /** 0-based layer of a layer question. */
+  layerIndex: number | null;
+}
+
+export function askedOfNetwork(variant: Pick<Variant, "verification">): AskedOfNetwork | null {
+  const verification = variant.verification;
+  return verification?.kind === "architecture" ? { ask: verification.ask, layerIndex: verification.layerIndex } : null;
 }
 
 export function answerFromArchitecture(ask: ArchitectureAsk, { spec, layerIndex }: FilledArchitecture): ArchitectureResult {

@@ -36,6 +36,7 @@ export {
 } from "./template-schema";
 export { makeVariant, itemVersion, type VariantOptions } from "./make-variant";
 export { checkAnswer } from "./check-answer";
+export { askedOfNetwork, type AskedOfNetwork } from "./architecture-answer";
 export { displayExpected, expectedByLanguage } from "./answer-values";
 export { normalizeInput, parseBoolean, parseChoice, parseMatrix, parseNumber, parseShape } from "./answer-parse";
 export { variantSeed } from "./variant-seed";

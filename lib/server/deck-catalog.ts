@@ -14,12 +14,14 @@ import {
   type Variant,
   type VariantAnchor,
 } from "@/lib/questions";
+import type { AskedOfNetwork } from "@/lib/questions";
 import type { ArchitectureSpec } from "@/lib/model-core";
 import { db } from "./db";
 import { canSeeDeck, visibleDeckIds, type Viewer } from "./deck-visibility";
 import { parseDeckDefinition, parseItem } from "./deck-store";
 import { parseDeckDescription, parseDeckTitle } from "./stored-json";
 import { AppError, notFound } from "./errors";
+import { withArchitectureAsk } from "./review-answer";
 
 /**
  * The deck catalogue for the /decks pages and stateless practice (/practice/<itemId>): decks with
@@ -237,6 +239,8 @@ export interface PracticeCheckResult {
   solution: Bilingual | null;
   /** The filled-in network for the layer table and diagram; null unless the answer came from one. */
   architecture: ArchitectureSpec | null;
+  /** What the question asks of that network. */
+  architectureAsk?: AskedOfNetwork;
 }
 
 export function anchorsOf(item: Item): PracticeAnchor[] {
@@ -296,7 +300,7 @@ export async function practiceVariant(item: Item, options: { seed?: number; anch
 export async function checkPractice(item: Item, input: { seed: number; anchor?: string; response: string }): Promise<PracticeCheckResult> {
   const variant = await makePracticeVariant(item, input.seed, input.anchor);
   if (variant.answerFormat === "self") {
-    return { status: "revealed", readAs: null, expected: null, solution: variant.solution, architecture: variant.architecture };
+    return { status: "revealed", readAs: null, expected: null, solution: variant.solution, architecture: variant.architecture, ...withArchitectureAsk(variant) };
   }
   const result = checkAnswer(variant, input.response);
   if (result.status === "invalid") {
@@ -309,6 +313,7 @@ export async function checkPractice(item: Item, input: { seed: number; anchor?: 
     ...(result.mistake ? { mistake: result.mistake } : {}),
     solution: variant.solution,
     architecture: variant.architecture,
+    ...withArchitectureAsk(variant),
   };
 }
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { checkAnswer, expectedByLanguage, type Bilingual, type Variant } from "@/lib/questions";
+import { askedOfNetwork, checkAnswer, expectedByLanguage, type AskedOfNetwork, type Bilingual, type Variant } from "@/lib/questions";
 import { suggestGrade, type AnswerKind } from "@/lib/srs";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { readRows, sqlDate, sqlIntOrNull, transactionRows, transactionWrite } from "./direct-sql";
@@ -37,6 +37,12 @@ function withExpectedByLanguage(variant: Variant): { expectedByLanguage?: Biling
   return words ? { expectedByLanguage: words } : {};
 }
 
+/** The network's ask beside the network, when the variant has one. */
+export function withArchitectureAsk(variant: Variant): { architectureAsk?: AskedOfNetwork } {
+  const asked = variant.architecture ? askedOfNetwork(variant) : null;
+  return asked ? { architectureAsk: asked } : {};
+}
+
 function sameFeedback(a: { en: string } | undefined, b: { en: string }): boolean {
   return a !== undefined && a.en === b.en;
 }
@@ -57,6 +63,7 @@ export function evaluateResponse(variant: Variant, response: string, durationMs:
       solution: variant.solution,
       suggestedGrade: suggestGrade({ kind, status: "revealed", durationMs }),
       architecture,
+      ...withArchitectureAsk(variant),
       durationMs,
     };
   }
@@ -84,6 +91,7 @@ export function evaluateResponse(variant: Variant, response: string, durationMs:
     ...(checked.mistake ? { mistake: checked.mistake } : {}),
     suggestedGrade: suggestGrade({ kind, status: checked.status, durationMs, nearMiss }),
     architecture,
+    ...withArchitectureAsk(variant),
     durationMs,
   };
 }

@@ -9,7 +9,7 @@ import {
   type QueueKind,
   type RemainingCounts,
 } from "@/lib/srs";
-import type { AnswerFormat, Bilingual, Choice } from "@/lib/questions";
+import type { AnswerFormat, AskedOfNetwork, Bilingual, Choice } from "@/lib/questions";
 import type { ArchitectureSpec } from "@/lib/model-core";
 import { sqlBoolean, sqlInt, sqlIntOrNull } from "./direct-sql";
 
@@ -52,6 +52,8 @@ export interface AnswerResult {
   suggestedGrade: Grade | null;
   /** The filled-in network of an architecture question, for the layer table and diagram. */
   architecture: ArchitectureSpec | null;
+  /** What the question asks of that network (the diagram's text says that count, not only the total). */
+  architectureAsk?: AskedOfNetwork;
   durationMs: number | null;
 }
 

@@ -28,6 +28,8 @@ async function openTemplateFromDecks(page: Page, decksLink: string | RegExp, dec
   await expect(page).toHaveURL(/\/decks$/);
   await page.getByRole("link", { name: deckTitle }).first().click();
   await expect(page).toHaveURL(/\/decks\/islp-ch10$/);
+  // Concepts are collapsed: open the template's concept first.
+  await page.locator('[data-testid="concept"]', { has: page.locator(`[data-item-id="${TEMPLATE}"]`) }).locator("summary").click();
   await page.locator(`[data-item-id="${TEMPLATE}"]`).getByTestId("practise-link").click();
   await expect(page).toHaveURL(new RegExp(`/practice/${TEMPLATE}\\?seed=\\d+`));
   await expect(card(page)).toBeVisible();

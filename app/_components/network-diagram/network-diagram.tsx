@@ -23,6 +23,7 @@ import {
   type NodesLayout,
 } from "./layout";
 import { TOO_DEEP_MESSAGE, nestsDeeperThan } from "@/app/architect/spec-depth";
+import type { AskedOfNetwork } from "@/lib/questions";
 
 export interface NetworkDiagramProps {
   /** Any spec a person may write (defaults omitted); an invalid one shows its message instead of a drawing. */
@@ -30,7 +31,15 @@ export interface NetworkDiagramProps {
   /** "auto" (default): nodes and arrows for small dense networks, blocks otherwise. */
   kind?: DiagramKind | "auto";
   className?: string;
+  /** What the question asks of the network: the text for screen readers gives that count (25 weights), not only the total. */
+  asked?: AskedOfNetwork | null;
 }
+
+/**
+ * The smallest text in a drawing, in px at its natural size. The drawing never shrinks below that
+ * size (its container scrolls sideways on a phone instead), so no label is ever smaller than 12 px.
+ */
+export const MIN_LABEL_PX = 12;
 
 type Translate = ReturnType<typeof useTranslations<"architect.diagram">>;
 
@@ -39,7 +48,7 @@ type Translate = ReturnType<typeof useTranslations<"architect.diagram">>;
  * for small fully connected networks, labelled blocks with their output shapes for the rest.
  * Works as a server or a client component (no state); text comes from `architect.diagram`.
  */
-export function NetworkDiagram({ spec, kind = "auto", className }: NetworkDiagramProps) {
+export function NetworkDiagram({ spec, kind = "auto", className, asked = null }: NetworkDiagramProps) {
   const t = useTranslations("architect.diagram");
   const id = useId().replace(/[^a-zA-Z0-9_-]/g, "");
   const validation = nestsDeeperThan(spec) ? ({ ok: false, error: TOO_DEEP_MESSAGE } as const) : validateSpec(spec);
@@ -53,28 +62,31 @@ export function NetworkDiagram({ spec, kind = "auto", className }: NetworkDiagra
   const valid = validation.spec;
   const derivation = deriveArchitecture(valid);
   const chosen = kind === "auto" ? chooseDiagramKind(valid) : kind;
-  const summary = summarize(valid, derivation, t);
+  const summary = summarize(valid, derivation, t, asked);
   const layout = chosen === "nodes" && chooseDiagramKind(valid) === "nodes" ? layoutNodes(valid, derivation) : layoutBlocks(valid, derivation);
   return (
-    <svg
-      role="img"
-      aria-label={summary}
-      viewBox={`0 0 ${layout.width} ${layout.height}`}
-      width={layout.width}
-      height={layout.height}
-      className={`h-auto w-full select-none ${className ?? ""}`}
-      style={{ maxWidth: layout.width }}
-      data-diagram-kind={layout.kind}
-      fontFamily="inherit"
-    >
-      <title>{summary}</title>
-      <defs>
-        <marker id={`${id}-arrow`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
-          <path d="M0,0 L10,5 L0,10 z" className="fill-slate-500 dark:fill-slate-400" />
-        </marker>
-      </defs>
-      {layout.kind === "nodes" ? <NodesDrawing layout={layout} arrowId={`${id}-arrow`} t={t} /> : <BlocksDrawing layout={layout} arrowId={`${id}-arrow`} t={t} />}
-    </svg>
+    // On a phone a wide drawing scrolls sideways (by keyboard too) rather than shrinking its labels.
+    <div className="max-w-full overflow-x-auto" role="region" aria-label={t("region")} tabIndex={0}>
+      <svg
+        role="img"
+        aria-label={summary}
+        viewBox={`0 0 ${layout.width} ${layout.height}`}
+        width={layout.width}
+        height={layout.height}
+        className={`h-auto w-full select-none ${className ?? ""}`}
+        style={{ maxWidth: layout.width, minWidth: layout.width }}
+        data-diagram-kind={layout.kind}
+        fontFamily="inherit"
+      >
+        <title>{summary}</title>
+        <defs>
+          <marker id={`${id}-arrow`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+            <path d="M0,0 L10,5 L0,10 z" className="fill-slate-500 dark:fill-slate-400" />
+          </marker>
+        </defs>
+        {layout.kind === "nodes" ? <NodesDrawing layout={layout} arrowId={`${id}-arrow`} t={t} /> : <BlocksDrawing layout={layout} arrowId={`${id}-arrow`} t={t} />}
+      </svg>
+    </div>
   );
 }
 
@@ -118,7 +130,7 @@ function NodeColumnDrawing({ column, layout, t }: { column: NodeColumn; layout: 
             y={node.y}
             dy="0.35em"
             textAnchor="middle"
-            fontSize={node.label.length > 4 ? 9 : 11}
+            fontSize={MIN_LABEL_PX}
             className="fill-slate-900 dark:fill-slate-100"
           >
             {node.label}
@@ -130,16 +142,16 @@ function NodeColumnDrawing({ column, layout, t }: { column: NodeColumn; layout: 
           <text x={column.ellipsis.x} y={column.ellipsis.y} dy="0.35em" textAnchor="middle" fontSize={18} className="fill-slate-600 dark:fill-slate-300">
             ⋮
           </text>
-          <text x={column.ellipsis.x + 12} y={column.ellipsis.y} dy="0.35em" fontSize={10} className="fill-slate-600 dark:fill-slate-300">
+          <text x={column.ellipsis.x + 12} y={column.ellipsis.y} dy="0.35em" fontSize={MIN_LABEL_PX} className="fill-slate-600 dark:fill-slate-300">
             {t("moreUnits", { count: formatNumber(column.ellipsis.hidden) })}
           </text>
         </g>
       ) : null}
-      <text x={column.x} y={layout.captionY} textAnchor="middle" fontSize={11} className="fill-slate-700 dark:fill-slate-300">
+      <text x={column.x} y={layout.captionY} textAnchor="middle" fontSize={MIN_LABEL_PX} className="fill-slate-700 dark:fill-slate-300">
         {t("unitCount", { count: column.units })}
       </text>
       {column.notes.length > 0 ? (
-        <text x={column.x} y={layout.captionY + 15} textAnchor="middle" fontSize={10} className="fill-slate-600 dark:fill-slate-400">
+        <text x={column.x} y={layout.captionY + 15} textAnchor="middle" fontSize={MIN_LABEL_PX} className="fill-slate-600 dark:fill-slate-400">
           {column.notes.map((note) => noteText(note, t)).join(" · ")}
         </text>
       ) : null}
@@ -218,17 +230,17 @@ function BlockDrawing({ block, t }: { block: DiagramBlock; t: Translate }) {
         />
       ))}
       <rect x={block.x} y={block.y} width={block.width} height={block.height} rx={6} strokeWidth={1.5} strokeDasharray={dashed} className={className} />
-      <text x={block.x + 10} y={block.y + (tall ? 18 : block.height / 2)} dy={tall ? undefined : "0.35em"} fontSize={12} className="fill-slate-900 dark:fill-slate-50">
+      <text x={block.x + 10} y={block.y + (tall ? 18 : block.height / 2)} dy={tall ? undefined : "0.35em"} fontSize={MIN_LABEL_PX} className="fill-slate-900 dark:fill-slate-50">
         <tspan fontWeight={600}>{title}</tspan>
         {detail ? <tspan className="fill-slate-700 dark:fill-slate-300">{` · ${detail}`}</tspan> : null}
         {tall ? null : <tspan className="fill-slate-700 dark:fill-slate-300">{` → ${shape}`}</tspan>}
       </text>
       {tall ? (
         <>
-          <text x={block.x + 10} y={block.y + 36} fontSize={11} className="fill-slate-700 dark:fill-slate-300">
+          <text x={block.x + 10} y={block.y + 36} fontSize={MIN_LABEL_PX} className="fill-slate-700 dark:fill-slate-300">
             {shape}
           </text>
-          <text x={block.x + block.width - 10} y={block.y + 36} textAnchor="end" fontSize={11} className="fill-slate-700 dark:fill-slate-300">
+          <text x={block.x + block.width - 10} y={block.y + 36} textAnchor="end" fontSize={MIN_LABEL_PX} className="fill-slate-700 dark:fill-slate-300">
             {t("params", { count: block.layer?.params ?? 0 })}
           </text>
         </>
@@ -281,8 +293,27 @@ function layerDetail(layer: LayerSpec, t: Translate): string {
   return parts.join(", ");
 }
 
+/** The count the text gives: what the question asks (weights, biases, a layer's parameters), with the total beside it. */
+function askedCount(derivation: ArchitectureDerivation, t: Translate, asked: AskedOfNetwork | null): string {
+  const total = formatNumber(derivation.total);
+  const sum = (part: "weights" | "biases") => formatNumber(derivation.layers.reduce((all, layer) => all + layer[part], 0));
+  const layer = asked?.layerIndex === null || asked?.layerIndex === undefined ? undefined : derivation.layers[asked.layerIndex];
+  switch (asked?.ask) {
+    case "weights":
+      return t("countWeights", { count: sum("weights"), total });
+    case "biases":
+      return t("countBiases", { count: sum("biases"), total });
+    case "trainable":
+      return t("countTrainable", { count: formatNumber(derivation.trainable), total });
+    case "layer-params":
+      return layer ? t("countLayer", { layer: layer.name, count: formatNumber(layer.params), total }) : t("countTotal", { total });
+    default:
+      return t("countTotal", { total });
+  }
+}
+
 /** "784 inputs → dense 256 (relu) → dropout 0.4 → … → dense 10; 235,146 parameters." */
-function summarize(spec: ArchitectureSpec, derivation: ArchitectureDerivation, t: Translate): string {
+function summarize(spec: ArchitectureSpec, derivation: ArchitectureDerivation, t: Translate, asked: AskedOfNetwork | null): string {
   const layers = derivation.layers.map((layer) => {
     const layerSpec = spec.layers[layer.index];
     const detail = layerSpec ? layerDetail(layerSpec, t) : "";
@@ -291,6 +322,6 @@ function summarize(spec: ArchitectureSpec, derivation: ArchitectureDerivation, t
   return t("summary", {
     input: spec.input.map((value) => formatNumber(value)).join("×"),
     layers: layers.join(" → "),
-    total: formatNumber(derivation.total),
+    count: askedCount(derivation, t, asked),
   });
 }

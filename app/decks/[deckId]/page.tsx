@@ -11,6 +11,8 @@ import { requirePageUser } from "@/lib/server/page-guards";
 import { StudyChoice } from "../_components/study-choice";
 import { isOptional, studyStatusKey } from "../_components/study-status";
 import { getCurrentUser } from "@/lib/server/session";
+import { deckConceptProgress } from "@/lib/server/concept-progress";
+import { ConceptProgressLine } from "./concept-progress-line";
 import type { Viewer } from "@/lib/server/deck-visibility";
 
 type Params = Promise<{ deckId: string }>;
@@ -77,13 +79,18 @@ function ItemEntry({ entry, deckVersion, language, t }: { entry: CatalogItem; de
   );
 }
 
-/** /decks/<deckId>: the deck's concepts in order, each with its templates (a sample variant each) and cards. */
+/**
+ * /decks/<deckId>: the deck's concepts in course order, each a collapsed disclosure (native
+ * details/summary: keyboard and screen readers for free) headed by the student's progress in it;
+ * opened, its templates (a sample variant each) and cards. A link to `#concept-<id>` opens its
+ * concept: the id sits inside the disclosure, which the browser opens to reveal it.
+ */
 export default async function DeckPage({ params }: { params: Params }) {
   const { deckId } = await params;
   const viewer = await requirePageUser(`/decks/${encodeURIComponent(deckId)}`);
   const deck = await loadDeck(deckId, viewer);
   if (!deck) notFound();
-  const [t, locale, studied] = await Promise.all([getTranslations("decks"), getLocale(), studyDecks(viewer)]);
+  const [t, locale, studied, progress] = await Promise.all([getTranslations("decks"), getLocale(), studyDecks(viewer), deckConceptProgress(viewer.id, deck.id)]);
   const language: Language = locale === "ko" ? "ko" : "en";
   // A deck the student has not added is a preview: browse and practise, no review links.
   const reason = studied.find((entry) => entry.id === deck.id)?.reason;
@@ -116,67 +123,66 @@ export default async function DeckPage({ params }: { params: Params }) {
         </p>
       </header>
 
-      <nav aria-labelledby="deck-contents" className="card">
-        <h2 id="deck-contents" className="font-semibold">
-          {t("contents")}
-        </h2>
-        <ol className="mt-2 grid list-decimal gap-x-8 gap-y-1 pl-6 text-sm sm:grid-cols-2">
-          {deck.concepts.map((concept) => (
+      <ol className="space-y-3" aria-label={t("contents")}>
+        {deck.concepts.map((concept, index) => {
+          const total = concept.templates.length + concept.cards.length;
+          return (
             <li key={concept.id}>
-              <a className="link" href={`#concept-${concept.id}`}>
-                {concept.name[language]}
-              </a>{" "}
-              <span className="text-slate-600 dark:text-slate-400">({concept.templates.length + concept.cards.length})</span>
+              <details className="card group p-0" data-testid="concept" data-concept-id={concept.id}>
+                <summary className="flex cursor-pointer list-none items-start gap-3 rounded-xl p-4 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-600 sm:p-5 dark:hover:bg-slate-800/50 [&::-webkit-details-marker]:hidden">
+                  <span aria-hidden="true" className="mt-1 text-slate-500 transition-transform group-open:rotate-90">
+                    ▸
+                  </span>
+                  <span className="min-w-0 flex-1 space-y-1">
+                    <span className="block text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">{t("conceptNumber", { number: index + 1 })}</span>
+                    <h2 id={`concept-${concept.id}-title`} className="text-lg font-semibold sm:text-xl">
+                      {concept.name[language]}
+                    </h2>
+                    <ConceptProgressLine progress={progress.get(concept.id)} total={total} t={t} />
+                  </span>
+                </summary>
+                <section id={`concept-${concept.id}`} className="scroll-mt-48 space-y-4 border-t border-slate-200 p-4 sm:p-5 dark:border-slate-800" aria-labelledby={`concept-${concept.id}-title`}>
+                  <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
+                    {reason && total > 0 ? (
+                      <Link className="link" href={`/review?deck=${encodeURIComponent(deck.id)}&concept=${encodeURIComponent(concept.id)}`}>
+                        {t("reviewConcept")}
+                      </Link>
+                    ) : null}
+                    {concept.simulations.map((simulation) => (
+                      <Link key={simulation} className="link" href={`/sim/${encodeURIComponent(simulation)}`} data-testid="simulation-link">
+                        {/* The experiment's title, not its id: "Simulation: hidden-units" told a student little. */}
+                        {t("simulation", { title: isExperimentId(simulation) ? EXPERIMENTS[simulation].title[language] : simulation })}
+                      </Link>
+                    ))}
+                  </p>
+                  {total === 0 ? <p className="text-sm text-slate-600 dark:text-slate-400">{t("nothingYet")}</p> : null}
+                  {concept.templates.length > 0 ? (
+                    <div className="space-y-2">
+                      <h3 className="font-semibold">{t("templatesTitle")}</h3>
+                      <p className="text-xs text-slate-600 dark:text-slate-400">{t("templatesHint")}</p>
+                      <ul className="grid gap-3 lg:grid-cols-2">
+                        {concept.templates.map((entry) => (
+                          <ItemEntry key={entry.itemId} entry={entry} deckVersion={deck.version} language={language} t={t} />
+                        ))}
+                      </ul>
+                    </div>
+                  ) : null}
+                  {concept.cards.length > 0 ? (
+                    <div className="space-y-2">
+                      <h3 className="font-semibold">{t("cardsTitle")}</h3>
+                      <ul className="grid gap-3 lg:grid-cols-2">
+                        {concept.cards.map((entry) => (
+                          <ItemEntry key={entry.itemId} entry={entry} deckVersion={deck.version} language={language} t={t} />
+                        ))}
+                      </ul>
+                    </div>
+                  ) : null}
+                </section>
+              </details>
             </li>
-          ))}
-        </ol>
-      </nav>
-
-      {deck.concepts.map((concept, index) => (
-        <section key={concept.id} id={`concept-${concept.id}`} className="card scroll-mt-4 space-y-4" aria-labelledby={`concept-${concept.id}-title`} data-testid="concept">
-          <header className="space-y-2">
-            <p className="text-xs font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">{t("conceptNumber", { number: index + 1 })}</p>
-            <h2 id={`concept-${concept.id}-title`} className="text-xl font-semibold">
-              {concept.name[language]}
-            </h2>
-            <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
-              {reason && concept.templates.length + concept.cards.length > 0 ? (
-                <Link className="link" href={`/review?deck=${encodeURIComponent(deck.id)}&concept=${encodeURIComponent(concept.id)}`}>
-                  {t("reviewConcept")}
-                </Link>
-              ) : null}
-              {concept.simulations.map((simulation) => (
-                <Link key={simulation} className="link" href={`/sim/${encodeURIComponent(simulation)}`} data-testid="simulation-link">
-                  {/* The experiment's title, not its id: "Simulation: hidden-units" told a student little. */}
-                  {t("simulation", { title: isExperimentId(simulation) ? EXPERIMENTS[simulation].title[language] : simulation })}
-                </Link>
-              ))}
-            </p>
-          </header>
-          {concept.templates.length === 0 && concept.cards.length === 0 ? <p className="text-sm text-slate-600 dark:text-slate-400">{t("nothingYet")}</p> : null}
-          {concept.templates.length > 0 ? (
-            <div className="space-y-2">
-              <h3 className="font-semibold">{t("templatesTitle")}</h3>
-              <p className="text-xs text-slate-600 dark:text-slate-400">{t("templatesHint")}</p>
-              <ul className="grid gap-3 lg:grid-cols-2">
-                {concept.templates.map((entry) => (
-                  <ItemEntry key={entry.itemId} entry={entry} deckVersion={deck.version} language={language} t={t} />
-                ))}
-              </ul>
-            </div>
-          ) : null}
-          {concept.cards.length > 0 ? (
-            <div className="space-y-2">
-              <h3 className="font-semibold">{t("cardsTitle")}</h3>
-              <ul className="grid gap-3 lg:grid-cols-2">
-                {concept.cards.map((entry) => (
-                  <ItemEntry key={entry.itemId} entry={entry} deckVersion={deck.version} language={language} t={t} />
-                ))}
-              </ul>
-            </div>
-          ) : null}
-        </section>
-      ))}
+          );
+        })}
+      </ol>
     </div>
   );
 }

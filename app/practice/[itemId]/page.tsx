@@ -7,6 +7,7 @@ import { MAX_SEED, anchorsOf, getItem, practiceVariant } from "@/lib/server/deck
 import { cardIdOf } from "@/lib/server/deck-store";
 import { runningExamLock } from "@/lib/server/exam-lock";
 import { requirePageUser } from "@/lib/server/page-guards";
+import { practiceVariantPayload } from "@/lib/server/practice-payload";
 import { getCurrentUser } from "@/lib/server/session";
 import { PracticeSession } from "./practice-session";
 
@@ -103,7 +104,7 @@ export default async function PracticePage({ params, searchParams }: { params: P
           </p>
         ) : null}
       </header>
-      <PracticeSession itemId={found.itemId} initial={initial} />
+      <PracticeSession itemId={found.itemId} initial={practiceVariantPayload(initial)} />
     </div>
   );
 }

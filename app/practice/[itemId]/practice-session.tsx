@@ -4,10 +4,9 @@ import { asInstrumental } from "@/app/_components/korean-particle";
 import { readAsForDisplay } from "@/app/_components/read-as";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import type { Bilingual } from "@/lib/questions";
-import type { PracticeCheckResult, PracticeVariant } from "@/lib/server/deck-catalog";
-import { MathText } from "@/app/_components/math-text";
-import { NetworkDiagram } from "@/app/_components/network-diagram";
-import { LayerTable } from "../_components/layer-table";
+import type { PracticeCheckPayload, PracticeVariantPayload } from "@/lib/server/practice-payload";
+import { MathHtml } from "@/app/_components/math-html";
+import { SolutionDiagram, SolutionLayerTable } from "@/app/_components/solution-parts";
 
 type Busy = "check" | "variant" | null;
 
@@ -38,15 +37,15 @@ const FALSE_KEYS = new Set(["f", "x"]);
  * variant, L shows the lab's network, letters pick an option, T/F answer a true/false card, Space
  * reveals a self-graded card, Esc leaves the answer field. An unreadable answer costs nothing.
  */
-export function PracticeSession({ itemId, initial }: { itemId: string; initial: PracticeVariant }) {
+export function PracticeSession({ itemId, initial }: { itemId: string; initial: PracticeVariantPayload }) {
   const t = useTranslations("practice");
   const locale = useLocale() === "ko" ? "ko" : "en";
   const pick = useCallback((text: Bilingual) => text[locale], [locale]);
 
   const [variant, setVariant] = useState(initial);
   const [response, setResponse] = useState("");
-  const [result, setResult] = useState<PracticeCheckResult | null>(null);
-  const [invalid, setInvalid] = useState<PracticeCheckResult | null>(null);
+  const [result, setResult] = useState<PracticeCheckPayload | null>(null);
+  const [invalid, setInvalid] = useState<PracticeCheckPayload | null>(null);
   const [chosen, setChosen] = useState<string | null>(null);
   const [busy, setBusy] = useState<Busy>(null);
   const [error, setError] = useState<string | null>(null);
@@ -96,7 +95,7 @@ export function PracticeSession({ itemId, initial }: { itemId: string; initial: 
     (anchor?: string) =>
       exclusive("variant", async () => {
         const query = anchor ? `?${new URLSearchParams({ anchor }).toString()}` : "";
-        const next = await call<{ variant: PracticeVariant }>(`/api/practice/${encodeURIComponent(itemId)}/variant${query}`);
+        const next = await call<{ variant: PracticeVariantPayload }>(`/api/practice/${encodeURIComponent(itemId)}/variant${query}`);
         setVariant(next.variant);
         setResponse("");
         setResult(null);
@@ -112,7 +111,7 @@ export function PracticeSession({ itemId, initial }: { itemId: string; initial: 
       exclusive("check", async () => {
         if (result) return;
         setChosen(format === "choice" || format === "boolean" ? typed : null);
-        const outcome = await call<PracticeCheckResult>(`/api/practice/${encodeURIComponent(itemId)}/check`, {
+        const outcome = await call<PracticeCheckPayload>(`/api/practice/${encodeURIComponent(itemId)}/check`, {
           body: { seed: variant.seed, anchor: variant.anchor?.id ?? null, response: typed },
         });
         if (outcome.status === "invalid") {
@@ -233,7 +232,7 @@ export function PracticeSession({ itemId, initial }: { itemId: string; initial: 
         </header>
 
         <div className={`text-lg transition-opacity ${busy === "variant" ? "opacity-50" : ""}`} data-testid="prompt">
-          <MathText text={pick(variant.prompt)} lang={locale} />
+          <MathHtml html={pick(variant.promptHtml)} lang={locale} />
         </div>
 
         {format === "choice" && variant.choices ? (
@@ -262,7 +261,7 @@ export function PracticeSession({ itemId, initial }: { itemId: string; initial: 
                       {choice.letter}
                     </span>
                     <span className="sr-only">{choice.letter}. </span>
-                    <MathText text={pick(choice.text)} inline lang={locale} className="flex-1" />
+                    <MathHtml html={pick(choice.html)} inline lang={locale} className="flex-1" />
                     {isRight ? <span className="text-sm font-semibold text-emerald-800 dark:text-emerald-200">✓ {t("feedback.rightChoice")}</span> : null}
                     {isChosen && !isRight ? <span className="text-sm font-semibold text-rose-800 dark:text-rose-200">✗ {t("feedback.yourChoice")}</span> : null}
                   </button>
@@ -356,23 +355,23 @@ export function PracticeSession({ itemId, initial }: { itemId: string; initial: 
               <p className="font-semibold">{t(`feedback.${result.status === "invalid" ? "wrong" : result.status}`)}</p>
               {result.readAs !== null ? <p>{t("feedback.readAs", { value: asInstrumental(shown(result.readAs), locale) })}</p> : null}
               {result.expected !== null && result.status !== "correct" ? <p>{t("feedback.expected", { value: shown(result.expected) })}</p> : null}
-              {result.mistake ? <p>{pick(result.mistake)}</p> : null}
+              {result.mistakeHtml ? <MathHtml html={pick(result.mistakeHtml)} inline lang={locale} className="block" /> : null}
             </div>
           ) : null}
         </div>
 
-        {result?.solution ? (
+        {result?.solutionHtml ? (
           <section className="space-y-4 border-t border-slate-200 pt-4 dark:border-slate-800" aria-labelledby={ids.solution} data-testid="solution">
             <h2 id={ids.solution} ref={solutionHeading} tabIndex={-1} className="text-base font-semibold focus:outline-none focus-visible:outline-2">
               {t("feedback.solution")}
             </h2>
-            <MathText text={pick(result.solution)} lang={locale} />
+            <MathHtml html={pick(result.solutionHtml)} lang={locale} />
             {result.architecture ? (
               <>
                 <h3 className="text-sm font-semibold">{t("feedback.layers")}</h3>
-                <LayerTable spec={result.architecture} />
+                <SolutionLayerTable spec={result.architecture} />
                 <figure className="overflow-x-auto" data-testid="network-figure">
-                  <NetworkDiagram spec={result.architecture} />
+                  <SolutionDiagram spec={result.architecture} asked={result.architectureAsk} />
                   <figcaption className="mt-1 text-xs text-slate-600 dark:text-slate-400">{t("feedback.network")}</figcaption>
                 </figure>
               </>

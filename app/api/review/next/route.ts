@@ -1,12 +1,13 @@
 import { parseWith, route } from "@/lib/server/http";
 import { nextReview } from "@/lib/server/review-issue";
+import { nextReviewPayload } from "@/lib/server/review-payload";
 import { nextQuerySchema } from "@/lib/server/review-schemas";
 import { reviewUserId } from "@/lib/server/review-session";
 import { jsonWithTiming } from "@/lib/server/review-timing";
 
 /**
  * GET /api/review/next[?deck=…][&concept=…] → {item: {reviewId, cardId, deckId, kind, prompt,
- * answerFormat, choices, …} | null, remaining: {due, new, redrill}}. Asking again before grading
+* answerFormat, choices, promptHtml, …} | null, remaining: {due, new, redrill}}. Asking again before grading
  * returns the same pending review.
  */
 export const GET = route(async (request) => {
@@ -14,5 +15,5 @@ export const GET = route(async (request) => {
   const userId = await reviewUserId(request);
   const query = parseWith(nextQuerySchema, Object.fromEntries(new URL(request.url).searchParams));
   const result = await nextReview(userId, { deckId: query.deck, concept: query.concept });
-  return jsonWithTiming(result, startedAt, { headers: { "Cache-Control": "no-store" } });
+  return jsonWithTiming(nextReviewPayload(result), startedAt, { headers: { "Cache-Control": "no-store" } });
 });

@@ -1,5 +1,6 @@
 import { practiceVariant } from "@/lib/server/deck-catalog";
 import { parseWith, route } from "@/lib/server/http";
+import { practiceVariantPayload } from "@/lib/server/practice-payload";
 import { requireUser } from "@/lib/server/session";
 import { itemOf, variantQuerySchema, type PracticeRouteContext } from "../params";
 
@@ -13,5 +14,5 @@ export const GET = route<PracticeRouteContext>(async (request, context) => {
   const found = await itemOf(context, viewer);
   const query = parseWith(variantQuerySchema, Object.fromEntries(new URL(request.url).searchParams));
   const variant = await practiceVariant(found.item, { seed: query.seed, anchor: query.anchor });
-  return Response.json({ variant }, { headers: { "Cache-Control": "no-store" } });
+  return Response.json({ variant: practiceVariantPayload(variant) }, { headers: { "Cache-Control": "no-store" } });
 });

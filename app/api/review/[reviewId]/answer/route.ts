@@ -1,5 +1,6 @@
 import { parseJsonBody, route } from "@/lib/server/http";
 import { answerReview } from "@/lib/server/review-answer";
+import { answerPayload } from "@/lib/server/review-payload";
 import { answerBodySchema } from "@/lib/server/review-schemas";
 import { reviewUserId } from "@/lib/server/review-session";
 import { jsonWithTiming } from "@/lib/server/review-timing";
@@ -7,12 +8,12 @@ import { reviewIdOf, type ReviewRouteContext } from "../params";
 
 /**
  * POST /api/review/{reviewId}/answer {response, durationMs?} → {status, readAs, expected, solution,
- * mistake?, suggestedGrade, …}. "invalid" (unreadable) costs nothing: answer again.
+ * mistake?, suggestedGrade, solutionHtml, mistakeHtml?, …}. "invalid" (unreadable) costs nothing: answer again.
  */
 export const POST = route<ReviewRouteContext>(async (request, context) => {
   const startedAt = performance.now();
   const userId = await reviewUserId(request);
   const reviewId = await reviewIdOf(context);
   const body = await parseJsonBody(request, answerBodySchema);
-  return jsonWithTiming(await answerReview(userId, reviewId, body), startedAt);
+  return jsonWithTiming(answerPayload(await answerReview(userId, reviewId, body)), startedAt);
 });

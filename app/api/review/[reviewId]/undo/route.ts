@@ -1,5 +1,6 @@
 import { route } from "@/lib/server/http";
 import { undoGrade } from "@/lib/server/review-grade";
+import { undoPayload } from "@/lib/server/review-payload";
 import { requireUser } from "@/lib/server/session";
 import { reviewIdOf, type ReviewRouteContext } from "../params";
 
@@ -11,5 +12,5 @@ import { reviewIdOf, type ReviewRouteContext } from "../params";
 export const POST = route<ReviewRouteContext>(async (_request, context) => {
   const user = await requireUser();
   const reviewId = await reviewIdOf(context);
-  return Response.json(await undoGrade(user.id, reviewId));
+  return Response.json(undoPayload(await undoGrade(user.id, reviewId)));
 });
