@@ -29,6 +29,8 @@ const RUNS: Record<string, string> = {
   "max-pooling": "epochs=2&trainSize=1000",
   "cnn-vs-mlp": "epochs=2&trainSize=1000",
   "rnn-nyse": "epochs=3",
+  "cnn-blocks": "epochs=2&trainSize=600",
+  "lstm-embedding": "epochs=3",
 };
 
 const experiments = process.argv[2] && process.argv[2] !== "all" ? process.argv[2].split(",") : Object.keys(RUNS);

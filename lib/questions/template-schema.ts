@@ -28,6 +28,8 @@ export const SIMULATION_IDS = [
   "max-pooling",
   "cnn-vs-mlp",
   "rnn-nyse",
+  "cnn-blocks",
+  "lstm-embedding",
 ] as const;
 
 const text = z.string({ error: "expected text" }).trim().min(1, { error: "text must not be empty" });

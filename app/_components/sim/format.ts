@@ -62,6 +62,8 @@ export const EPOCH_METRIC: Partial<Record<ExperimentId, { key: string; style: "p
   "max-pooling": { key: "testAccuracy", style: "percent" },
   hitters: { key: "testMae", style: "integer" },
   "rnn-nyse": { key: "testR2", style: "decimal" },
+  "cnn-blocks": { key: "testAccuracy", style: "percent" },
+  "lstm-embedding": { key: "testAccuracy", style: "percent" },
 };
 
 /** The deck the experiments belong to; practice links point into it. */

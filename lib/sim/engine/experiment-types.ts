@@ -26,6 +26,8 @@ export const EXPERIMENT_IDS = [
   "max-pooling",
   "cnn-vs-mlp",
   "rnn-nyse",
+  "cnn-blocks",
+  "lstm-embedding",
 ] as const;
 export type ExperimentId = (typeof EXPERIMENT_IDS)[number];
 

@@ -34,6 +34,9 @@ describe("experiment registry", () => {
     expect(totals("cnn-vs-mlp")).toEqual({ cnn: 12_810, mlp: 235_146 });
     expect(totals("rnn-nyse")).toEqual({ rnn: 205, "linear-ar": 16 });
     expect(totals("convolution")).toEqual({ cnn: 6_810 });
+    // Three conv blocks of 4, 8, 16 filters: (27 + 1)·4 + (36 + 1)·8 + (72 + 1)·16 + (256 + 1)·4.
+    expect(totals("cnn-blocks")).toEqual({ cnn: 2_604 });
+    expect(totals("lstm-embedding")).toEqual({ "bag-of-words": 306, lstm: 1_282 });
   });
 
   it("knows which experiments train conv layers (and so cannot use wasm)", () => {
@@ -41,7 +44,7 @@ describe("experiment registry", () => {
       const parsed = parseExperimentSettings(id, {});
       return parsed.ok && trainedLayerTypes(id, parsed.settings).includes("conv2d");
     });
-    expect(conv).toEqual(["convolution", "max-pooling", "cnn-vs-mlp"]);
+    expect(conv).toEqual(["convolution", "max-pooling", "cnn-vs-mlp", "cnn-blocks"]);
   });
 
   it("links the deck's concepts to experiments and recognises ids", () => {
@@ -50,6 +53,8 @@ describe("experiment registry", () => {
     for (const id of EXPERIMENT_IDS) for (const concept of EXPERIMENTS[id].conceptIds) expect(concepts, `${id} → ${concept}`).toContain(concept);
     expect(experimentsForConcept("dropout")).toEqual(["dropout"]);
     expect(experimentsForConcept("parameter-count")).toEqual(["hitters", "cnn-vs-mlp"]);
+    expect(experimentsForConcept("cifar100")).toEqual(["cnn-blocks"]);
+    expect(experimentsForConcept("lstm-embedding")).toEqual(["lstm-embedding"]);
     expect(isExperimentId("mnist-mlp")).toBe(true);
     expect(isExperimentId("mnist")).toBe(false);
   });

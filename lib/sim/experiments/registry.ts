@@ -19,6 +19,8 @@ import { minibatchSgdExperiment } from "./minibatch-sgd";
 import { mnistMlpExperiment } from "./mnist-mlp";
 import { overfittingExperiment } from "./overfitting";
 import { rnnNyseExperiment } from "./rnn-nyse";
+import { cnnBlocksExperiment } from "./cnn-blocks";
+import { lstmEmbeddingExperiment } from "./lstm-embedding";
 
 export const EXPERIMENTS = {
   activation: activationExperiment,
@@ -32,6 +34,8 @@ export const EXPERIMENTS = {
   "max-pooling": maxPoolingExperiment,
   "cnn-vs-mlp": cnnVsMlpExperiment,
   "rnn-nyse": rnnNyseExperiment,
+  "cnn-blocks": cnnBlocksExperiment,
+  "lstm-embedding": lstmEmbeddingExperiment,
 } as const satisfies Record<ExperimentId, unknown>;
 
 export type ExperimentRegistry = typeof EXPERIMENTS;

@@ -41,6 +41,8 @@ const RUNNERS: { [K in ExperimentId]: Runner<K> } = {
   "max-pooling": (raw, context) => validateAndRun(EXPERIMENTS["max-pooling"], raw, context),
   "cnn-vs-mlp": (raw, context) => validateAndRun(EXPERIMENTS["cnn-vs-mlp"], raw, context),
   "rnn-nyse": (raw, context) => validateAndRun(EXPERIMENTS["rnn-nyse"], raw, context),
+  "cnn-blocks": (raw, context) => validateAndRun(EXPERIMENTS["cnn-blocks"], raw, context),
+  "lstm-embedding": (raw, context) => validateAndRun(EXPERIMENTS["lstm-embedding"], raw, context),
 };
 
 export function runExperimentById<K extends ExperimentId>(

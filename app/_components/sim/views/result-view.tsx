@@ -1,9 +1,11 @@
 "use client";
 import type { AnyOutcome, ExperimentId, Locale, ModelPreview } from "@/lib/sim";
+import { CnnBlocksView } from "./cnn-blocks-view";
 import { ConvolutionView } from "./convolution-view";
 import { ActivationView, DropoutView, OverfittingView } from "./curves-view";
 import { DigitsView } from "./digits-view";
 import { HittersView } from "./hitters-view";
+import { LstmEmbeddingView } from "./lstm-embedding-view";
 import { MinibatchView } from "./minibatch-view";
 import { NyseView } from "./nyse-view";
 import { completedOf } from "./outcome-types";
@@ -50,6 +52,14 @@ export function ResultView({ experimentId, outcome, previews, locale }: { experi
     case "rnn-nyse": {
       const run = completedOf(outcome, experimentId);
       return run ? <NyseView outcome={run} {...common} /> : null;
+    }
+    case "cnn-blocks": {
+      const run = completedOf(outcome, experimentId);
+      return run ? <CnnBlocksView outcome={run} {...common} /> : null;
+    }
+    case "lstm-embedding": {
+      const run = completedOf(outcome, experimentId);
+      return run ? <LstmEmbeddingView outcome={run} {...common} /> : null;
     }
   }
 }
