@@ -15,6 +15,9 @@ test("CIFAR100-style CNN: one epoch to the summary, shapes from tfjs beside the 
   await expect(page.getByTestId("sim-summary")).toBeVisible({ timeout: 240_000 });
   await expect(page.getByTestId("sim-summary")).toContainText("32 × 32 × 3 → 16 × 16 × 4 → 8 × 8 × 8 → 4 × 4 × 16");
 
+  const total = Number(await page.getByTestId("sim-timings").getAttribute("data-total-ms"));
+  console.log(`CIFAR-style CNN, 1 epoch of 200 images on ${await page.getByTestId("sim-backend").getAttribute("data-backend")}: run ${(total / 1000).toFixed(1)} s`);
+
   const table = page.getByTestId("sim-layer-table");
   await expect(table).toHaveAttribute("data-agrees", "true");
   const rows = page.getByTestId("sim-layer-row");

@@ -19,7 +19,8 @@ test("embedding + LSTM vs bag of words: a short run to the summary, the embeddin
   const accuracy = async (id: string) => Number(await page.locator(`[data-testid="sim-lstm-accuracy"][data-model-id="${id}"]`).getAttribute("data-accuracy"));
   const bag = await accuracy("bag-of-words");
   const lstm = await accuracy("lstm");
-  console.log(`bag of words ${bag.toFixed(3)}, embedding + LSTM ${lstm.toFixed(3)} on ${await page.getByTestId("sim-backend").getAttribute("data-backend")}`);
+  const total = Number(await page.getByTestId("sim-timings").getAttribute("data-total-ms"));
+  console.log(`bag of words ${bag.toFixed(3)}, embedding + LSTM ${lstm.toFixed(3)} on ${await page.getByTestId("sim-backend").getAttribute("data-backend")}, run ${(total / 1000).toFixed(1)} s`);
   // 500 test sentences: whatever the bag of words learns, it stays within a few points of 50%.
   expect(bag).toBeLessThan(0.6);
   // Seed 2 leaves the LSTM's plateau at epoch 4 or 5 (the same draws as the unit test's).
