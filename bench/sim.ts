@@ -31,6 +31,8 @@ const RUNS: Record<string, string> = {
   "rnn-nyse": "epochs=3",
   "dl-vs-methods": "epochs=10",
   "weight-shapes": "epochs=2",
+  "cnn-blocks": "epochs=2&trainSize=600",
+  "lstm-embedding": "epochs=3",
 };
 
 const experiments = process.argv[2] && process.argv[2] !== "all" ? process.argv[2].split(",") : Object.keys(RUNS);

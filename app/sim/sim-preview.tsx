@@ -135,6 +135,32 @@ function Picture({ id }: { id: ExperimentId }) {
           <polyline points={curve((x) => 0.5 + 0.18 * Math.sin(x * 23 - 0.4) * Math.cos(x * 7))} className="stroke-accent-600" />
         </>
       );
+    case "cnn-blocks":
+      // Feature maps shrinking block by block while they get deeper: 32 × 32 × 3 → 16 × 16 → 8 × 8 → 4 × 4.
+      return (
+        <>
+          {[
+            { x: 10, side: 48, depth: 3 },
+            { x: 70, side: 28, depth: 5 },
+            { x: 110, side: 16, depth: 7 },
+            { x: 138, side: 9, depth: 9 },
+          ].map(({ x, side, depth }, block) =>
+            Array.from({ length: depth }, (_, layer) => (
+              <rect key={`${block}-${layer}`} x={x + layer * 1.5} y={(H - side) / 2 - layer * 1.5 + depth} width={side} height={side} className={block === 0 ? "fill-slate-100 stroke-slate-400 dark:fill-slate-800" : "fill-slate-100 stroke-accent-600 dark:fill-slate-800"} strokeWidth={1} />
+            )),
+          )}
+        </>
+      );
+    case "lstm-embedding":
+      // Words in a learned 2-D embedding: positive and negative adjectives apart, "not" on its own, fillers in a cluster.
+      return (
+        <>
+          {[[30, 20], [38, 28], [26, 32]].map(([cx, cy], i) => <circle key={`p${i}`} cx={cx} cy={cy} r={3} className="fill-accent-600" />)}
+          {[[128, 50], [136, 42], [122, 58]].map(([cx, cy], i) => <circle key={`n${i}`} cx={cx} cy={cy} r={3} className="fill-amber-600" />)}
+          {[[76, 44], [82, 50], [72, 54], [86, 42], [78, 58]].map(([cx, cy], i) => <circle key={`f${i}`} cx={cx} cy={cy} r={2} className="fill-slate-400" />)}
+          <circle cx={100} cy={16} r={3.5} className="fill-slate-500" />
+        </>
+      );
   }
 }
 

@@ -52,6 +52,11 @@ describe("content/glossary.yaml", () => {
     expect(findTermVariants(text, glossary, "en").map((v) => `${v.line}:${v.found}`)).toEqual(["4:mini-batch"]);
   });
 
+  it("knows the words of the CNN and LSTM simulations: 최대 풀링, 단어 주머니, 임베딩 층", () => {
+    const text = ["맥스 풀링 뒤에", "단어 가방 모형", "임베딩층의 모수", "최대 풀링, 단어 주머니, 임베딩 층"].join("\n");
+    expect(findTermVariants(text, glossary, "ko").map((v) => `${v.line}:${v.found}→${v.preferred}`)).toEqual(["1:맥스 풀링→최대 풀링", "2:단어 가방→단어 주머니", "3:임베딩층→임베딩 층"]);
+  });
+
   it.each(SOURCES)("%s writes the course's terms", (file, languages) => {
     const text = readFileSync(path.join(ROOT, file), "utf8");
     const variants = languages.flatMap((language) => findTermVariants(text, glossary, language));

@@ -30,6 +30,8 @@ export const SIMULATION_IDS = [
   "rnn-nyse",
   "dl-vs-methods",
   "weight-shapes",
+  "cnn-blocks",
+  "lstm-embedding",
 ] as const;
 
 const text = z.string({ error: "expected text" }).trim().min(1, { error: "text must not be empty" });

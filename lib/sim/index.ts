@@ -53,3 +53,4 @@ export type {
   StopRequest,
 } from "./worker/protocol";
 export { DATASET_FILES, DATASETS_URL_PATH } from "./datasets/dataset-files";
+export { SHAPE_CLASSES } from "./datasets/colour-shapes";

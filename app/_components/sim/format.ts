@@ -64,6 +64,8 @@ export const EPOCH_METRIC: Partial<Record<ExperimentId, { key: string; style: "p
   "rnn-nyse": { key: "testR2", style: "decimal" },
   "dl-vs-methods": { key: "testMae", style: "integer" },
   "weight-shapes": { key: "testAccuracy", style: "percent" },
+  "cnn-blocks": { key: "testAccuracy", style: "percent" },
+  "lstm-embedding": { key: "testAccuracy", style: "percent" },
 };
 
 /** The deck the experiments belong to; practice links point into it. */

@@ -28,6 +28,8 @@ export const EXPERIMENT_IDS = [
   "rnn-nyse",
   "dl-vs-methods",
   "weight-shapes",
+  "cnn-blocks",
+  "lstm-embedding",
 ] as const;
 export type ExperimentId = (typeof EXPERIMENT_IDS)[number];
 

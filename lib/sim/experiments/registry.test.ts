@@ -47,6 +47,9 @@ describe("experiment registry", () => {
     expect(totals("dl-vs-methods")).toEqual({ linear: 20, lasso: 20, network: 1_051 });
     // 785 × 32 + 33 × 16 + 17 × 10: the defaults' W₁, W₂ and B.
     expect(totals("weight-shapes")).toEqual({ mlp: 25_120 + 528 + 170 });
+    // Three conv blocks of 4, 8, 16 filters: (27 + 1)·4 + (36 + 1)·8 + (72 + 1)·16 + (256 + 1)·4.
+    expect(totals("cnn-blocks")).toEqual({ cnn: 2_604 });
+    expect(totals("lstm-embedding")).toEqual({ "bag-of-words": 306, lstm: 1_282 });
   });
 
   it("knows which experiments train conv layers (and so cannot use wasm)", () => {
@@ -54,7 +57,7 @@ describe("experiment registry", () => {
       const parsed = parseExperimentSettings(id, {});
       return parsed.ok && trainedLayerTypes(id, parsed.settings).includes("conv2d");
     });
-    expect(conv).toEqual(["convolution", "max-pooling", "cnn-vs-mlp"]);
+    expect(conv).toEqual(["convolution", "max-pooling", "cnn-vs-mlp", "cnn-blocks"]);
   });
 
   it("links the deck's concepts to experiments and recognises ids", () => {
@@ -66,6 +69,8 @@ describe("experiment registry", () => {
     expect(experimentsForConcept("dl-vs-ml")).toEqual(["dl-vs-methods"]);
     expect(experimentsForConcept("when-deep-learning")).toEqual(["dl-vs-methods"]);
     expect(experimentsForConcept("weight-matrix")).toEqual(["weight-shapes"]);
+    expect(experimentsForConcept("cifar100")).toEqual(["cnn-blocks"]);
+    expect(experimentsForConcept("lstm-embedding")).toEqual(["lstm-embedding"]);
     expect(isExperimentId("mnist-mlp")).toBe(true);
     expect(isExperimentId("mnist")).toBe(false);
   });

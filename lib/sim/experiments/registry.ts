@@ -21,6 +21,8 @@ import { overfittingExperiment } from "./overfitting";
 import { rnnNyseExperiment } from "./rnn-nyse";
 import { dlVsMethodsExperiment } from "./dl-vs-methods";
 import { weightShapesExperiment } from "./weight-shapes";
+import { cnnBlocksExperiment } from "./cnn-blocks";
+import { lstmEmbeddingExperiment } from "./lstm-embedding";
 
 export const EXPERIMENTS = {
   activation: activationExperiment,
@@ -36,6 +38,8 @@ export const EXPERIMENTS = {
   "rnn-nyse": rnnNyseExperiment,
   "dl-vs-methods": dlVsMethodsExperiment,
   "weight-shapes": weightShapesExperiment,
+  "cnn-blocks": cnnBlocksExperiment,
+  "lstm-embedding": lstmEmbeddingExperiment,
 } as const satisfies Record<ExperimentId, unknown>;
 
 export type ExperimentRegistry = typeof EXPERIMENTS;

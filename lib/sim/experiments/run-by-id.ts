@@ -43,6 +43,8 @@ const RUNNERS: { [K in ExperimentId]: Runner<K> } = {
   "rnn-nyse": (raw, context) => validateAndRun(EXPERIMENTS["rnn-nyse"], raw, context),
   "dl-vs-methods": (raw, context) => validateAndRun(EXPERIMENTS["dl-vs-methods"], raw, context),
   "weight-shapes": (raw, context) => validateAndRun(EXPERIMENTS["weight-shapes"], raw, context),
+  "cnn-blocks": (raw, context) => validateAndRun(EXPERIMENTS["cnn-blocks"], raw, context),
+  "lstm-embedding": (raw, context) => validateAndRun(EXPERIMENTS["lstm-embedding"], raw, context),
 };
 
 export function runExperimentById<K extends ExperimentId>(

@@ -1,10 +1,12 @@
 "use client";
 import type { AnyOutcome, ExperimentId, Locale, ModelPreview } from "@/lib/sim";
+import { CnnBlocksView } from "./cnn-blocks-view";
 import { ConvolutionView } from "./convolution-view";
 import { ActivationView, DropoutView, OverfittingView } from "./curves-view";
 import { DigitsView } from "./digits-view";
 import { DlVsMethodsView } from "./dl-vs-methods-view";
 import { HittersView } from "./hitters-view";
+import { LstmEmbeddingView } from "./lstm-embedding-view";
 import { MinibatchView } from "./minibatch-view";
 import { NyseView } from "./nyse-view";
 import { completedOf } from "./outcome-types";
@@ -60,6 +62,14 @@ export function ResultView({ experimentId, outcome, previews, locale }: { experi
     case "weight-shapes": {
       const run = completedOf(outcome, experimentId);
       return run ? <WeightShapesView outcome={run} {...common} /> : null;
+    }
+    case "cnn-blocks": {
+      const run = completedOf(outcome, experimentId);
+      return run ? <CnnBlocksView outcome={run} {...common} /> : null;
+    }
+    case "lstm-embedding": {
+      const run = completedOf(outcome, experimentId);
+      return run ? <LstmEmbeddingView outcome={run} {...common} /> : null;
     }
   }
 }
