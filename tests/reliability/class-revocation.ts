@@ -1,4 +1,5 @@
-import { execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { ReviewClient } from "./review-client";
@@ -33,10 +34,11 @@ export async function newStudent(baseUrl: string, name = "Student"): Promise<Rev
 export async function newInstructor(baseUrl: string, databaseUrl: string, root = process.cwd()): Promise<ReviewClient> {
   const client = new ReviewClient(baseUrl, `two-instructor-${randomUUID().slice(0, 8)}@example.com`);
   await client.register("Instructor");
-  execFileSync(process.execPath, [path.join(root, "node_modules/.bin/tsx"), "--conditions=react-server", path.join(root, "lib/cli/index.ts"), "users", "promote", client.email], {
+  // Asynchronously: a blocked event loop would keep the client's idle keep-alive sockets that the
+  // server closes meanwhile, and the next request on one fails with "other side closed".
+  await promisify(execFile)(process.execPath, [path.join(root, "node_modules/.bin/tsx"), "--conditions=react-server", path.join(root, "lib/cli/index.ts"), "users", "promote", client.email], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: databaseUrl },
-    stdio: "pipe",
   });
   await client.signIn();
   return client;
@@ -51,7 +53,8 @@ async function expectOk(what: string, result: Promise<{ ok: boolean; status: num
 export async function privateDeck(instructor: ReviewClient): Promise<string> {
   const deckId = `two-${randomUUID().slice(0, 8)}`;
   await expectOk("create deck", instructor.request("POST", "/api/author/decks", { id: deckId, title: { ko: "비공개 덱", en: "Private deck" }, concepts: [{ id: "facts", ko: "사실", en: "Facts" }] }));
-  const cards = `cards:\n  - id: relu-linear\n    type: tf\n    concept: facts\n    statement: {ko: ReLU는 선형 함수이다., en: ReLU is a linear function.}\n    answer: false\n    explanation: {ko: 구간별 선형입니다., en: Piecewise linear.}\n`;
+  // Item ids are unique across decks, so the card is named after its deck.
+  const cards = `cards:\n  - id: ${deckId}-card\n    type: tf\n    concept: facts\n    statement: {ko: ReLU는 선형 함수이다., en: ReLU is a linear function.}\n    answer: false\n    explanation: {ko: 구간별 선형입니다., en: Piecewise linear.}\n`;
   const saved = await instructor.request<{ version: string }>("POST", `/api/author/decks/${deckId}/versions`, { baseVersion: null, changes: [{ path: "cards/facts.yaml", text: cards }] });
   if (!saved.ok || !saved.body) throw new Error(`save deck: HTTP ${saved.status} ${JSON.stringify(saved.body)}`);
   await expectOk("publish deck", instructor.request("POST", `/api/author/decks/${deckId}/versions/${saved.body.version}/publish`));
