@@ -35,7 +35,7 @@ export const overfittingExperiment: ExperimentDefinition<OverfittingSettings, Pr
     en: "On 15 noisy points a big network drives its training loss down while its validation loss turns up; a small one cannot chase the noise.",
     ko: "잡음 섞인 점 15개에서 큰 신경망은 학습 손실을 계속 낮추지만 검증 손실은 다시 올라갑니다. 작은 신경망은 잡음을 쫓지 못합니다.",
   },
-  conceptIds: ["too-many-layers", "fitting"],
+  conceptIds: ["too-many-layers", "fitting", "fitting-network"],
   islp: "ISLP (2023) §10.7, §2.2.2",
   settings,
   datasets: [],
