@@ -1,5 +1,5 @@
 import "server-only";
-import { msg } from "@/lib/i18n/message";
+import { msg, packMessage } from "@/lib/i18n/message";
 import type { AppLocale } from "@/lib/i18n/config";
 import { translate } from "@/lib/i18n/translate";
 import { localizeProblems } from "./http";
@@ -33,15 +33,15 @@ export const previewSchema = z.strictObject(
       .string()
       .min(1)
       .max(200)
-      .regex(/\.ya?ml$/i, "path is the .yaml file being edited."),
-    text: z.string().max(MAX_FILE_CHARS, `A file has at most ${MAX_FILE_CHARS / 1024} kB.`),
+      .regex(/\.ya?ml$/i, packMessage("request.yamlPath")),
+    text: z.string().max(MAX_FILE_CHARS, packMessage("request.fileSize", { kilobytes: MAX_FILE_CHARS / 1024 })),
     /** Preview this item; else the one at `line`; else the file's first template. */
     itemId: z.string().max(100).optional(),
     line: z.number().int().min(1).max(1_000_000).optional(),
     /** The deck.yaml being edited alongside (unsaved), when it differs from the saved one. */
     header: z.string().max(MAX_FILE_CHARS).optional(),
   },
-  { error: 'Send {"deckId", "path", "text", "line"?}.' },
+  { error: packMessage("request.send", { example: '{"deckId", "path", "text", "line"?}' }) },
 );
 
 export type PreviewInput = z.infer<typeof previewSchema>;

@@ -1,5 +1,5 @@
 import "server-only";
-import { msg } from "@/lib/i18n/message";
+import { msg, packMessage } from "@/lib/i18n/message";
 import { z } from "zod";
 import { DECK_FILE, deckError, deckErrorMessage, parseDeck, type Deck, type DeckError, type DeckFileText } from "@/lib/content";
 import { headerYaml } from "@/lib/content/export-yaml";
@@ -179,26 +179,26 @@ export const RESERVED_DECK_IDS = new Set(["new", "import"]);
 export const createDeckSchema = z.strictObject(
   {
     id: z
-      .string({ error: "id is the deck's id, e.g. my-course-ch10." })
+      .string({ error: packMessage("request.newDeckId") })
       .trim()
-      .min(2, "An id has at least 2 characters.")
-      .max(60, "An id has at most 60 characters.")
-      .regex(ID_PATTERN, "An id is lower-case words joined by hyphens, e.g. my-course-ch10.")
-      .refine((id) => !RESERVED_DECK_IDS.has(id), "This id is reserved; choose another."),
+      .min(2, packMessage("request.idMin", { min: 2 }))
+      .max(60, packMessage("request.idMax", { max: 60 }))
+      .regex(ID_PATTERN, packMessage("request.idForm"))
+      .refine((id) => !RESERVED_DECK_IDS.has(id), packMessage("request.idReserved")),
     title: bilingualSchema,
     description: bilingualSchema.optional(),
     concepts: z
       .array(
         z.strictObject({
-          id: z.string().trim().regex(ID_PATTERN, "A concept id is lower-case words joined by hyphens, e.g. parameter-count."),
-          ko: z.string().trim().min(1, "The concept's Korean name is required.").max(200),
-          en: z.string().trim().min(1, "The concept's English name is required.").max(200),
+          id: z.string().trim().regex(ID_PATTERN, packMessage("request.conceptIdExample")),
+          ko: z.string().trim().min(1, packMessage("request.conceptKo")).max(200),
+          en: z.string().trim().min(1, packMessage("request.conceptEn")).max(200),
         }),
       )
-      .min(1, "A deck lists at least one concept.")
-      .max(100, "At most 100 concepts."),
+      .min(1, packMessage("request.oneConcept"))
+      .max(100, packMessage("request.atMostConcepts", { max: 100 })),
   },
-  { error: 'Send {"id", "title": {"ko", "en"}, "concepts": [{"id", "ko", "en"}]}.' },
+  { error: packMessage("request.send", { example: '{"id", "title": {"ko", "en"}, "concepts": [{"id", "ko", "en"}]}' }) },
 );
 
 export type CreateDeckInput = z.infer<typeof createDeckSchema>;

@@ -1,5 +1,5 @@
 import "server-only";
-import { msg, type Message } from "@/lib/i18n/message";
+import { msg, packMessage, type Message } from "@/lib/i18n/message";
 import { inflateRawSync } from "node:zlib";
 import { z } from "zod";
 import { DECK_FILE, type Deck, type DeckError, type DeckFileText } from "@/lib/content";
@@ -129,10 +129,10 @@ export const importFilesSchema = z.strictObject(
   {
     files: z
       .array(z.strictObject({ path: z.string().min(1).max(300), text: z.string().max(256 * 1024) }))
-      .min(1, "Choose the deck's files (deck.yaml and its templates and cards).")
+      .min(1, packMessage("request.deckFiles"))
       .max(300),
   },
-  { error: 'Send a ZIP archive, or JSON {"files": [{"path": "deck.yaml", "text": "…"}]}.' },
+  { error: packMessage("request.sendZip", { example: '{"files": [{"path": "deck.yaml", "text": "…"}]}' }) },
 );
 
 /**
@@ -173,12 +173,12 @@ export async function importDeck(user: CurrentUser, uploaded: readonly DeckFileT
 
 export const csvImportSchema = z.strictObject(
   {
-    text: z.string().min(1, "The file is empty.").max(MAX_UPLOAD_BYTES, "A sheet has at most 4 MB."),
+    text: z.string().min(1, packMessage("request.fileEmpty")).max(MAX_UPLOAD_BYTES, packMessage("request.sheetSize", { megabytes: 4 })),
     fileName: z.string().max(200).optional(),
     defaultConcept: z.string().max(100).optional(),
     baseVersion: z.string().max(40).nullable().optional(),
   },
-  { error: 'Send {"text": "front,back,tags\\n…", "fileName": "cards.csv"}.' },
+  { error: packMessage("request.send", { example: '{"text": "front,back,tags\\n…", "fileName": "cards.csv"}' }) },
 );
 
 export type CsvImportOutcome =

@@ -1,5 +1,5 @@
 import "server-only";
-import { msg, type Message, type MessageParams } from "@/lib/i18n/message";
+import { msg, packMessage, type Message, type MessageParams } from "@/lib/i18n/message";
 import { z } from "zod";
 import { DECK_FILE, deckError, type Deck, type DeckError, type DeckFileText } from "@/lib/content";
 import { english } from "@/lib/i18n/translate";
@@ -90,25 +90,25 @@ export interface VersionSummary {
 const pathSchema = z
   .string()
   .min(1)
-  .max(200, "A file path has at most 200 characters.")
+  .max(200, packMessage("request.pathLength", { max: 200 }))
   .transform((path) => path.replace(/\\/g, "/").replace(/^\.?\//, ""))
   .refine((path) => /^(?:[a-z0-9][a-z0-9._-]*\/)*[a-z0-9][a-z0-9._-]*\.ya?ml$/i.test(path) && !path.split("/").includes(".."), {
-    error: "A file is a .yaml path inside the deck's folder, e.g. templates/dense.yaml (letters, digits, - _ . and /).",
+    error: packMessage("request.deckFilePath"),
   });
 
 export const fileChangeSchema = z.strictObject({
   path: pathSchema,
   /** The file's new text, or null to delete it. */
-  text: z.string().max(MAX_FILE_CHARS, `A file has at most ${MAX_FILE_CHARS / 1024} kB.`).nullable(),
+  text: z.string().max(MAX_FILE_CHARS, packMessage("request.fileSize", { kilobytes: MAX_FILE_CHARS / 1024 })).nullable(),
 });
 
 export const saveVersionSchema = z.strictObject(
   {
     /** The version the editor started from; a newer save by someone else is a 409. */
     baseVersion: z.string().max(40).nullable().optional(),
-    changes: z.array(fileChangeSchema).min(1, "Nothing to save.").max(MAX_FILES),
+    changes: z.array(fileChangeSchema).min(1, packMessage("request.nothingToSave")).max(MAX_FILES),
   },
-  { error: 'Send {"baseVersion": "…", "changes": [{"path": "templates/x.yaml", "text": "…"}]}.' },
+  { error: packMessage("request.send", { example: '{"baseVersion": "…", "changes": [{"path": "templates/x.yaml", "text": "…"}]}' }) },
 );
 
 export type SaveVersionInput = z.infer<typeof saveVersionSchema>;
