@@ -9,6 +9,8 @@
  * Files are validated piece by piece (the deck header, then each template and card on its own)
  * so that one mistake never hides another, and every message points at a line.
  */
+import { english } from "../i18n/translate";
+import { msg, packMessage, type Message, type MessageParams } from "../i18n/message";
 import { z } from "zod";
 import { bilingualSchema, idSchema, type StaticCard, type Template } from "../questions/template-schema";
 import type { Bilingual } from "../questions/types";
@@ -17,8 +19,8 @@ export const DECK_FILE = "deck.yaml";
 
 export const conceptSchema = z.strictObject({
   id: idSchema,
-  ko: z.string().trim().min(1, { error: "ko: the concept's Korean name" }),
-  en: z.string().trim().min(1, { error: "en: the concept's English name" }),
+  ko: z.string().trim().min(1, { error: packMessage("deckFile.conceptKo") }),
+  en: z.string().trim().min(1, { error: packMessage("deckFile.conceptEn") }),
   /** One line on what the concept covers, shown on the deck page. */
   summary: bilingualSchema.optional(),
 });
@@ -29,15 +31,15 @@ export const deckHeaderSchema = z.strictObject({
   description: bilingualSchema.optional(),
   /** Where the material comes from (book, notes, licence). */
   source: bilingualSchema.optional(),
-  concepts: z.array(conceptSchema).min(1, { error: "a deck lists at least one concept" }),
+  concepts: z.array(conceptSchema).min(1, { error: packMessage("deckFile.oneConcept") }),
 });
 
 export const itemsFileSchema = z.strictObject(
   {
-    templates: z.array(z.unknown(), { error: "templates is a list" }).optional(),
-    cards: z.array(z.unknown(), { error: "cards is a list" }).optional(),
+    templates: z.array(z.unknown(), { error: packMessage("deckFile.templatesList") }).optional(),
+    cards: z.array(z.unknown(), { error: packMessage("deckFile.cardsList") }).optional(),
   },
-  { error: "a deck file holds `templates:` and/or `cards:` lists" },
+  { error: packMessage("deckFile.itemsFile") },
 );
 
 export type Concept = z.infer<typeof conceptSchema>;
@@ -65,11 +67,25 @@ export interface Deck {
   version: string;
 }
 
-/** A problem in a deck file, printed as `file:line: message`. */
+/**
+ * A problem in a deck file, printed as `file:line: message` in English (the command line); `code`
+ * and `params` name it in the `errors` catalogue so that the app shows it in the reader's language.
+ */
 export interface DeckError {
   file: string;
   line: number;
   message: string;
+  code?: string;
+  params?: MessageParams;
+}
+
+export function deckError(file: string, line: number, message: Message): DeckError {
+  return { file, line, message: english(message), ...message };
+}
+
+/** The error as a message (for a sentence that quotes it); one without a key is quoted as it is. */
+export function deckErrorMessage(error: DeckError): Message | string {
+  return error.code ? msg(error.code, error.params) : error.message;
 }
 
 export function formatDeckError(error: DeckError): string {

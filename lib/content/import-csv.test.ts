@@ -82,19 +82,19 @@ describe("parseCardsCsv", () => {
 
   it("needs a front and a back column in a header", () => {
     const result = parseCardsCsv("front_en,tags\nA,sgd\n", options);
-    expect(result.errors[0]).toEqual({ line: 1, message: "the header needs a front column (or both front_ko and front_en)" });
+    expect(result.errors[0]).toMatchObject({ line: 1, code: "csv.needsFront", message: "the header needs a front column (or both front_ko and front_en)" });
   });
 
   it("counts lines after a byte-order mark, CRLF endings and blank lines", () => {
     const result = parseCardsCsv("\uFEFFA,B,sgd\r\n\r\n,C,sgd\r\n", options);
-    expect(result.errors).toEqual([{ line: 3, message: "front is empty" }]);
+    expect(result.errors).toMatchObject([{ line: 3, code: "csv.emptyCell", message: "front is empty" }]);
   });
 
   it("reads Anki's file headers, HTML fields and tags column", () => {
     const text = "#separator:tab\n#html:true\n#notetype:Basic\n#deck:Demo\n#tags column:3\nWhat is <b>ReLU</b>?\tmax(0, z)<br>cuts negatives\tconcept::activation deepdrill\n\t\tsgd\n";
     const result = parseCardsCsv(text, options);
     expect(result.cards[0]).toMatchObject({ prompt: { en: "What is ReLU?" }, answer: { en: "max(0, z)\ncuts negatives" }, concept: "activation" });
-    expect(result.errors).toEqual([{ line: 7, message: "front, back are empty" }]);
+    expect(result.errors).toMatchObject([{ line: 7, code: "csv.emptyCells", message: "front, back are empty" }]);
     expect(htmlToText("a &amp; b &lt;c&gt;")).toBe("a & b <c>");
   });
 });

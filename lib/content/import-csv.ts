@@ -21,11 +21,20 @@ import { ID_PATTERN, qaCardSchema, type QaCard } from "../questions/template-sch
 import { validateItem } from "../questions/validate-item";
 import { unescapeFormula } from "./csv-formulas";
 import { flattenIssues, describePath } from "./zod-issues";
+import { msg, type Message, type MessageParams } from "../i18n/message";
+import { english } from "../i18n/translate";
 
+/** A problem on one line: `message` in English, `code` and `params` for the reader's language. */
 export interface CsvLineError {
   /** 1-based line in the file (the row's first line when a quoted cell spans several). */
   line: number;
   message: string;
+  code: string;
+  params?: MessageParams;
+}
+
+export function lineError(line: number, message: Message): CsvLineError {
+  return { line, message: english(message), ...message };
 }
 
 export interface CsvImportOptions {
@@ -141,7 +150,7 @@ function lineOf(starts: readonly number[], offset: number): number {
 interface Row {
   line: number;
   cells: string[];
-  parseErrors: string[];
+  parseErrors: Message[];
 }
 
 function readRows(body: string, delimiter: string | undefined, lineOffset: number): Row[] {
@@ -164,14 +173,14 @@ function readRows(body: string, delimiter: string | undefined, lineOffset: numbe
   return rows;
 }
 
-function describeParseError(error: Papa.ParseError): string {
+function describeParseError(error: Papa.ParseError): Message {
   switch (error.code) {
     case "MissingQuotes":
-      return 'a quoted cell is never closed: add the closing " (or double a " inside a quoted cell: "")';
+      return msg("csv.missingQuotes");
     case "InvalidQuotes":
-      return 'a " inside a cell that is not quoted: quote the whole cell and double the " ("")';
+      return msg("csv.invalidQuotes");
     default:
-      return error.message;
+      return msg("deckFile.invalid", { detail: error.message });
   }
 }
 
@@ -198,7 +207,7 @@ export function parseCardsCsv(text: string, options: CsvImportOptions): CsvImpor
   const body = source.split("\n").slice(fileHeaders.lines).join("\n");
   const delimiter = options.delimiter ?? fileHeaders.delimiter ?? (options.fileName?.toLowerCase().endsWith(".tsv") ? "\t" : undefined);
   const rows = readRows(body, delimiter, fileHeaders.lines).filter((row) => !TRAILING_BLANK(row.cells) || row.parseErrors.length > 0);
-  if (rows.length > MAX_ROWS + 1) return { cards: [], lines: [], errors: [{ line: rows[MAX_ROWS + 1]?.line ?? 1, message: `at most ${MAX_ROWS} cards per import` }], rows: rows.length };
+  if (rows.length > MAX_ROWS + 1) return { cards: [], lines: [], errors: [lineError(rows[MAX_ROWS + 1]?.line ?? 1, msg("csv.tooManyRows", { max: MAX_ROWS }))], rows: rows.length };
 
   // A header row names its columns; otherwise the columns are front, back, tags.
   const first = rows[0];
@@ -209,12 +218,12 @@ export function parseCardsCsv(text: string, options: CsvImportOptions): CsvImpor
     columns = named;
     const seen = new Set<Column>();
     named.forEach((name) => {
-      if (name && seen.has(name)) errors.push({ line: first.line, message: `the column "${name}" appears twice` });
+      if (name && seen.has(name)) errors.push(lineError(first.line, msg("csv.columnTwice", { name })));
       if (name) seen.add(name);
     });
     const has = (name: Column) => seen.has(name);
-    if (!has("front") && !(has("front_ko") && has("front_en"))) errors.push({ line: first.line, message: "the header needs a front column (or both front_ko and front_en)" });
-    if (!has("back") && !(has("back_ko") && has("back_en"))) errors.push({ line: first.line, message: "the header needs a back column (or both back_ko and back_en)" });
+    if (!has("front") && !(has("front_ko") && has("front_en"))) errors.push(lineError(first.line, msg("csv.needsFront")));
+    if (!has("back") && !(has("back_ko") && has("back_en"))) errors.push(lineError(first.line, msg("csv.needsBack")));
   } else {
     columns = ["front", "back", "tags"];
     if (fileHeaders.tagsColumn && fileHeaders.tagsColumn !== 3) {
@@ -227,13 +236,13 @@ export function parseCardsCsv(text: string, options: CsvImportOptions): CsvImpor
   const seenIds = new Map<string, number>();
 
   for (const row of dataRows) {
-    const rowErrors = (message: string) => errors.push({ line: row.line, message });
+    const rowErrors = (message: Message) => errors.push(lineError(row.line, message));
     for (const message of row.parseErrors) rowErrors(message);
     if (row.parseErrors.length > 0) continue;
     const extra = row.cells.slice(columns.length).filter((cell) => cell.trim() !== "");
     if (extra.length > 0) {
-      const holds = hasHeader ? `the header names ${columns.length} columns` : "a row holds front, back and tags";
-      rowErrors(`${row.cells.length} cells, but ${holds} (quote a cell that contains the separator)`);
+      const holds = hasHeader ? msg("csv.headerColumns", { count: columns.length }) : msg("csv.rowColumns");
+      rowErrors(msg("csv.tooManyCells", { cells: row.cells.length, holds }));
       continue;
     }
     const cell = (name: Column): string | undefined => {
@@ -264,7 +273,7 @@ export function parseCardsCsv(text: string, options: CsvImportOptions): CsvImpor
       if (!back.en) missing.push("back_en");
     }
     if (missing.length > 0) {
-      rowErrors(`${missing.join(", ")} ${missing.length > 1 ? "are" : "is"} empty`);
+      rowErrors(msg(missing.length > 1 ? "csv.emptyCells" : "csv.emptyCell", { cells: missing.join(", ") }));
       continue;
     }
     const frontText = { ko: front.ko ?? "", en: front.en ?? "" };
@@ -275,22 +284,22 @@ export function parseCardsCsv(text: string, options: CsvImportOptions): CsvImpor
     const conceptColumn = cell("concept");
     const concept = conceptColumn ?? tagged[0] ?? options.defaultConcept;
     if (!concept) {
-      rowErrors(`no concept: tag the row with one of the deck's concepts (${[...concepts].join(", ")}) or choose a default concept`);
+      rowErrors(msg("csv.noConcept", { known: [...concepts].join(", ") }));
       continue;
     }
     if (!concepts.has(concept)) {
-      rowErrors(`unknown concept "${concept}" (the deck has: ${[...concepts].join(", ")})`);
+      rowErrors(msg("csv.unknownConcept", { concept, known: [...concepts].join(", ") }));
       continue;
     }
 
     const id = cell("id") ?? derivedCardId(frontText);
     if (!ID_PATTERN.test(id)) {
-      rowErrors(`id "${id}": ids are lower-case words joined by hyphens, e.g. relu-definition`);
+      rowErrors(msg("csv.badId", { id }));
       continue;
     }
     const earlier = seenIds.get(id);
     if (earlier !== undefined) {
-      rowErrors(cell("id") ? `id "${id}" is already used on line ${earlier}` : `the same front as line ${earlier} (a card appears twice)`);
+      rowErrors(cell("id") ? msg("csv.idTwice", { id, line: earlier }) : msg("csv.frontTwice", { line: earlier }));
       continue;
     }
     seenIds.set(id, row.line);
@@ -310,12 +319,12 @@ export function parseCardsCsv(text: string, options: CsvImportOptions): CsvImpor
     };
     const parsed = qaCardSchema.safeParse(candidate);
     if (!parsed.success) {
-      for (const problem of flattenIssues(parsed.error.issues)) rowErrors(`${describePath(problem.path) || "card"}: ${problem.message}`);
+      for (const problem of flattenIssues(parsed.error.issues)) rowErrors(msg("deckFile.at", { where: describePath(problem.path) || "card", problem: problem.message }));
       continue;
     }
     const issues = validateItem(parsed.data);
     if (issues.length > 0) {
-      for (const issue of issues) rowErrors(`${describePath(issue.path) || "card"}: ${issue.message}`);
+      for (const issue of issues) rowErrors(msg("deckFile.at", { where: describePath(issue.path) || "card", problem: issue.message }));
       continue;
     }
     cards.push(parsed.data);

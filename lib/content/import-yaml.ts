@@ -4,10 +4,11 @@
  * (`deck.yaml`, `templates/cnn.yaml`), drops what archivers add (`__MACOSX/`, dot-files), and
  * refuses paths that could escape a folder.
  */
+import { msg, type Message } from "../i18n/message";
 import { DECK_FILE } from "./deck-schema";
 import type { DeckFileText } from "./parse-deck";
 
-export type DeckUpload = { ok: true; files: DeckFileText[] } | { ok: false; error: string };
+export type DeckUpload = { ok: true; files: DeckFileText[] } | { ok: false; error: Message };
 
 const YAML = /\.ya?ml$/i;
 export const MAX_DECK_FILES = 200;
@@ -22,18 +23,18 @@ export function deckFilesFromUpload(files: readonly DeckFileText[]): DeckUpload 
   const usable: DeckFileText[] = [];
   for (const file of files) {
     const path = cleanPath(file.path);
-    if (path === null) return { ok: false, error: `${file.path}: a path may not go up a folder (..)` };
+    if (path === null) return { ok: false, error: msg("deckFile.pathUp", { path: file.path }) };
     const parts = path.split("/");
     if (parts.some((part) => part.startsWith(".") || part === "__MACOSX")) continue;
     if (!YAML.test(path)) continue;
     usable.push({ path, text: file.text.replace(/^\uFEFF/, "") });
   }
   const headers = usable.filter((file) => file.path === DECK_FILE || file.path.endsWith(`/${DECK_FILE}`));
-  if (headers.length === 0) return { ok: false, error: `no ${DECK_FILE}: upload a deck folder (deck.yaml with its templates and cards)` };
-  if (headers.length > 1) return { ok: false, error: `${headers.length} files named ${DECK_FILE} (${headers.map((file) => file.path).join(", ")}): upload one deck at a time` };
+  if (headers.length === 0) return { ok: false, error: msg("deckFile.uploadNoHeader", { file: DECK_FILE }) };
+  if (headers.length > 1) return { ok: false, error: msg("deckFile.uploadManyHeaders", { count: headers.length, file: DECK_FILE, paths: headers.map((file) => file.path).join(", ") }) };
   const root = (headers[0]?.path ?? DECK_FILE).slice(0, -DECK_FILE.length);
   const inDeck = usable.filter((file) => file.path.startsWith(root)).map((file) => ({ path: file.path.slice(root.length), text: file.text }));
-  if (inDeck.length > MAX_DECK_FILES) return { ok: false, error: `${inDeck.length} files; a deck has at most ${MAX_DECK_FILES}` };
+  if (inDeck.length > MAX_DECK_FILES) return { ok: false, error: msg("deckFile.uploadTooManyFiles", { count: inDeck.length, max: MAX_DECK_FILES }) };
   return { ok: true, files: inDeck.sort((a, b) => (a.path === DECK_FILE ? -1 : b.path === DECK_FILE ? 1 : a.path.localeCompare(b.path))) };
 }
 

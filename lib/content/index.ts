@@ -3,7 +3,7 @@
  * Pure (safe for any bundle). Reading folders from disk is `./load-decks` (`loadDecksFromDir`),
  * kept apart because it imports `node:fs`.
  */
-export { DECK_FILE, formatDeckError, type Concept, type Deck, type DeckError, type DeckHeader, type SourceLocation } from "./deck-schema";
+export { DECK_FILE, deckError, deckErrorMessage, formatDeckError, type Concept, type Deck, type DeckError, type DeckHeader, type SourceLocation } from "./deck-schema";
 export { parseDeck, type DeckFileText, type DeckParse } from "./parse-deck";
 export {
   deckItems,

@@ -5,7 +5,8 @@
  */
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import { DECK_FILE, type Deck, type DeckError } from "./deck-schema";
+import { msg } from "../i18n/message";
+import { DECK_FILE, deckError, type Deck, type DeckError } from "./deck-schema";
 import { parseDeck, type DeckFileText } from "./parse-deck";
 
 export interface LoadedDecks {
@@ -37,7 +38,7 @@ function shown(file: string): string {
 /** Loads one deck folder. */
 export async function loadDeckDir(dir: string): Promise<{ deck: Deck | null; errors: DeckError[] }> {
   const files: DeckFileText[] = await Promise.all((await yamlFiles(dir)).map(async (file) => ({ path: shown(file), text: await readFile(file, "utf8") })));
-  if (files.length === 0) return { deck: null, errors: [{ file: shown(path.join(dir, DECK_FILE)), line: 1, message: "no deck files in this folder" }] };
+  if (files.length === 0) return { deck: null, errors: [deckError(shown(path.join(dir, DECK_FILE)), 1, msg("deckFile.noFiles"))] };
   const result = parseDeck(files);
   return result.ok ? { deck: result.deck, errors: [] } : { deck: null, errors: result.errors };
 }
@@ -73,7 +74,7 @@ export async function loadDecksFromDir(dir: string): Promise<LoadedDecks> {
       const owner = owners.get(id);
       if (owner !== undefined) {
         const where = deck.locations[id] ?? { file: shown(path.join(folder, DECK_FILE)), line: 1 };
-        errors.push({ ...where, message: `id "${id}" is also used by deck ${owner}` });
+        errors.push(deckError(where.file, where.line, msg("deckFile.idInOtherDeck", { id, deckId: owner })));
         clash = true;
       }
     }
@@ -81,6 +82,6 @@ export async function loadDecksFromDir(dir: string): Promise<LoadedDecks> {
     for (const id of [deck.id, ...Object.keys(deck.locations)]) owners.set(id, deck.id);
     decks.push(deck);
   }
-  if (folders.length === 0) errors.push({ file: shown(dir), line: 1, message: `no deck folders (each deck is a folder with a ${DECK_FILE})` });
+  if (folders.length === 0) errors.push(deckError(shown(dir), 1, msg("deckFile.noFolders", { file: DECK_FILE })));
   return { decks, errors };
 }

@@ -5,7 +5,8 @@
 import { contentHash } from "../questions/hash";
 import { staticCardSchema, templateSchema, type StaticCard, type Template } from "../questions/template-schema";
 import { validateItem } from "../questions/validate-item";
-import { DECK_FILE, deckHeaderSchema, itemsFileSchema, type Deck, type DeckError, type DeckHeader, type SourceLocation } from "./deck-schema";
+import { msg } from "../i18n/message";
+import { DECK_FILE, deckError, deckHeaderSchema, itemsFileSchema, type Deck, type DeckError, type DeckHeader, type SourceLocation } from "./deck-schema";
 import { keyLine, parseYaml, positionOf, type ParsedYaml } from "./yaml-positions";
 import { describePath, flattenIssues, type Problem } from "./zod-issues";
 
@@ -40,13 +41,13 @@ class FileReport {
       line = position.line;
       const last = path.at(-1);
       if (!position.exists && typeof last === "string" && positionOf(this.parsed, path.slice(0, -1)).exists) {
-        message = `"${last}" is missing (${message})`;
+        message = msg("deckFile.missing", { field: last, problem: message });
         shownPath = path.slice(0, -1);
       }
-      if (position.unquotedPlaceholder) message += ' — a value that starts with {{ must be quoted, e.g. "{{p}} inputs"';
+      if (position.unquotedPlaceholder) message = msg("deckFile.quotePlaceholder", { problem: message, open: "{{", example: '"{{p}} inputs"' });
     }
     const where = label ? label(shownPath) : describePath(shownPath);
-    this.errors.push({ file: this.path, line, message: where ? `${where}: ${message}` : message });
+    this.errors.push(deckError(this.path, line, where ? msg("deckFile.at", { where, problem: message }) : message));
   }
 
   lineOf(path: readonly (string | number)[]): number {
@@ -68,13 +69,13 @@ export function parseDeck(files: readonly DeckFileText[]): DeckParse {
   const deckFile = files.find((file) => baseName(file.path) === DECK_FILE);
   if (!deckFile) {
     const folder = files[0]?.path.replace(/[\\/][^\\/]*$/, "") ?? ".";
-    return { ok: false, errors: [{ file: `${folder}/${DECK_FILE}`, line: 1, message: `missing ${DECK_FILE} (the deck's id, title and concepts)` }] };
+    return { ok: false, errors: [deckError(`${folder}/${DECK_FILE}`, 1, msg("deckFile.noDeckFile", { file: DECK_FILE }))] };
   }
 
   const reports = new Map<string, FileReport>();
   for (const file of files) {
     const { parsed, problems } = parseYaml(file.text);
-    for (const problem of problems) errors.push({ file: file.path, line: problem.line, message: problem.message });
+    for (const problem of problems) errors.push(deckError(file.path, problem.line, problem.message));
     if (problems.length === 0) reports.set(file.path, new FileReport(file.path, parsed, errors));
   }
 
@@ -86,7 +87,7 @@ export function parseDeck(files: readonly DeckFileText[]): DeckParse {
       header = result.data;
       const seen = new Set<string>();
       header.concepts.forEach((concept, i) => {
-        if (seen.has(concept.id)) headerReport.problem({ path: ["concepts", i, "id"], message: `concept id "${concept.id}" is listed twice` });
+        if (seen.has(concept.id)) headerReport.problem({ path: ["concepts", i, "id"], message: msg("deckFile.conceptTwice", { id: concept.id }) });
         seen.add(concept.id);
       });
     } else {
@@ -123,12 +124,12 @@ export function parseDeck(files: readonly DeckFileText[]): DeckParse {
         const item = parsed.data;
         let sound = true;
         if (header && !conceptIds.has(item.concept)) {
-          report.problem({ path: [list, index, "concept"], message: `unknown concept "${item.concept}" (deck.yaml lists: ${[...conceptIds].join(", ")})` }, label);
+          report.problem({ path: [list, index, "concept"], message: msg("deckFile.unknownConcept", { concept: item.concept, known: [...conceptIds].join(", ") }) }, label);
           sound = false;
         }
         const previous = locations[item.id];
         if (previous) {
-          report.problem({ path: [list, index, "id"], message: `id "${item.id}" is already used at ${previous.file}:${previous.line}` }, label);
+          report.problem({ path: [list, index, "id"], message: msg("deckFile.idTaken", { id: item.id, where: `${previous.file}:${previous.line}` }) }, label);
           sound = false;
         }
         for (const issue of validateItem(item)) {

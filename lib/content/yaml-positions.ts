@@ -3,6 +3,7 @@
  * it (`["templates", 3, "params", "K"]` → the line where `K:` is written). For a path that does
  * not exist (a missing field), the line of its deepest existing parent is used.
  */
+import { msg, type Message } from "../i18n/message";
 import { isAlias, isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from "yaml";
 
 export interface ParsedYaml {
@@ -39,24 +40,22 @@ function plainValue(doc: Document.Parsed, lineCounter: LineCounter): { value: un
     return { value: doc.toJS({ maxAliasCount: MAX_YAML_ALIASES }) as unknown };
   } catch (error) {
     const tooMany = error instanceof ReferenceError && /alias/i.test(error.message);
-    const message = tooMany
-      ? `YAML: aliases (*name) expand more than ${MAX_YAML_ALIASES} times — write the values out instead of repeating anchors`
-      : `YAML: ${(error as Error).message.split("\n")[0]}`;
+    const message = tooMany ? msg("deckFile.yamlAliases", { max: MAX_YAML_ALIASES }) : msg("deckFile.yaml", { detail: (error as Error).message.split("\n")[0] ?? "" });
     return { value: null, problem: { line: lineCounter.linePos(firstAliasOffset(doc)).line, message } };
   }
 }
 
 export interface YamlProblem {
   line: number;
-  message: string;
+  message: Message;
 }
 
-/** What an instructor should do about the YAML mistakes they make most. */
+/** What an instructor should do about the YAML mistakes they make most (catalogue keys). */
 const YAML_HINTS: Partial<Record<string, string>> = {
-  BLOCK_AS_IMPLICIT_KEY: ' — a text containing ": " must be quoted ("…") or written as a block (ko: |)',
-  MULTILINE_IMPLICIT_KEY: ' — a text containing ": " must be quoted ("…") or written as a block (ko: |)',
-  DUPLICATE_KEY: " — each field may appear only once",
-  TAB_AS_INDENT: " — indent with spaces, not tabs",
+  BLOCK_AS_IMPLICIT_KEY: "deckFile.yamlQuoteColon",
+  MULTILINE_IMPLICIT_KEY: "deckFile.yamlQuoteColon",
+  DUPLICATE_KEY: "deckFile.yamlDuplicateKey",
+  TAB_AS_INDENT: "deckFile.yamlTabs",
 };
 
 export function parseYaml(text: string): { parsed: ParsedYaml; problems: YamlProblem[] } {
@@ -64,8 +63,9 @@ export function parseYaml(text: string): { parsed: ParsedYaml; problems: YamlPro
   const doc = parseDocument(text, { lineCounter, prettyErrors: false });
   const problems = doc.errors.map((error) => {
     const first = error.message.split("\n")[0] ?? error.message;
-    const hint = YAML_HINTS[error.code] ?? "";
-    return { line: lineCounter.linePos(error.pos[0]).line, message: `YAML: ${first.replace(/ at line \d+, column \d+:?$/, "")}${hint}` };
+    const detail = first.replace(/ at line \d+, column \d+:?$/, "");
+    const hint = YAML_HINTS[error.code];
+    return { line: lineCounter.linePos(error.pos[0]).line, message: hint ? msg(hint, { detail }) : msg("deckFile.yaml", { detail }) };
   });
   const { value, problem } = plainValue(doc, lineCounter);
   if (problem) problems.push(problem);

@@ -6,10 +6,11 @@
  * generic "no form matched".
  */
 import type { z } from "zod";
+import { msg, unpackMessage, type Message } from "../i18n/message";
 
 export interface Problem {
   path: (string | number)[];
-  message: string;
+  message: Message;
   /** For unrecognised fields: their names. */
   keys?: string[];
 }
@@ -51,12 +52,33 @@ export function flattenIssues(issues: readonly Issue[], prefix: (string | number
       }
     }
     if (issue.code === "unrecognized_keys") {
-      problems.push({ path, message: `unknown field${issue.keys.length > 1 ? "s" : ""} ${issue.keys.map((key) => `"${key}"`).join(", ")}`, keys: issue.keys });
+      problems.push({ path, message: msg(issue.keys.length > 1 ? "deckFile.unknownFields" : "deckFile.unknownField", { fields: issue.keys.map((key) => `"${key}"`).join(", ") }), keys: issue.keys });
       continue;
     }
-    problems.push({ path, message: issue.message });
+    problems.push({ path, message: issueMessage(issue) });
   }
   return problems;
+}
+
+/**
+ * The schemas' own messages are catalogue keys packed into zod's text (`packMessage`); zod's
+ * built-in ones (a wrong type, a list too short) are named by the issue's kind.
+ */
+function issueMessage(issue: Issue): Message {
+  const own = unpackMessage(issue.message);
+  if (own) return own;
+  switch (issue.code) {
+    case "invalid_type":
+      return msg("deckFile.invalidType", { expected: issue.expected });
+    case "too_small":
+      return msg("deckFile.tooSmall", { minimum: String(issue.minimum) });
+    case "too_big":
+      return msg("deckFile.tooBig", { maximum: String(issue.maximum) });
+    case "invalid_value":
+      return msg("deckFile.invalidValue", { values: issue.values.map((value) => JSON.stringify(value)).join(", ") });
+    default:
+      return msg("deckFile.invalid", { detail: issue.message });
+  }
 }
 
 /** `templates[3].params.K` */

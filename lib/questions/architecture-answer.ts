@@ -3,6 +3,7 @@
  * parameters (`units: =K`), validated by the model core, and the asked quantity is read from the
  * model core's closed-form derivation. The author never types the answer.
  */
+import { msg } from "../i18n/message";
 import { conventionDifference, deriveArchitecture, validateSpec, type ArchitectureDerivation, type ArchitectureSpec } from "../model-core";
 import { integerAnswer } from "./answer-values";
 import { evaluate } from "./expression";
@@ -104,7 +105,7 @@ export function answerFromArchitecture(ask: ArchitectureAsk, { spec, layerIndex 
   const derivation = deriveArchitecture(spec);
   // tfjs builds this network to verify the count: its size is the variant's cost.
   const largest = Math.max(derivation.total, derivation.trainable);
-  if (largest > TEMPLATE_LIMITS.networkParams) throw new VariantError(overLimitMessage("the network", largest, "networkParams", "parameters"));
+  if (largest > TEMPLATE_LIMITS.networkParams) throw new VariantError(overLimitMessage(msg("deckFile.what.network"), largest, "networkParams", "parameters"));
   const layers = layersTex(derivation);
   const same = (text: string): Bilingual => ({ ko: text, en: text });
   const layer = layerIndex === null ? undefined : derivation.layers[layerIndex];

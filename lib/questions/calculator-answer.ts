@@ -8,7 +8,7 @@ import type { ActivationName, CalculatorInput, CalculatorResult, Padding } from 
 import { evaluate, evaluateNumber } from "./expression";
 import { VariantError } from "./params";
 import { renderText } from "./render-text";
-import { matrixCells, overLimitMessage, TEMPLATE_LIMITS, type TemplateLimit } from "./template-limits";
+import { matrixCells, overLimitMessage, TEMPLATE_LIMITS, type LimitUnit, type TemplateLimit } from "./template-limits";
 import type { CalculatorAnswer } from "./template-schema";
 import type { ParamValues } from "./types";
 
@@ -47,7 +47,7 @@ function matrix(value: string | number[][], scope: ParamValues, field: string): 
 }
 
 /** A positive integer up to a template limit (template-limits.ts), for values computed from parameters. */
-function cappedInt(value: number | string | undefined, scope: ParamValues, field: string, limit: TemplateLimit, unit: string, fallback?: number): number {
+function cappedInt(value: number | string | undefined, scope: ParamValues, field: string, limit: TemplateLimit, unit: LimitUnit, fallback?: number): number {
   const n = positiveInt(value, scope, field, fallback);
   if (n > TEMPLATE_LIMITS[limit]) throw new VariantError(overLimitMessage(field, n, limit, unit));
   return n;

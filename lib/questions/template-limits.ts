@@ -1,3 +1,6 @@
+import { english } from "../i18n/translate";
+import { msg, packMessage, type Message } from "../i18n/message";
+
 /**
  * What one template may state or draw. Every variant is generated, verified with TensorFlow.js and
  * checked a hundred times by the harness, so each size below keeps one variant to milliseconds of
@@ -39,9 +42,26 @@ export const TEMPLATE_LIMITS = {
 
 export type TemplateLimit = keyof typeof TEMPLATE_LIMITS;
 
-/** "image has 10,000 cells; a template matrix has at most 400 (Template limits)". */
-export function overLimitMessage(what: string, value: number, limit: TemplateLimit, unit: string): string {
-  return `${what} is ${value.toLocaleString("en-US")} ${unit}; the limit is ${TEMPLATE_LIMITS[limit].toLocaleString("en-US")} (template limit "${limit}")`;
+/** What a limit counts, named in the `errors` catalogue (`deckFile.unit.*`). */
+export type LimitUnit = "pixels" | "cells" | "parameters" | "rows" | "epochs" | "steps" | "units";
+
+/**
+ * "stride is 20 pixels; the limit is 16 (template limit "kernelSide")": `what` is a field name as
+ * written in the deck, or a catalogue message ("the matrix").
+ */
+export function overLimit(what: string | Message, value: number, limit: TemplateLimit, unit: LimitUnit): Message {
+  return msg("deckFile.overLimit", { what, value: value.toLocaleString("en-US"), unit: msg(`deckFile.unit.${unit}`), limit: TEMPLATE_LIMITS[limit].toLocaleString("en-US"), name: limit });
+}
+
+/** {@link overLimit} in English, for errors that carry text only (VariantError). */
+export function overLimitMessage(what: string | Message, value: number, limit: TemplateLimit, unit: LimitUnit): string {
+  return english(overLimit(what, value, limit, unit));
+}
+
+/** {@link overLimit} packed for a zod `error:` (unpacked by the deck validator). */
+export function overLimitIssue(what: string | Message, value: number, limit: TemplateLimit, unit: LimitUnit): string {
+  const message = overLimit(what, value, limit, unit);
+  return packMessage(message.code, message.params);
 }
 
 /** Cells of a matrix, or null when it is not rectangular. */

@@ -10,7 +10,8 @@
  * - params: `2..20`, `8..64 step 8`, `[relu, sigmoid]`, `= p*K`, a number, or the long forms.
  */
 import { z } from "zod";
-import { matrixCells, overLimitMessage, TEMPLATE_LIMITS, type TemplateLimit } from "./template-limits";
+import { msg, packMessage } from "../i18n/message";
+import { matrixCells, overLimitIssue, TEMPLATE_LIMITS, type LimitUnit, type TemplateLimit } from "./template-limits";
 
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const PARAM_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_]*$/;
@@ -34,20 +35,20 @@ export const SIMULATION_IDS = [
   "lstm-embedding",
 ] as const;
 
-const text = z.string({ error: "expected text" }).trim().min(1, { error: "text must not be empty" });
-export const bilingualSchema = z.strictObject({ ko: text, en: text }, { error: "expected a text with `ko` and `en`" });
+const text = z.string({ error: packMessage("deckFile.expectedText") }).trim().min(1, { error: packMessage("deckFile.emptyText") });
+export const bilingualSchema = z.strictObject({ ko: text, en: text }, { error: packMessage("deckFile.expectedBilingual") });
 
-export const idSchema = z.string({ error: "expected an id" }).regex(ID_PATTERN, { error: "ids are lower-case words joined by hyphens, e.g. single-layer-params" });
+export const idSchema = z.string({ error: packMessage("deckFile.expectedId") }).regex(ID_PATTERN, { error: packMessage("deckFile.idForm") });
 
-const formulaText = z.string().min(1).max(TEMPLATE_LIMITS.formulaChars, { error: `a formula has at most ${TEMPLATE_LIMITS.formulaChars} characters (template limit "formulaChars")` });
+const formulaText = z.string().min(1).max(TEMPLATE_LIMITS.formulaChars, { error: packMessage("deckFile.formulaTooLong", { max: TEMPLATE_LIMITS.formulaChars }) });
 
 /** A number, or an expression over the parameters written as a string (`p + 1`, `=p+1`). */
-const numberOrExpression = z.union([z.number(), formulaText], { error: "expected a number or a formula" });
+const numberOrExpression = z.union([z.number(), formulaText], { error: packMessage("deckFile.numberOrFormula") });
 
 /** A number up to a template limit, or a formula (checked against the same limit when a variant is made). */
-function cappedNumber(field: string, limit: TemplateLimit, unit: string) {
+function cappedNumber(field: string, limit: TemplateLimit, unit: LimitUnit) {
   return numberOrExpression.refine((value) => typeof value !== "number" || value <= TEMPLATE_LIMITS[limit], {
-    error: (issue) => overLimitMessage(field, Number(issue.input), limit, unit),
+    error: (issue) => overLimitIssue(field, Number(issue.input), limit, unit),
   });
 }
 
@@ -57,14 +58,14 @@ const literalMatrix = z
   .min(1)
   .superRefine((rows, context) => {
     const cells = matrixCells(rows);
-    if (cells === null) context.addIssue({ code: "custom", message: "every row of a matrix has the same number of columns" });
-    else if (cells > TEMPLATE_LIMITS.matrixCells) context.addIssue({ code: "custom", message: overLimitMessage("the matrix", cells, "matrixCells", "cells") });
+    if (cells === null) context.addIssue({ code: "custom", message: packMessage("deckFile.ragged") });
+    else if (cells > TEMPLATE_LIMITS.matrixCells) context.addIssue({ code: "custom", message: overLimitIssue(msg("deckFile.what.matrix"), cells, "matrixCells", "cells") });
   });
 
 const choiceValues = z
   .array(z.union([z.number(), z.string().min(1)]))
-  .min(1, { error: "a choice needs at least one value" })
-  .max(TEMPLATE_LIMITS.choices, { error: `a choice has at most ${TEMPLATE_LIMITS.choices} values (template limit "choices")` });
+  .min(1, { error: packMessage("deckFile.choiceEmpty") })
+  .max(TEMPLATE_LIMITS.choices, { error: packMessage("deckFile.choiceTooMany", { max: TEMPLATE_LIMITS.choices }) });
 
 const rangeShorthand = /^\s*(.+?)\s*\.\.\s*(.+?)\s*(?:\bstep\s+(.+?))?\s*$/;
 
@@ -79,21 +80,21 @@ export const paramSpecSchema = z.union(
   [
     z.number(),
     z.string().refine((value) => value.trim().startsWith("=") || parseRangeShorthand(value) !== undefined, {
-      error: 'a parameter written as text is a range such as "2..20" or "8..64 step 8", or a formula starting with "=" such as "= p*K"',
+      error: packMessage("deckFile.paramText"),
     }),
     choiceValues,
     z.strictObject({ min: numberOrExpression, max: numberOrExpression, step: numberOrExpression.optional() }),
     z.strictObject({ choice: choiceValues }),
     z.strictObject({ derived: formulaText }),
     z.strictObject({
-      matrix: z.tuple([numberOrExpression, numberOrExpression], { error: "matrix is [rows, columns]" }).refine(
+      matrix: z.tuple([numberOrExpression, numberOrExpression], { error: packMessage("deckFile.matrixSize") }).refine(
         ([rows, cols]) => typeof rows !== "number" || typeof cols !== "number" || rows * cols <= TEMPLATE_LIMITS.matrixCells,
-        { error: (issue) => overLimitMessage("the matrix", (issue.input as number[]).reduce((a, b) => a * b, 1), "matrixCells", "cells") },
+        { error: (issue) => overLimitIssue(msg("deckFile.what.matrix"), (issue.input as number[]).reduce((a, b) => a * b, 1), "matrixCells", "cells") },
       ),
-      values: z.string().refine((value) => parseRangeShorthand(value) !== undefined, { error: 'values is a range such as "0..3" or "-1..1"' }),
+      values: z.string().refine((value) => parseRangeShorthand(value) !== undefined, { error: packMessage("deckFile.matrixValues") }),
     }),
   ],
-  { error: 'unrecognised parameter: use a range "2..20", a list [a, b], a formula "= p*K", a number, or {min, max, step}, {choice}, {derived}, {matrix, values}' },
+  { error: packMessage("deckFile.paramForm", { forms: "{min, max, step}, {choice}, {derived}, {matrix, values}" }) },
 );
 
 export const ARCHITECTURE_ASKS = [
@@ -107,24 +108,24 @@ export const ARCHITECTURE_ASKS = [
   "convention-difference",
 ] as const;
 
-const layerRef = z.union([z.number().int().min(1), z.string().min(1)], { error: "layer is a 1-based position or a layer id" });
+const layerRef = z.union([z.number().int().min(1), z.string().min(1)], { error: packMessage("deckFile.layerRef") });
 
 /** A layer of a template's network: the model-core grammar, plus `id` and `when` for authors. */
 const templateLayerSchema = z
   .object({
-    type: z.string({ error: "every layer needs a type" }),
-    id: z.string().regex(PARAM_NAME_PATTERN, { error: "a layer id is a word such as hidden1" }).optional(),
+    type: z.string({ error: packMessage("deckFile.layerType") }),
+    id: z.string().regex(PARAM_NAME_PATTERN, { error: packMessage("deckFile.layerId") }).optional(),
     when: z.string().min(1).optional(),
   })
   .catchall(z.unknown());
 
 export const architectureAnswerSchema = z.strictObject({
   architecture: z.strictObject({
-    input: z.array(numberOrExpression).min(1, { error: "input is the shape without the batch axis, e.g. [784]" }),
+    input: z.array(numberOrExpression).min(1, { error: packMessage("deckFile.networkInput") }),
     convention: z.string().optional(),
-    layers: z.array(templateLayerSchema).min(1, { error: "a network needs at least one layer" }),
+    layers: z.array(templateLayerSchema).min(1, { error: packMessage("deckFile.networkLayers") }),
   }),
-  ask: z.enum(ARCHITECTURE_ASKS, { error: `ask is one of: ${ARCHITECTURE_ASKS.join(", ")}` }),
+  ask: z.enum(ARCHITECTURE_ASKS, { error: packMessage("deckFile.oneOf", { field: "ask", values: ARCHITECTURE_ASKS.join(", ") }) }),
   layer: layerRef.optional(),
   /** The author's closed form; the harness checks it against the model core. */
   formula: formulaText.optional(),
@@ -133,7 +134,7 @@ export const architectureAnswerSchema = z.strictObject({
 const decimals = z.number().int().min(0).max(8).optional();
 /** A text field that may hold `{{placeholders}}`, e.g. `fn: "{{g}}"`. */
 const word = z.string().min(1);
-const matrixRef = z.union([z.string().min(1), literalMatrix], { error: "expected a matrix parameter name or a literal matrix" });
+const matrixRef = z.union([z.string().min(1), literalMatrix], { error: packMessage("deckFile.matrixRef") });
 const cellSchema = z.strictObject({ row: numberOrExpression, col: numberOrExpression });
 
 export const calculatorAnswerSchema = z.discriminatedUnion(
@@ -170,7 +171,7 @@ export const calculatorAnswerSchema = z.discriminatedUnion(
     }),
     z.strictObject({
       calculator: z.literal("output-size"),
-      layer: z.enum(["conv", "pool"], { error: "layer is conv or pool" }),
+      layer: z.enum(["conv", "pool"], { error: packMessage("deckFile.eitherOr", { field: "layer", first: "conv", second: "pool" }) }),
       input: cappedNumber("input", "outputSizeInput", "pixels"),
       kernel: cappedNumber("kernel", "kernelSide", "pixels"),
       stride: cappedNumber("stride", "kernelSide", "pixels").optional(),
@@ -189,19 +190,19 @@ export const calculatorAnswerSchema = z.discriminatedUnion(
       calculator: z.literal("train-test-split"),
       n: numberOrExpression,
       testSize: numberOrExpression,
-      part: z.enum(["test", "train"], { error: "part is test or train" }),
+      part: z.enum(["test", "train"], { error: packMessage("deckFile.eitherOr", { field: "part", first: "test", second: "train" }) }),
       formula: z.string().optional(),
     }),
     z.strictObject({
       calculator: z.literal("dropout"),
       units: cappedNumber("units", "dropoutUnits", "units"),
       rate: numberOrExpression,
-      part: z.enum(["active", "scale"], { error: "part is active or scale" }),
+      part: z.enum(["active", "scale"], { error: packMessage("deckFile.eitherOr", { field: "part", first: "active", second: "scale" }) }),
       decimals,
       formula: z.string().optional(),
     }),
   ],
-  { error: "calculator is one of: activation, single-layer-network, conv2d, max-pool, output-size, steps-per-epoch, train-test-split, dropout" },
+  { error: packMessage("deckFile.oneOf", { field: "calculator", values: "activation, single-layer-network, conv2d, max-pool, output-size, steps-per-epoch, train-test-split, dropout" }) },
 );
 
 export const mistakeSchema = z.union(
@@ -209,7 +210,7 @@ export const mistakeSchema = z.union(
     z.strictObject({ formula: formulaText, feedback: bilingualSchema }),
     z.strictObject({ shape: z.array(numberOrExpression).min(1), feedback: bilingualSchema }),
   ],
-  { error: "a mistake is {formula, feedback} or {shape, feedback}" },
+  { error: packMessage("deckFile.mistakeForm", { formula: "{formula, feedback}", shape: "{shape, feedback}" }) },
 );
 
 const paramValueSchema = z.union([z.number(), z.string(), literalMatrix]);
@@ -225,29 +226,29 @@ export const anchorSchema = z.strictObject({
 const itemBase = {
   id: idSchema,
   concept: idSchema,
-  simulation: z.enum(SIMULATION_IDS, { error: `simulation is one of: ${SIMULATION_IDS.join(", ")}` }).optional(),
+  simulation: z.enum(SIMULATION_IDS, { error: packMessage("deckFile.oneOf", { field: "simulation", values: SIMULATION_IDS.join(", ") }) }).optional(),
 };
 
 export const templateSchema = z.strictObject({
   ...itemBase,
   title: bilingualSchema,
   params: z
-    .record(z.string().regex(PARAM_NAME_PATTERN, { error: "a parameter name is a word such as p, K or n_train" }), paramSpecSchema)
+    .record(z.string().regex(PARAM_NAME_PATTERN, { error: packMessage("deckFile.paramName") }), paramSpecSchema)
     .refine((params) => Object.keys(params).length <= TEMPLATE_LIMITS.params, {
-      error: (issue) => overLimitMessage("the number of parameters", Object.keys(issue.input as object).length, "params", "parameters"),
+      error: (issue) => overLimitIssue(msg("deckFile.what.paramCount"), Object.keys(issue.input as object).length, "params", "parameters"),
     })
     .optional(),
   constraints: z
     .array(formulaText)
-    .max(TEMPLATE_LIMITS.constraints, { error: `a template has at most ${TEMPLATE_LIMITS.constraints} constraints (template limit "constraints")` })
+    .max(TEMPLATE_LIMITS.constraints, { error: packMessage("deckFile.tooManyConstraints", { max: TEMPLATE_LIMITS.constraints }) })
     .optional(),
   /** TeX for parameter names in worked formulas, e.g. `{ phi: "\\varphi" }`. */
   symbols: z.record(z.string(), z.string()).optional(),
   prompt: bilingualSchema,
-  answer: z.union([architectureAnswerSchema, calculatorAnswerSchema], { error: "answer is an architecture with ask, or a calculator" }),
+  answer: z.union([architectureAnswerSchema, calculatorAnswerSchema], { error: packMessage("deckFile.answerForm") }),
   solution: bilingualSchema,
-  mistakes: z.array(mistakeSchema).max(TEMPLATE_LIMITS.mistakes, { error: `a template lists at most ${TEMPLATE_LIMITS.mistakes} mistakes (template limit "mistakes")` }).optional(),
-  anchors: z.array(anchorSchema).max(TEMPLATE_LIMITS.anchors, { error: `a template has at most ${TEMPLATE_LIMITS.anchors} anchors (template limit "anchors")` }).optional(),
+  mistakes: z.array(mistakeSchema).max(TEMPLATE_LIMITS.mistakes, { error: packMessage("deckFile.tooManyMistakes", { max: TEMPLATE_LIMITS.mistakes }) }).optional(),
+  anchors: z.array(anchorSchema).max(TEMPLATE_LIMITS.anchors, { error: packMessage("deckFile.tooManyAnchors", { max: TEMPLATE_LIMITS.anchors }) }).optional(),
 });
 
 export const qaCardSchema = z.strictObject({
@@ -280,7 +281,7 @@ export const mcCardSchema = z.strictObject({
   ...itemBase,
   type: z.literal("mc"),
   prompt: bilingualSchema,
-  options: z.array(choiceOptionSchema).min(2, { error: "a multiple-choice card needs at least two options" }).max(8),
+  options: z.array(choiceOptionSchema).min(2, { error: packMessage("deckFile.mcOptions") }).max(8),
   /** Shuffle options per variant (default true); false keeps "all of the above" last. */
   shuffle: z.boolean().optional(),
   explanation: bilingualSchema,
@@ -290,12 +291,12 @@ export const tfCardSchema = z.strictObject({
   ...itemBase,
   type: z.literal("tf"),
   statement: bilingualSchema,
-  answer: z.boolean({ error: "answer is true or false" }),
+  answer: z.boolean({ error: packMessage("deckFile.tfAnswer") }),
   explanation: bilingualSchema,
 });
 
 export const staticCardSchema = z.discriminatedUnion("type", [qaCardSchema, clozeCardSchema, mcCardSchema, tfCardSchema], {
-  error: "type is one of: qa, cloze, mc, tf",
+  error: packMessage("deckFile.oneOf", { field: "type", values: "qa, cloze, mc, tf" }),
 });
 
 export type Template = z.infer<typeof templateSchema>;

@@ -11,10 +11,11 @@ import { normalizedParams, paramExpressions, VariantError } from "./params";
 import { FILTERS, PLACEHOLDER, placeholderParts } from "./render-text";
 import { clozeBlanks } from "./static-variant";
 import { isTemplate, type Item, type Template } from "./template-schema";
+import { msg, type Message } from "../i18n/message";
 
 export interface ItemIssue {
   path: (string | number)[];
-  message: string;
+  message: Message;
 }
 
 const SPECIALS = ["answer", "work", "calculation", "layers", "formula"];
@@ -27,19 +28,21 @@ function describeError(error: unknown): string {
 class Collector {
   readonly issues: ItemIssue[] = [];
 
-  add(path: (string | number)[], message: string): void {
+  add(path: (string | number)[], message: Message): void {
     this.issues.push({ path, message });
   }
 
   /** Parses `source` and checks that it only reads `known` names. */
-  expression(path: (string | number)[], source: string, known: ReadonlySet<string>, what = "formula"): void {
+  expression(path: (string | number)[], source: string, known: ReadonlySet<string>, what: Message = msg("deckFile.what.formula")): void {
     try {
       const expr = parseExpression(source);
       for (const name of freeVariables(expr)) {
-        if (!known.has(name)) this.add(path, `${what} "${source}" uses "${name}", which is not a parameter${known.size > 0 ? ` (known: ${[...known].join(", ")})` : ""}`);
+        if (known.has(name)) continue;
+        const unknown = { what, source, name };
+        this.add(path, known.size > 0 ? msg("deckFile.unknownNameKnown", { ...unknown, known: [...known].join(", ") }) : msg("deckFile.unknownName", unknown));
       }
     } catch (error) {
-      this.add(path, `${what}: ${describeError(error)}`);
+      this.add(path, msg("deckFile.expressionError", { what, detail: describeError(error) }));
     }
   }
 
@@ -47,14 +50,14 @@ class Collector {
     for (const match of text.matchAll(PLACEHOLDER)) {
       const { expr, filter, special } = placeholderParts(match[1] ?? "");
       if (special !== null) {
-        if (!specials.includes(special)) this.add(path, `unknown placeholder {{@${special}}} (use ${specials.map((s) => `@${s}`).join(", ")})`);
+        if (!specials.includes(special)) this.add(path, msg("deckFile.unknownSpecial", { placeholder: `{{@${special}}}`, known: specials.map((s) => `@${s}`).join(", ") }));
         continue;
       }
-      if (filter !== null && !(FILTERS as readonly string[]).includes(filter)) this.add(path, `unknown filter "${filter}" in {{${match[1] ?? ""}}} (use ${FILTERS.join(", ")})`);
-      this.expression(path, expr, known, "placeholder");
+      if (filter !== null && !(FILTERS as readonly string[]).includes(filter)) this.add(path, msg("deckFile.unknownFilter", { filter, placeholder: `{{${match[1] ?? ""}}}`, known: FILTERS.join(", ") }));
+      this.expression(path, expr, known, msg("deckFile.what.placeholder"));
     }
     // Only a stray "{{" is an error: "}}" is common in TeX (\frac{1}{1+e^{-z}}).
-    if (text.replace(PLACEHOLDER, "").includes("{{")) this.add(path, 'a "{{" without its closing "}}"');
+    if (text.replace(PLACEHOLDER, "").includes("{{")) this.add(path, msg("deckFile.unclosedPlaceholder", { open: "{{", close: "}}" }));
   }
 }
 
@@ -66,11 +69,11 @@ function checkTemplate(template: Template, out: Collector): void {
   const matrices = new Set(params.filter(([, p]) => p.kind === "matrix").map(([name]) => name));
   const seen = new Set<string>();
   for (const [name, param] of params) {
-    for (const source of paramExpressions(param)) out.expression(["params", name], source, seen, `parameter ${name}`);
+    for (const source of paramExpressions(param)) out.expression(["params", name], source, seen, msg("deckFile.what.parameter", { name }));
     seen.add(name);
   }
-  (template.constraints ?? []).forEach((constraint, i) => out.expression(["constraints", i], constraint, all, "constraint"));
-  for (const name of Object.keys(template.symbols ?? {})) if (!all.has(name)) out.add(["symbols", name], `symbol for "${name}", which is not a parameter`);
+  (template.constraints ?? []).forEach((constraint, i) => out.expression(["constraints", i], constraint, all, msg("deckFile.what.constraint")));
+  for (const name of Object.keys(template.symbols ?? {})) if (!all.has(name)) out.add(["symbols", name], msg("deckFile.symbolNotParam", { name }));
 
   const answer = template.answer;
   const specials = "architecture" in answer ? SPECIALS : SPECIALS.filter((s) => s !== "layers");
@@ -86,10 +89,10 @@ function checkTemplate(template: Template, out: Collector): void {
     const ids: string[] = [];
     answer.architecture.layers.forEach((layer, i) => {
       if (layer.id !== undefined) {
-        if (ids.includes(layer.id)) out.add(["answer", "architecture", "layers", i, "id"], `layer id "${layer.id}" is used twice`);
+        if (ids.includes(layer.id)) out.add(["answer", "architecture", "layers", i, "id"], msg("deckFile.layerIdTwice", { id: layer.id }));
         ids.push(layer.id);
       }
-      if (layer.when !== undefined) out.expression(["answer", "architecture", "layers", i, "when"], layer.when, all, "condition");
+      if (layer.when !== undefined) out.expression(["answer", "architecture", "layers", i, "when"], layer.when, all, msg("deckFile.what.condition"));
       for (const [key, value] of Object.entries(layer)) {
         const values = Array.isArray(value) ? value : [value];
         values.forEach((item) => {
@@ -97,8 +100,8 @@ function checkTemplate(template: Template, out: Collector): void {
         });
       }
     });
-    if (typeof answer.layer === "string" && !ids.includes(answer.layer)) out.add(["answer", "layer"], `no layer has the id "${answer.layer}"`);
-    if (typeof answer.layer === "number" && answer.layer > answer.architecture.layers.length) out.add(["answer", "layer"], `layer ${answer.layer} is past the last layer (${answer.architecture.layers.length})`);
+    if (typeof answer.layer === "string" && !ids.includes(answer.layer)) out.add(["answer", "layer"], msg("deckFile.noLayerId", { id: answer.layer }));
+    if (typeof answer.layer === "number" && answer.layer > answer.architecture.layers.length) out.add(["answer", "layer"], msg("deckFile.layerPastEnd", { layer: answer.layer, count: answer.architecture.layers.length }));
     if (answer.formula !== undefined) out.expression(["answer", "formula"], answer.formula, all);
   } else {
     for (const [key, value] of Object.entries(answer)) {
@@ -109,7 +112,7 @@ function checkTemplate(template: Template, out: Collector): void {
       }
       const matrixField = ["image", "filter", "x", "weights", "biases", "beta"].includes(key);
       if (matrixField && typeof value === "string") {
-        if (!matrices.has(value.trim())) out.add(["answer", key], `${key} must name a matrix parameter; "${value}" is not one`);
+        if (!matrices.has(value.trim())) out.add(["answer", key], msg("deckFile.notMatrixParam", { field: key, value }));
         continue;
       }
       const wordField = ["fn", "activation", "padding"].includes(key);
@@ -132,16 +135,16 @@ function checkTemplate(template: Template, out: Collector): void {
   try {
     makeVariant(template, 0);
   } catch (error) {
-    out.add(error instanceof VariantError ? error.path : [], `cannot make a variant: ${describeError(error)}`);
+    out.add(error instanceof VariantError ? error.path : [], msg("deckFile.cannotMakeVariant", { detail: describeError(error) }));
   }
   const anchorIds = new Set<string>();
   (template.anchors ?? []).forEach((anchor, i) => {
-    if (anchorIds.has(anchor.id)) out.add(["anchors", i, "id"], `anchor id "${anchor.id}" is used twice`);
+    if (anchorIds.has(anchor.id)) out.add(["anchors", i, "id"], msg("deckFile.anchorIdTwice", { id: anchor.id }));
     anchorIds.add(anchor.id);
     try {
       makeVariant(template, 0, { anchor: anchor.id });
     } catch (error) {
-      out.add(["anchors", i], `anchor ${anchor.id}: ${describeError(error)}`);
+      out.add(["anchors", i], msg("deckFile.anchorFails", { id: anchor.id, detail: describeError(error) }));
     }
   });
 }
@@ -150,18 +153,18 @@ function checkCard(item: Exclude<Item, Template>, out: Collector): void {
   if (item.type === "cloze") {
     for (const language of ["ko", "en"] as const) {
       const blanks = clozeBlanks(item.text[language]).length;
-      if (blanks !== 1) out.add(["text", language], `a cloze text marks exactly one [[blank]]; found ${blanks}`);
+      if (blanks !== 1) out.add(["text", language], msg("deckFile.clozeBlanks", { found: blanks }));
     }
   }
   if (item.type === "mc") {
     const correct = item.options.filter((option) => option.correct === true).length;
-    if (correct !== 1) out.add(["options"], `exactly one option must be marked correct: true; found ${correct}`);
+    if (correct !== 1) out.add(["options"], msg("deckFile.mcCorrect", { found: correct }));
   }
   if (out.issues.length > 0) return;
   try {
     makeVariant(item, 0);
   } catch (error) {
-    out.add([], describeError(error));
+    out.add([], msg("deckFile.invalid", { detail: describeError(error) }));
   }
 }
 

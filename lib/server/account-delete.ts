@@ -1,4 +1,5 @@
 import "server-only";
+import { msg } from "@/lib/i18n/message";
 import { db } from "./db";
 import { AppError, conflict, tooManyRequests } from "./errors";
 import { clientAddress, recordFailure, retryAfterSeconds } from "./login-throttle";
@@ -18,16 +19,16 @@ import { writeTransaction } from "./write-tx";
  */
 export async function deleteAccount(userId: string, password: string, headers: Headers): Promise<void> {
   const record = await db.user.findUnique({ where: { id: userId }, select: { email: true, passwordHash: true } });
-  if (!record) throw new AppError(404, "This account no longer exists.");
+  if (!record) throw new AppError(404, msg("account.gone"));
   const ip = clientAddress(headers);
   const wait = await retryAfterSeconds(record.email, ip);
-  if (wait > 0) throw tooManyRequests(wait, `Too many wrong passwords. Try again in ${Math.ceil(wait / 60)} minute(s).`);
+  if (wait > 0) throw tooManyRequests(wait, msg("account.passwordThrottled", { minutes: Math.ceil(wait / 60) }));
   if (!(await verifyPassword(record.passwordHash, password))) {
     await recordFailure(record.email, ip);
-    throw new AppError(403, "That is not your password.", { password: ["That is not your password."] });
+    throw new AppError(403, msg("account.wrongPassword"), { password: [msg("account.wrongPassword")] });
   }
   const [classes, decks] = await Promise.all([db.class.count({ where: { ownerId: userId } }), db.deck.count({ where: { ownerId: userId } })]);
-  if (classes + decks > 0) throw conflict(`You still own ${classes} class(es) and ${decks} deck(s): delete them first.`);
+  if (classes + decks > 0) throw conflict(msg("account.stillOwns", { classes, decks }));
   await writeTransaction(async (tx) => {
     await tx.classMember.deleteMany({ where: { userId } });
     await tx.exam.deleteMany({ where: { userId } });

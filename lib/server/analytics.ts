@@ -1,4 +1,5 @@
 import "server-only";
+import { msg } from "@/lib/i18n/message";
 import { checkAnswer, isTemplate, type Bilingual, type ParamValues, type Variant } from "@/lib/questions";
 import { db } from "./db";
 import { conceptNames, parseItem } from "./deck-store";
@@ -267,7 +268,7 @@ async function ownedClassRefs(actor: Viewer): Promise<(AnalyticsClassRef & { cre
 }
 
 export async function classAnalytics(actor: Viewer, options: { classId?: string; now?: Date } = {}): Promise<ClassAnalytics> {
-  if (actor.role !== "instructor") throw forbidden("Only instructors can do this.");
+  if (actor.role !== "instructor") throw forbidden(msg("auth.instructorsOnly"));
   const now = options.now ?? new Date();
   const classes = await ownedClassRefs(actor);
   const refs = classes.map(({ id, name, memberCount }) => ({ id, name, memberCount }));

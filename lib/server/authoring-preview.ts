@@ -1,7 +1,11 @@
 import "server-only";
+import { msg, packMessage } from "@/lib/i18n/message";
+import type { AppLocale } from "@/lib/i18n/config";
+import { translate } from "@/lib/i18n/translate";
+import { localizeProblems } from "./http";
 import { stringify } from "yaml";
 import { z } from "zod";
-import { DECK_FILE, parseDeck, type Deck, type DeckError, type DeckFileText } from "@/lib/content";
+import { DECK_FILE, deckError, parseDeck, type Deck, type DeckError, type DeckFileText } from "@/lib/content";
 import { parseYaml, positionOf } from "@/lib/content/yaml-positions";
 import { isTemplate, type Bilingual } from "@/lib/questions";
 import type { PreviewVariant } from "@/lib/questions/harness/preview-variants";
@@ -30,15 +34,15 @@ export const previewSchema = z.strictObject(
       .string()
       .min(1)
       .max(200)
-      .regex(/\.ya?ml$/i, "path is the .yaml file being edited."),
-    text: z.string().max(MAX_FILE_CHARS, `A file has at most ${MAX_FILE_CHARS / 1024} kB.`),
+      .regex(/\.ya?ml$/i, packMessage("request.yamlPath")),
+    text: z.string().max(MAX_FILE_CHARS, packMessage("request.fileSize", { kilobytes: MAX_FILE_CHARS / 1024 })),
     /** Preview this item; else the one at `line`; else the file's first template. */
     itemId: z.string().max(100).optional(),
     line: z.number().int().min(1).max(1_000_000).optional(),
     /** The deck.yaml being edited alongside (unsaved), when it differs from the saved one. */
     header: z.string().max(MAX_FILE_CHARS).optional(),
   },
-  { error: 'Send {"deckId", "path", "text", "line"?}.' },
+  { error: packMessage("request.send", { example: '{"deckId", "path", "text", "line"?}' }) },
 );
 
 export type PreviewInput = z.infer<typeof previewSchema>;
@@ -56,6 +60,7 @@ export interface PreviewResult {
   item: { id: string; kind: "template" | "card"; title: Bilingual | null; concept: string; line: number } | null;
   variants: PreviewVariant[];
   /** Problems of the variants (generation, rendering, verification, no worked solution). */
+  /** The harness's findings (English) and the editor's own, in the reader's language. */
   problems: string[];
   /** Server time, in milliseconds. */
   ms: number;
@@ -126,7 +131,7 @@ function errorLine(error: DeckError): number {
   return error.line;
 }
 
-export async function previewFile(user: CurrentUser, input: PreviewInput): Promise<PreviewResult> {
+export async function previewFile(user: CurrentUser, input: PreviewInput, locale: AppLocale = "en"): Promise<PreviewResult> {
   const started = performance.now();
   await requireDeckEditor(user, input.deckId);
   const context = await deckContext(input.deckId);
@@ -141,12 +146,12 @@ export async function previewFile(user: CurrentUser, input: PreviewInput): Promi
   // Ids are unique across the deck's files (the saved ones, other than this file).
   for (const ref of refs) {
     const other = context.ids.get(ref.id);
-    if (other !== undefined && other !== path) errors.push({ file: path, line: ref.line, message: `${ref.list}[${ref.index}] (${ref.id}).id: id "${ref.id}" is already used in ${other}` });
+    if (other !== undefined && other !== path) errors.push(deckError(path, ref.line, msg("deckFile.at", { where: `${ref.list}[${ref.index}] (${ref.id}).id`, problem: msg("deckFile.idInFile", { id: ref.id, file: other }) })));
   }
   errors.sort((a, b) => (a.file === b.file ? errorLine(a) - errorLine(b) : a.file === DECK_FILE ? -1 : 1));
 
   const chosen = chooseItem(refs, input);
-  const result: PreviewResult = { errors, items: refs.map(({ id, kind, line }) => ({ id, kind, line })), item: null, variants: [], problems: [], ms: 0 };
+  const result: PreviewResult = { errors: localizeProblems(locale, errors), items: refs.map(({ id, kind, line }) => ({ id, kind, line })), item: null, variants: [], problems: [], ms: 0 };
   if (!chosen) return { ...result, ms: Math.round(performance.now() - started) };
 
   // The chosen item, when it is sound on its own (a mistake elsewhere in the file does not stop its preview).
@@ -171,7 +176,7 @@ export async function previewFile(user: CurrentUser, input: PreviewInput): Promi
   const made = await previewInWorker(item);
   result.problems.push(...made.generation);
   const solution = workedSolutionProblem(item);
-  if (solution) result.problems.push(solution);
+  if (solution) result.problems.push(translate(locale, solution));
   for (const problem of made.checks) if (!result.problems.includes(problem)) result.problems.push(problem);
   result.variants.push(...made.variants);
   result.ms = Math.round(performance.now() - started);

@@ -284,7 +284,7 @@ describe("import and export", () => {
     const deckId = await newDeck(owner);
     await saveTemplate(owner, deckId, `${deckId}-t`);
     const broken = await importCardsCsv(owner, deckId, { text: "front,back,tags\nWhat is ReLU?,max(0 z),facts\nNo back,,facts\n" });
-    expect(broken).toEqual({ ok: false, errors: [{ line: 3, message: "back is empty" }], deckErrors: [] });
+    expect(broken).toEqual({ ok: false, errors: [{ line: 3, message: "back is empty", code: "csv.emptyCell", params: { cells: "back" } }], deckErrors: [] });
     const good = await importCardsCsv(owner, deckId, { text: "front,back,tags\nWhat is ReLU?,max(0 z),facts\nWhat is an epoch?,One pass,counting\n" });
     expect(good).toMatchObject({ ok: true, added: 2, updated: 0 });
     const again = await importCardsCsv(owner, deckId, { text: "front,back,tags\nWhat is ReLU?,\"max(0, z)\",facts\n" });

@@ -1,6 +1,7 @@
 import "server-only";
+import { msg, packMessage } from "@/lib/i18n/message";
 import { z } from "zod";
-import { DECK_FILE, parseDeck, type Deck, type DeckError, type DeckFileText } from "@/lib/content";
+import { DECK_FILE, deckError, deckErrorMessage, parseDeck, type Deck, type DeckError, type DeckFileText } from "@/lib/content";
 import { headerYaml } from "@/lib/content/export-yaml";
 import { bilingualSchema, isTemplate, type Bilingual, type StaticCard } from "@/lib/questions";
 import { ID_PATTERN } from "@/lib/questions/template-schema";
@@ -47,20 +48,20 @@ export interface DeckAccess {
 const deckSelect = { id: true, title: true, description: true, source: true, ownerId: true, isPublic: true, version: true, definition: true, updatedAt: true } as const;
 
 export function requireAuthor(user: CurrentUser): void {
-  if (user.role !== "instructor") throw forbidden("Only instructors can do this.");
+  if (user.role !== "instructor") throw forbidden(msg("auth.instructorsOnly"));
 }
 
 /** The deck and what `user` may do with it; 404 when they may not even know it exists. */
 export async function deckAccess(user: CurrentUser, deckId: string): Promise<DeckAccess> {
   requireAuthor(user);
-  if (!ID_PATTERN.test(deckId) || deckId.length > 100) throw notFound("No such deck.");
+  if (!ID_PATTERN.test(deckId) || deckId.length > 100) throw notFound(msg("deck.notFound"));
   const deck = await db.deck.findUnique({ where: { id: deckId }, select: deckSelect });
-  if (!deck) throw notFound("No such deck.");
+  if (!deck) throw notFound(msg("deck.notFound"));
   if (deck.source === "app") {
     if (deck.ownerId === user.id) return { deck, role: "owner" };
     const shared = await db.deckEditor.findUnique({ where: { deckId_userId: { deckId, userId: user.id } }, select: { userId: true } });
     if (shared) return { deck, role: "editor" };
-    if (!deck.isPublic) throw notFound("No such deck.");
+    if (!deck.isPublic) throw notFound(msg("deck.notFound"));
   }
   return { deck, role: "reader" };
 }
@@ -69,14 +70,14 @@ export async function deckAccess(user: CurrentUser, deckId: string): Promise<Dec
 export async function requireDeckEditor(user: CurrentUser, deckId: string): Promise<DeckAccess> {
   const access = await deckAccess(user, deckId);
   if (access.role === "reader") {
-    throw forbidden(access.deck.source === "content" ? "This deck comes from content/ and is edited in git; export it or import a copy under a new id." : "Only the deck's owner and the instructors it is shared with can edit it.");
+    throw forbidden(access.deck.source === "content" ? msg("deck.fromContent") : msg("deck.editorsOnly"));
   }
   return access;
 }
 
 export async function requireDeckOwner(user: CurrentUser, deckId: string): Promise<DeckAccess> {
   const access = await requireDeckEditor(user, deckId);
-  if (access.role !== "owner") throw forbidden("Only the deck's owner can do this.");
+  if (access.role !== "owner") throw forbidden(msg("deck.ownerOnly"));
   return access;
 }
 
@@ -166,26 +167,26 @@ export const RESERVED_DECK_IDS = new Set(["new", "import"]);
 export const createDeckSchema = z.strictObject(
   {
     id: z
-      .string({ error: "id is the deck's id, e.g. my-course-ch10." })
+      .string({ error: packMessage("request.newDeckId") })
       .trim()
-      .min(2, "An id has at least 2 characters.")
-      .max(60, "An id has at most 60 characters.")
-      .regex(ID_PATTERN, "An id is lower-case words joined by hyphens, e.g. my-course-ch10.")
-      .refine((id) => !RESERVED_DECK_IDS.has(id), "This id is reserved; choose another."),
+      .min(2, packMessage("request.idMin", { min: 2 }))
+      .max(60, packMessage("request.idMax", { max: 60 }))
+      .regex(ID_PATTERN, packMessage("request.idForm"))
+      .refine((id) => !RESERVED_DECK_IDS.has(id), packMessage("request.idReserved")),
     title: bilingualSchema,
     description: bilingualSchema.optional(),
     concepts: z
       .array(
         z.strictObject({
-          id: z.string().trim().regex(ID_PATTERN, "A concept id is lower-case words joined by hyphens, e.g. parameter-count."),
-          ko: z.string().trim().min(1, "The concept's Korean name is required.").max(200),
-          en: z.string().trim().min(1, "The concept's English name is required.").max(200),
+          id: z.string().trim().regex(ID_PATTERN, packMessage("request.conceptIdExample")),
+          ko: z.string().trim().min(1, packMessage("request.conceptKo")).max(200),
+          en: z.string().trim().min(1, packMessage("request.conceptEn")).max(200),
         }),
       )
-      .min(1, "A deck lists at least one concept.")
-      .max(100, "At most 100 concepts."),
+      .min(1, packMessage("request.oneConcept"))
+      .max(100, packMessage("request.atMostConcepts", { max: 100 })),
   },
-  { error: 'Send {"id", "title": {"ko", "en"}, "concepts": [{"id", "ko", "en"}]}.' },
+  { error: packMessage("request.send", { example: '{"id", "title": {"ko", "en"}, "concepts": [{"id", "ko", "en"}]}' }) },
 );
 
 export type CreateDeckInput = z.infer<typeof createDeckSchema>;
@@ -211,7 +212,7 @@ export function parseDeckFiles(files: readonly DeckFileText[], expectedId?: stri
   const parsed = parseDeck(files);
   if (!parsed.ok) return parsed;
   if (expectedId !== undefined && parsed.deck.id !== expectedId) {
-    return { ok: false, errors: [{ file: DECK_FILE, line: 1, message: `id: this deck is "${expectedId}"; a deck's id cannot change (import it as a new deck instead)` }] };
+    return { ok: false, errors: [deckError(DECK_FILE, 1, msg("deck.idCannotChange", { id: expectedId }))] };
   }
   return parsed;
 }
@@ -224,7 +225,7 @@ export async function createDeck(user: CurrentUser, input: CreateDeckInput): Pro
   requireAuthor(user);
   const files = newDeckFiles(input);
   const parsed = parseDeckFiles(files);
-  if (!parsed.ok) throw conflict(`The deck header is invalid: ${parsed.errors[0]?.message ?? "unknown problem"}`);
+  if (!parsed.ok) throw conflict(msg("deck.headerInvalid", { problem: parsed.errors[0] ? deckErrorMessage(parsed.errors[0]) : msg("deck.unknownProblem") }));
   // Nothing to test yet: an empty harness record (deck-versions.ts HarnessRecord).
   const emptyHarness = { variantsPerTemplate: 100, items: [], variants: 0, failures: 0, warnings: 0, tested: 0, ms: 0 };
   return createAppDeck(user, parsed.deck, files, emptyHarness);
@@ -233,7 +234,7 @@ export async function createDeck(user: CurrentUser, input: CreateDeckInput): Pro
 /** Inserts a new app deck with one draft version (used by "new deck" and by imports). */
 export async function createAppDeck(user: CurrentUser, deck: Deck, files: readonly DeckFileText[], harness: unknown = null): Promise<{ deckId: string; version: string }> {
   requireAuthor(user);
-  if (RESERVED_DECK_IDS.has(deck.id)) throw conflict(`The id "${deck.id}" is reserved; choose another.`, { id: ["Reserved."] });
+  if (RESERVED_DECK_IDS.has(deck.id)) throw conflict(msg("deck.reserved", { id: deck.id }), { id: [msg("deck.reservedField")] });
   const outcome = await writeTransaction(async (tx) => {
     const taken = await tx.deck.findUnique({ where: { id: deck.id }, select: { id: true } });
     if (taken) return { taken: true as const };
@@ -254,7 +255,7 @@ export async function createAppDeck(user: CurrentUser, deck: Deck, files: readon
     });
     return { taken: false as const };
   });
-  if (outcome.taken) throw conflict(`A deck with the id "${deck.id}" already exists. Choose another id.`, { id: ["Already taken."] });
+  if (outcome.taken) throw conflict(msg("deck.taken", { id: deck.id }), { id: [msg("deck.takenField")] });
   return { deckId: deck.id, version: deck.version };
 }
 
@@ -290,9 +291,9 @@ export async function addDeckEditor(user: CurrentUser, deckId: string, email: st
   // One answer for "no account" and "not an instructor": the owner learns neither whether an
   // e-mail is registered nor its role (docs/architecture.md, "Security").
   if (!target || target.role !== "instructor") {
-    throw new AppError(404, `No instructor account uses ${email}. Decks are shared with instructors only: check the address, or ask them to register and ask an administrator to make them an instructor.`, { email: ["No instructor with this e-mail."] });
+    throw new AppError(404, msg("deck.noInstructor", { email }), { email: [msg("deck.noInstructorField")] });
   }
-  if (target.id === deck.ownerId) throw conflict("You own this deck already.", { email: ["That is you."] });
+  if (target.id === deck.ownerId) throw conflict(msg("deck.ownAlready"), { email: [msg("deck.ownAlreadyField")] });
   await writeTransaction((tx) => tx.deckEditor.upsert({ where: { deckId_userId: { deckId, userId: target.id } }, create: { deckId, userId: target.id }, update: {} }));
   return { userId: target.id, name: target.name, email: target.email };
 }

@@ -1,3 +1,4 @@
+import { packMessage } from "@/lib/i18n/message";
 import "server-only";
 import { z } from "zod";
 
@@ -5,56 +6,56 @@ import { z } from "zod";
 
 export const classIdSchema = z
   .string()
-  .min(1, "A class id is required.")
-  .max(64, "A class id has at most 64 characters.")
-  .regex(/^[A-Za-z0-9_-]+$/, "A class id is letters and digits.");
+  .min(1, packMessage("request.classIdRequired"))
+  .max(64, packMessage("request.classIdLength", { max: 64 }))
+  .regex(/^[A-Za-z0-9_-]+$/, packMessage("request.classIdForm"));
 
 export const userIdSchema = z
   .string()
-  .min(1, "A user id is required.")
-  .max(64, "A user id has at most 64 characters.")
-  .regex(/^[A-Za-z0-9_-]+$/, "A user id is letters and digits.");
+  .min(1, packMessage("request.userIdRequired"))
+  .max(64, packMessage("request.userIdLength", { max: 64 }))
+  .regex(/^[A-Za-z0-9_-]+$/, packMessage("request.userIdForm"));
 
 export const deckIdSchema = z
-  .string({ error: "deckId is a deck id." })
-  .min(1, "deckId is a deck id.")
-  .max(100, "A deck id has at most 100 characters.")
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "A deck id is lower-case words joined by hyphens.");
+  .string({ error: packMessage("request.deckId") })
+  .min(1, packMessage("request.deckId"))
+  .max(100, packMessage("request.deckIdLength", { max: 100 }))
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, packMessage("request.deckIdForm"));
 
 const className = z
-  .string({ error: "Give the class a name." })
+  .string({ error: packMessage("request.className") })
   .trim()
-  .min(1, "Give the class a name.")
-  .max(100, "A class name has at most 100 characters.")
-  .refine((name) => !/[\u0000-\u001f\u007f]/.test(name), "A class name cannot contain control characters.");
+  .min(1, packMessage("request.className"))
+  .max(100, packMessage("request.classNameLength", { max: 100 }))
+  .refine((name) => !/[\u0000-\u001f\u007f]/.test(name), packMessage("request.classNameControl"));
 
-export const createClassBodySchema = z.strictObject({ name: className }, { error: 'Send a JSON object: {"name": "Deep learning, spring"}.' });
+export const createClassBodySchema = z.strictObject({ name: className }, { error: packMessage("request.sendJson", { example: '{"name": "Deep learning, spring"}' }) });
 
 export const updateClassBodySchema = z
   .strictObject(
     {
       name: className.optional(),
       /** true: replace the join code (the old one stops working). */
-      newJoinCode: z.boolean({ error: "newJoinCode is true or false." }).optional(),
+      newJoinCode: z.boolean({ error: packMessage("request.boolean", { field: "newJoinCode" }) }).optional(),
     },
-    { error: 'Send a JSON object: {"name": "…"} and/or {"newJoinCode": true}.' },
+    { error: packMessage("request.sendJson", { example: '{"name": "…"} and/or {"newJoinCode": true}' }) },
   )
-  .refine((body) => body.name !== undefined || body.newJoinCode === true, { message: "Nothing to change: send a name or newJoinCode: true." });
+  .refine((body) => body.name !== undefined || body.newJoinCode === true, { message: packMessage("request.nothingToChange") });
 
-export const assignDeckBodySchema = z.strictObject({ deckId: deckIdSchema }, { error: 'Send a JSON object: {"deckId": "islp-ch10"}.' });
+export const assignDeckBodySchema = z.strictObject({ deckId: deckIdSchema }, { error: packMessage("request.sendJson", { example: '{"deckId": "islp-ch10"}' }) });
 
 export const joinBodySchema = z.strictObject(
   {
     code: z
-      .string({ error: "Type the join code your instructor gave you." })
+      .string({ error: packMessage("request.joinCode") })
       .trim()
-      .min(1, "Type the join code your instructor gave you.")
-      .max(32, "A join code has 8 letters and digits."),
+      .min(1, packMessage("request.joinCode"))
+      .max(32, packMessage("request.joinCodeForm")),
   },
-  { error: 'Send a JSON object: {"code": "ABCD-EFGH"}.' },
+  { error: packMessage("request.sendJson", { example: '{"code": "ABCD-EFGH"}' }) },
 );
 
 export const analyticsQuerySchema = z.strictObject(
   { class: classIdSchema.optional() },
-  { error: "Only ?class=… is understood." },
+  { error: packMessage("request.onlyQuery", { query: "?class=…" }) },
 );

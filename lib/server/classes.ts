@@ -1,4 +1,5 @@
 import "server-only";
+import { msg } from "@/lib/i18n/message";
 import { randomInt } from "node:crypto";
 import type { Bilingual } from "@/lib/questions";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -90,7 +91,7 @@ export interface JoinedClass {
 }
 
 function requireInstructorRole(actor: Viewer): void {
-  if (actor.role !== "instructor") throw forbidden("Only instructors can do this.");
+  if (actor.role !== "instructor") throw forbidden(msg("auth.instructorsOnly"));
 }
 
 async function deckRefs(deckIds: readonly string[]): Promise<Map<string, DeckRef>> {
@@ -103,7 +104,7 @@ async function deckRefs(deckIds: readonly string[]): Promise<Map<string, DeckRef
 export async function requireOwnedClass(actor: Viewer, classId: string): Promise<{ id: string; name: string; joinCode: string; ownerId: string; createdAt: Date }> {
   requireInstructorRole(actor);
   const row = await db.class.findFirst({ where: { id: classId, ownerId: actor.id } });
-  if (!row) throw notFound("No such class.");
+  if (!row) throw notFound(msg("class.notFound"));
   return row;
 }
 
@@ -139,7 +140,7 @@ async function summaries(classes: readonly { id: string; name: string; joinCode:
 export async function createClass(actor: Viewer, input: { name: string }, now: Date = new Date()): Promise<ClassSummary> {
   requireInstructorRole(actor);
   const owned = await db.class.count({ where: { ownerId: actor.id } });
-  if (owned >= MAX_CLASSES_PER_INSTRUCTOR) throw conflict(`You have ${owned} classes; delete one before creating another.`);
+  if (owned >= MAX_CLASSES_PER_INSTRUCTOR) throw conflict(msg("class.tooMany", { count: owned }));
   for (let attempt = 0; ; attempt += 1) {
     try {
       const created = await writeTransaction((tx) => tx.class.create({ data: { name: input.name, joinCode: generateJoinCode(), ownerId: actor.id, createdAt: now } }));
@@ -229,7 +230,7 @@ export async function assignDeck(actor: Viewer, classId: string, deckId: string,
   const row = await requireOwnedClass(actor, classId);
   const deck = await db.deck.findUnique({ where: { id: deckId }, select: { isPublic: true, ownerId: true } });
   // Another instructor's private deck is as good as absent.
-  if (!deck || (!deck.isPublic && deck.ownerId !== actor.id)) throw notFound(`No deck "${deckId.slice(0, 100)}" you can assign.`);
+  if (!deck || (!deck.isPublic && deck.ownerId !== actor.id)) throw notFound(msg("class.noDeckToAssign", { deckId: deckId.slice(0, 100) }));
   // One statement, so that racing assignments of the same deck (a double click, two tabs) cannot both
   // insert: the later ones are no-ops (PostgreSQL runs them side by side; docs/architecture.md "Databases").
   await writeTransaction((tx) =>
@@ -252,7 +253,7 @@ export async function unassignDeck(actor: Viewer, classId: string, deckId: strin
 export async function removeMember(actor: Viewer, classId: string, userId: string): Promise<void> {
   await requireOwnedClass(actor, classId);
   const { count } = await writeTransaction((tx) => tx.classMember.deleteMany({ where: { classId, userId } }));
-  if (count === 0) throw notFound("That student is not in this class.");
+  if (count === 0) throw notFound(msg("class.studentNotIn"));
   invalidateDeckVisibility([userId]);
   await closeReviewsBeyondAccess({ userIds: [userId] });
 }
@@ -277,14 +278,14 @@ export async function joinClass(actor: Viewer, codeInput: string, now: Date = ne
   const code = normalizeJoinCode(codeInput);
   if (!code) {
     await refuseWhileThrottled(actor.id, now);
-    throw notFound("No class has this join code. Check it with your instructor.");
+    throw notFound(msg("class.noJoinCode"));
   }
   // Counted as wrong before the lookup, so parallel guesses cannot all pass the check first.
   const attemptIds = await claimJoinAttempt(actor.id, now);
   const row = await db.class.findUnique({ where: { joinCode: code } });
-  if (!row) throw notFound("No class has this join code. Check it with your instructor.");
+  if (!row) throw notFound(msg("class.noJoinCode"));
   await joinCodeWasRight(attemptIds);
-  if (row.ownerId === actor.id) throw conflict("This is your own class: you teach it, you cannot join it.");
+  if (row.ownerId === actor.id) throw conflict(msg("class.ownClass"));
   let joined = false;
   try {
     joined = await writeTransaction(async (tx) => {
@@ -306,7 +307,7 @@ export async function joinClass(actor: Viewer, codeInput: string, now: Date = ne
 
 export async function leaveClass(actor: Viewer, classId: string): Promise<void> {
   const { count } = await writeTransaction((tx) => tx.classMember.deleteMany({ where: { classId, userId: actor.id } }));
-  if (count === 0) throw notFound("You are not in this class.");
+  if (count === 0) throw notFound(msg("class.notIn"));
   invalidateDeckVisibility([actor.id]);
   await closeReviewsBeyondAccess({ userIds: [actor.id] });
 }

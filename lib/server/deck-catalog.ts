@@ -1,4 +1,5 @@
 import "server-only";
+import { msg } from "@/lib/i18n/message";
 import { randomInt } from "node:crypto";
 import {
   checkAnswer,
@@ -252,7 +253,7 @@ export function anchorsOf(item: Item): PracticeAnchor[] {
 function checkAnchor(item: Item, anchor: string | undefined): void {
   if (anchor === undefined) return;
   if (!anchorsOf(item).some((known) => known.id === anchor)) {
-    const message = isTemplate(item) ? `Question "${item.id}" has no variant "${anchor}".` : `Question "${item.id}" has no anchored variants.`;
+    const message = isTemplate(item) ? msg("practice.noVariant", { id: item.id, anchor }) : msg("practice.noAnchors", { id: item.id });
     throw new AppError(422, message, { anchor: [message] });
   }
 }
@@ -268,7 +269,7 @@ export async function makePracticeVariant(item: Item, seed: number, anchor?: str
   try {
     return await makeVerifiedVariant(item, seed, anchor === undefined ? {} : { anchor });
   } catch (error) {
-    if (error instanceof VariantError) throw new AppError(422, `Cannot make this variant: ${error.message}`, { seed: [error.message] });
+    if (error instanceof VariantError) throw new AppError(422, msg("practice.cannotMakeVariant", { detail: error.message }), { seed: [error.message] });
     throw error;
   }
 }
@@ -320,6 +321,6 @@ export async function checkPractice(item: Item, input: { seed: number; anchor?: 
 /** `getItem` for route handlers: 404 with a message when there is no such question. */
 export async function requireItem(itemId: string, viewer: Viewer): Promise<FoundItem> {
   const found = await getItem(itemId, viewer);
-  if (!found) throw notFound(`No question with id "${itemId.slice(0, 100)}".`);
+  if (!found) throw notFound(msg("practice.noQuestion", { id: itemId.slice(0, 100) }));
   return found;
 }

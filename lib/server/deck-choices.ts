@@ -1,4 +1,5 @@
 import "server-only";
+import { msg } from "@/lib/i18n/message";
 import { db } from "./db";
 import { canSeeDeck, visibleDeckIds, type Viewer } from "./deck-visibility";
 import { notFound } from "./errors";
@@ -84,7 +85,7 @@ export async function studyDeckIds(viewer: Viewer): Promise<string[]> {
  * (the same answer as a deck that does not exist, so ids of private decks do not leak).
  */
 export async function chooseDeck(viewer: Viewer, deckId: string): Promise<void> {
-  if (!(await canSeeDeck(viewer, deckId))) throw notFound("No such deck.");
+  if (!(await canSeeDeck(viewer, deckId))) throw notFound(msg("deck.notFound"));
   await db.deckChoice.upsert({ where: { userId_deckId: { userId: viewer.id, deckId } }, create: { userId: viewer.id, deckId }, update: {} });
   forget(viewer.id);
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { msg, packMessage, type Message } from "@/lib/i18n/message";
 import { inflateRawSync } from "node:zlib";
 import { z } from "zod";
 import { DECK_FILE, type Deck, type DeckError, type DeckFileText } from "@/lib/content";
@@ -7,7 +8,7 @@ import { rowsToCsv } from "@/lib/content/export-csv";
 import { exportRows, DEFAULT_SAMPLES_PER_TEMPLATE } from "@/lib/content/export-rows";
 import { deckToFiles, itemsYaml } from "@/lib/content/export-yaml";
 import { zipFiles } from "@/lib/content/export-zip";
-import { parseCardsCsv, type CsvLineError } from "@/lib/content/import-csv";
+import { lineError, parseCardsCsv, type CsvLineError } from "@/lib/content/import-csv";
 import { deckFilesFromUpload, IMPORTED_CARDS_FILE } from "@/lib/content/import-yaml";
 import { isZip, unzipFiles, ZipError } from "@/lib/content/import-zip";
 import { makeVariant, type Item, type StaticCard } from "@/lib/questions";
@@ -108,12 +109,12 @@ export async function exportDeck(user: CurrentUser, deckId: string, format: Expo
 
 export type DeckImportOutcome =
   | { ok: true; deckId: string; version: string; created: boolean; newVersion: boolean; failures: number }
-  | { ok: false; error: string; errors: DeckError[] };
+  | { ok: false; error: Message; errors: DeckError[] };
 
 /** The uploaded body as deck files: a ZIP archive, or JSON `{files: [{path, text}]}`. */
 export function uploadedFiles(body: Uint8Array | { files: DeckFileText[] }): DeckFileText[] {
   if (!(body instanceof Uint8Array)) return body.files;
-  if (!isZip(body)) throw new AppError(422, "The upload is not a ZIP archive: export a deck as .zip, or choose its .yaml files.");
+  if (!isZip(body)) throw new AppError(422, msg("deck.notZip"));
   try {
     const decoder = new TextDecoder("utf-8", { fatal: true });
     return unzipFiles(body, { inflateRaw: (data, expectedSize) => new Uint8Array(inflateRawSync(data, { maxOutputLength: Math.max(1, expectedSize) })), maxBytes: MAX_UPLOAD_BYTES * 2 })
@@ -122,11 +123,11 @@ export function uploadedFiles(body: Uint8Array | { files: DeckFileText[] }): Dec
         try {
           return { path: file.path, text: decoder.decode(file.data) };
         } catch {
-          throw new AppError(422, `${file.path} is not UTF-8 text.`);
+          throw new AppError(422, msg("deck.fileNotUtf8", { path: file.path }));
         }
       });
   } catch (error) {
-    if (error instanceof ZipError) throw new AppError(422, `The ZIP archive cannot be read: ${error.message}.`);
+    if (error instanceof ZipError) throw new AppError(422, msg("deck.zipUnreadable", { detail: error.message }));
     throw error;
   }
 }
@@ -135,10 +136,10 @@ export const importFilesSchema = z.strictObject(
   {
     files: z
       .array(z.strictObject({ path: z.string().min(1).max(300), text: z.string().max(256 * 1024) }))
-      .min(1, "Choose the deck's files (deck.yaml and its templates and cards).")
+      .min(1, packMessage("request.deckFiles"))
       .max(300),
   },
-  { error: 'Send a ZIP archive, or JSON {"files": [{"path": "deck.yaml", "text": "…"}]}.' },
+  { error: packMessage("request.sendZip", { example: '{"files": [{"path": "deck.yaml", "text": "…"}]}' }) },
 );
 
 /**
@@ -151,7 +152,7 @@ export async function importDeck(user: CurrentUser, uploaded: readonly DeckFileT
   const upload = deckFilesFromUpload(uploaded);
   if (!upload.ok) return { ok: false, error: upload.error, errors: [] };
   const parsed = parseDeckFiles(upload.files);
-  if (!parsed.ok) return { ok: false, error: `The deck has ${parsed.errors.length} problem${parsed.errors.length === 1 ? "" : "s"}.`, errors: parsed.errors };
+  if (!parsed.ok) return { ok: false, error: msg("deck.problems", { count: parsed.errors.length }), errors: parsed.errors };
   const deck = parsed.deck;
   const existing = await db.deck.findUnique({ where: { id: deck.id }, select: { id: true } });
   if (!existing) {
@@ -164,13 +165,13 @@ export async function importDeck(user: CurrentUser, uploaded: readonly DeckFileT
     access = await requireDeckEditor(user, deck.id);
   } catch (error) {
     if (error instanceof AppError && (error.status === 403 || error.status === 404)) {
-      throw forbidden(`A deck with the id "${deck.id}" already exists and you cannot edit it. Change the id in deck.yaml to import a copy.`);
+      throw forbidden(msg("deck.importForbidden", { id: deck.id }));
     }
     throw error;
   }
   const head = await headVersion(access.deck.id);
   const saved: SaveOutcome = await saveFiles(user, deck.id, upload.files, null);
-  if (!saved.ok) return { ok: false, error: "The deck does not parse.", errors: saved.errors };
+  if (!saved.ok) return { ok: false, error: msg("deck.doesNotParse"), errors: saved.errors };
   return { ok: true, deckId: deck.id, version: saved.version, created: false, newVersion: saved.created && head?.version !== saved.version, failures: saved.harness.failures };
 }
 
@@ -179,12 +180,12 @@ export async function importDeck(user: CurrentUser, uploaded: readonly DeckFileT
 
 export const csvImportSchema = z.strictObject(
   {
-    text: z.string().min(1, "The file is empty.").max(MAX_UPLOAD_BYTES, "A sheet has at most 4 MB."),
+    text: z.string().min(1, packMessage("request.fileEmpty")).max(MAX_UPLOAD_BYTES, packMessage("request.sheetSize", { megabytes: 4 })),
     fileName: z.string().max(200).optional(),
     defaultConcept: z.string().max(100).optional(),
     baseVersion: z.string().max(40).nullable().optional(),
   },
-  { error: 'Send {"text": "front,back,tags\\n…", "fileName": "cards.csv"}.' },
+  { error: packMessage("request.send", { example: '{"text": "front,back,tags\\n…", "fileName": "cards.csv"}' }) },
 );
 
 export type CsvImportOutcome =
@@ -198,21 +199,21 @@ export type CsvImportOutcome =
 export async function importCardsCsv(user: CurrentUser, deckId: string, input: z.infer<typeof csvImportSchema>): Promise<CsvImportOutcome> {
   await requireDeckEditor(user, deckId);
   const head = await headVersion(deckId);
-  if (!head) throw new AppError(409, "The deck has no saved version yet.");
-  if (input.baseVersion && input.baseVersion !== head.version) throw new AppError(409, "Someone saved a newer version of this deck meanwhile. Reload first.");
+  if (!head) throw new AppError(409, msg("deck.noSavedVersion"));
+  if (input.baseVersion && input.baseVersion !== head.version) throw new AppError(409, msg("deck.newerReload"));
   const current = parseDeckFiles(head.files, deckId);
   if (!current.ok) return { ok: false, errors: [], deckErrors: current.errors };
   const deck = current.deck;
   const csv = parseCardsCsv(input.text, { concepts: deck.concepts.map((concept) => concept.id), defaultConcept: input.defaultConcept || undefined, fileName: input.fileName });
   const errors = [...csv.errors];
-  if (csv.cards.length === 0 && errors.length === 0) errors.push({ line: 1, message: "no cards in the file" });
+  if (csv.cards.length === 0 && errors.length === 0) errors.push(lineError(1, msg("csv.noCards")));
 
   const importedFile = head.files.find((file) => file.path === IMPORTED_CARDS_FILE);
   const alreadyImported = deck.cards.filter((card) => deck.locations[card.id]?.file === IMPORTED_CARDS_FILE);
   const elsewhere = new Map([...deck.templates, ...deck.cards].filter((item) => deck.locations[item.id]?.file !== IMPORTED_CARDS_FILE).map((item) => [item.id, deck.locations[item.id]?.file ?? ""]));
   csv.cards.forEach((card, index) => {
     const file = elsewhere.get(card.id);
-    if (file !== undefined) errors.push({ line: csv.lines[index] ?? 1, message: `id "${card.id}" is already used in ${file}; give the card another id` });
+    if (file !== undefined) errors.push(lineError(csv.lines[index] ?? 1, msg("csv.idInOtherFile", { id: card.id, file })));
   });
   if (errors.length > 0) return { ok: false, errors: errors.sort((a, b) => a.line - b.line), deckErrors: [] };
 

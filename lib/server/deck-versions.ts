@@ -1,6 +1,8 @@
 import "server-only";
+import { msg, packMessage, type Message, type MessageParams } from "@/lib/i18n/message";
 import { z } from "zod";
-import { DECK_FILE, type Deck, type DeckError, type DeckFileText } from "@/lib/content";
+import { DECK_FILE, deckError, type Deck, type DeckError, type DeckFileText } from "@/lib/content";
+import { english } from "@/lib/i18n/translate";
 import { isTemplate, itemVersion, type Item } from "@/lib/questions";
 import { PLACEHOLDER } from "@/lib/questions/render-text";
 import { definitionOf, parseDeckFiles, requireDeckEditor, type DeckRow } from "./authoring";
@@ -37,10 +39,17 @@ export const MAX_DECK_CHARS = 2 * 1024 * 1024;
 
 export type VersionStatus = "draft" | "published" | "retired";
 
+/** Why a version cannot be published: `message` in English, `code`/`params` for the reader's language. */
 export interface PublishBlocker {
   itemId: string | null;
   where: { file: string; line: number } | null;
   message: string;
+  code: string;
+  params?: MessageParams;
+}
+
+function blocker(itemId: string | null, where: PublishBlocker["where"], message: Message): PublishBlocker {
+  return { itemId, where, message: english(message), ...message };
 }
 
 export interface VersionSummary {
@@ -60,41 +69,41 @@ export interface VersionSummary {
 const pathSchema = z
   .string()
   .min(1)
-  .max(200, "A file path has at most 200 characters.")
+  .max(200, packMessage("request.pathLength", { max: 200 }))
   .transform((path) => path.replace(/\\/g, "/").replace(/^\.?\//, ""))
   .refine((path) => /^(?:[a-z0-9][a-z0-9._-]*\/)*[a-z0-9][a-z0-9._-]*\.ya?ml$/i.test(path) && !path.split("/").includes(".."), {
-    error: "A file is a .yaml path inside the deck's folder, e.g. templates/dense.yaml (letters, digits, - _ . and /).",
+    error: packMessage("request.deckFilePath"),
   });
 
 export const fileChangeSchema = z.strictObject({
   path: pathSchema,
   /** The file's new text, or null to delete it. */
-  text: z.string().max(MAX_FILE_CHARS, `A file has at most ${MAX_FILE_CHARS / 1024} kB.`).nullable(),
+  text: z.string().max(MAX_FILE_CHARS, packMessage("request.fileSize", { kilobytes: MAX_FILE_CHARS / 1024 })).nullable(),
 });
 
 export const saveVersionSchema = z.strictObject(
   {
     /** The version the editor started from; a newer save by someone else is a 409. */
     baseVersion: z.string().max(40).nullable().optional(),
-    changes: z.array(fileChangeSchema).min(1, "Nothing to save.").max(MAX_FILES),
+    changes: z.array(fileChangeSchema).min(1, packMessage("request.nothingToSave")).max(MAX_FILES),
   },
-  { error: 'Send {"baseVersion": "…", "changes": [{"path": "templates/x.yaml", "text": "…"}]}.' },
+  { error: packMessage("request.send", { example: '{"baseVersion": "…", "changes": [{"path": "templates/x.yaml", "text": "…"}]}' }) },
 );
 
 export type SaveVersionInput = z.infer<typeof saveVersionSchema>;
 
 /** Applies changes to a set of files (sorted: deck.yaml first, then by path). */
-export function applyChanges(files: readonly DeckFileText[], changes: readonly { path: string; text: string | null }[]): DeckFileText[] | { error: string } {
+export function applyChanges(files: readonly DeckFileText[], changes: readonly { path: string; text: string | null }[]): DeckFileText[] | { error: Message } {
   const byPath = new Map(files.map((file) => [file.path, file.text]));
   for (const change of changes) {
     if (change.text === null) {
-      if (change.path === DECK_FILE) return { error: "deck.yaml cannot be deleted: it holds the deck's id, title and concepts." };
+      if (change.path === DECK_FILE) return { error: msg("deck.headerUndeletable") };
       byPath.delete(change.path);
     } else byPath.set(change.path, change.text);
   }
-  if (byPath.size > MAX_FILES) return { error: `A deck has at most ${MAX_FILES} files.` };
+  if (byPath.size > MAX_FILES) return { error: msg("deck.tooManyFiles", { max: MAX_FILES }) };
   const total = [...byPath.values()].reduce((n, text) => n + text.length, 0);
-  if (total > MAX_DECK_CHARS) return { error: `A deck has at most ${MAX_DECK_CHARS / 1024 / 1024} MB of text.` };
+  if (total > MAX_DECK_CHARS) return { error: msg("deck.tooMuchText", { megabytes: MAX_DECK_CHARS / 1024 / 1024 }) };
   return [...byPath.entries()]
     .map(([path, text]) => ({ path, text }))
     .sort((a, b) => (a.path === DECK_FILE ? -1 : b.path === DECK_FILE ? 1 : a.path.localeCompare(b.path)));
@@ -156,11 +165,11 @@ const MIN_EXPLANATION_CHARACTERS = 12;
  * A worked solution explains the steps in words; `{{@work}}` (added when absent) only shows the
  * computation. A solution that is nothing but placeholders, or a few characters, is not one.
  */
-export function workedSolutionProblem(item: Item): string | null {
+export function workedSolutionProblem(item: Item): Message | null {
   if (!isTemplate(item)) return null;
   for (const language of ["en", "ko"] as const) {
     const words = item.solution[language].replace(PLACEHOLDER, "").replace(/\$[^$]*\$/g, "x").replace(/[\s\p{P}]/gu, "");
-    if (words.length < MIN_EXPLANATION_CHARACTERS) return `solution.${language} has no worked solution: explain the steps in words ({{@work}} adds the computation)`;
+    if (words.length < MIN_EXPLANATION_CHARACTERS) return msg("deck.noWorkedSolution", { field: `solution.${language}`, work: "{{@work}}" });
   }
   return null;
 }
@@ -169,24 +178,26 @@ export function workedSolutionProblem(item: Item): string | null {
 export async function publishBlockers(deck: Deck, harness: HarnessRecord | null): Promise<PublishBlocker[]> {
   const blockers: PublishBlocker[] = [];
   const items = [...deck.templates, ...deck.cards];
-  if (items.length === 0) blockers.push({ itemId: null, where: null, message: "The deck has no templates or cards yet." });
+  if (items.length === 0) blockers.push(blocker(null, null, msg("deck.empty")));
   const where = (id: string) => deck.locations[id] ?? null;
   for (const item of items) {
     const result = harness?.items.find((entry) => entry.id === item.id && entry.version === itemVersion(item));
-    if (!result) blockers.push({ itemId: item.id, where: where(item.id), message: `${item.id}: the harness has not run on this version; save again` });
+    if (!result) blockers.push(blocker(item.id, where(item.id), msg("deck.harnessNotRun", { id: item.id })));
     else if (result.failures > 0) {
       const first = result.details.find((detail) => detail.level === "failure");
-      blockers.push({ itemId: item.id, where: where(item.id), message: `${item.id} fails the harness (${result.failures} of ${result.variants} checks)${first ? `: ${first.check}${first.seed !== undefined ? ` #${first.seed}` : ""}: ${first.message}` : ""}` });
+      const counts = { id: item.id, failures: result.failures, variants: result.variants };
+      const detail = first ? `${first.check}${first.seed !== undefined ? ` #${first.seed}` : ""}: ${first.message}` : "";
+      blockers.push(blocker(item.id, where(item.id), first ? msg("deck.harnessFailsAt", { ...counts, detail }) : msg("deck.harnessFails", counts)));
     }
     const solution = workedSolutionProblem(item);
-    if (solution) blockers.push({ itemId: item.id, where: where(item.id), message: `${item.id}: ${solution}` });
+    if (solution) blockers.push(blocker(item.id, where(item.id), msg("deck.itemProblem", { id: item.id, problem: solution })));
   }
   // Pages address questions by item id alone (/practice/<id>), so ids are unique across decks.
   const clashes = await db.card.findMany({
     where: { itemId: { in: items.map((item) => item.id) }, deckId: { not: deck.id }, retired: false },
     select: { itemId: true, deckId: true },
   });
-  for (const clash of clashes) blockers.push({ itemId: clash.itemId, where: where(clash.itemId), message: `${clash.itemId}: the id is already used by deck ${clash.deckId}; rename it` });
+  for (const clash of clashes) blockers.push(blocker(clash.itemId, where(clash.itemId), msg("deck.idUsedByDeck", { id: clash.itemId, deckId: clash.deckId })));
   return blockers;
 }
 
@@ -246,7 +257,7 @@ export interface VersionDetail {
 
 async function loadVersion(deckId: string, version: string) {
   const row = await db.deckVersion.findUnique({ where: { deckId_version: { deckId, version } }, select: { id: true, version: true, status: true, files: true, harness: true } });
-  if (!row) throw notFound(`Deck ${deckId} has no version ${version}.`);
+  if (!row) throw notFound(msg("deck.noVersion", { deckId, version }));
   return row;
 }
 
@@ -263,7 +274,7 @@ export async function versionDetail(user: CurrentUser, deckId: string, version: 
     current: row.version === stored.version,
     files,
     harness,
-    blockers: deck ? await publishBlockers(deck, harness) : [{ itemId: null, where: null, message: "The version's files no longer parse." }],
+    blockers: deck ? await publishBlockers(deck, harness) : [blocker(null, null, msg("deck.versionUnparsable"))],
     items: deck
       ? [...deck.templates, ...deck.cards].map((item) => ({
           id: item.id,
@@ -293,10 +304,10 @@ export async function saveDeckVersion(user: CurrentUser, deckId: string, input: 
   await requireDeckEditor(user, deckId);
   const head = await headVersion(deckId);
   if (input.baseVersion && head && input.baseVersion !== head.version) {
-    throw conflict(`Someone saved a newer version of this deck (${head.version}) since you opened it. Reload to see it; copy your changes first.`);
+    throw conflict(msg("deck.newerVersion", { version: head.version }));
   }
   const files = applyChanges(head?.files ?? [], input.changes);
-  if ("error" in files) return { ok: false, errors: [{ file: input.changes[0]?.path ?? DECK_FILE, line: 1, message: files.error }] };
+  if ("error" in files) return { ok: false, errors: [deckError(input.changes[0]?.path ?? DECK_FILE, 1, files.error)] };
   return saveFiles(user, deckId, files, head?.version ?? null);
 }
 
@@ -320,7 +331,7 @@ export async function saveFiles(user: CurrentUser, deckId: string, files: DeckFi
     await tx.deck.update({ where: { id: deckId }, data: { updatedAt: now } });
     return { raced: false as const, created: true, status: "draft" as const };
   });
-  if (outcome.raced) throw conflict("Someone saved a newer version of this deck meanwhile. Reload to see it; copy your changes first.");
+  if (outcome.raced) throw conflict(msg("deck.newerMeanwhile"));
   return { ok: true, version: deck.version, status: outcome.status, created: outcome.created, harness, blockers: await publishBlockers(deck, harness) };
 }
 
@@ -363,7 +374,7 @@ export async function publishVersion(user: CurrentUser, deckId: string, version:
   await requireDeckEditor(user, deckId);
   const stored = await loadVersion(deckId, version);
   const parsed = parseDeckFiles(parseDeckVersionFiles(stored.files, stored.id), deckId);
-  if (!parsed.ok) return { ok: false, blockers: parsed.errors.map((error) => ({ itemId: null, where: { file: error.file, line: error.line }, message: error.message })) };
+  if (!parsed.ok) return { ok: false, blockers: parsed.errors.map((error) => ({ itemId: null, where: { file: error.file, line: error.line }, message: error.message, code: error.code ?? "deckFile.invalid", params: error.code ? error.params : { detail: error.message } })) };
   const blockers = await publishBlockers(parsed.deck, parseDeckVersionHarness(stored.harness, stored.id));
   if (blockers.length > 0) return { ok: false, blockers };
   await writeTransaction(async (tx) => {

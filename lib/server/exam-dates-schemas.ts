@@ -1,3 +1,4 @@
+import { packMessage } from "@/lib/i18n/message";
 import "server-only";
 import { z } from "zod";
 import { parseDayNumber } from "@/lib/srs/days";
@@ -15,13 +16,13 @@ function isCalendarDate(value: string): boolean {
 }
 
 export const examCalendarDateSchema = z
-  .string({ error: "date is a calendar date such as 2026-12-12." })
-  .refine(isCalendarDate, "date is a calendar date such as 2026-12-12.")
-  .refine((value) => value >= "2000-01-01" && value <= "2199-12-31", "date must be between 2000 and 2199.");
+  .string({ error: packMessage("request.calendarDate") })
+  .refine(isCalendarDate, packMessage("request.calendarDate"))
+  .refine((value) => value >= "2000-01-01" && value <= "2199-12-31", packMessage("request.dateRange", { from: 2000, to: 2199 }));
 
 export const ownExamDateBodySchema = z.strictObject({
   date: examCalendarDateSchema,
-  deckIds: z.array(deckIdSchema, { error: "deckIds is a list of deck ids." }).min(1, "Choose at least one deck the exam covers.").max(50, "At most 50 decks."),
+  deckIds: z.array(deckIdSchema, { error: packMessage("request.deckIds") }).min(1, packMessage("request.examDeck")).max(50, packMessage("request.atMostDecks", { max: 50 })),
 });
 
 export const classExamDateBodySchema = z.strictObject({
@@ -30,6 +31,6 @@ export const classExamDateBodySchema = z.strictObject({
 
 export const examDateIdSchema = z
   .string()
-  .min(1, "An exam date id is required.")
-  .max(64, "An exam date id has at most 64 characters.")
-  .regex(/^[A-Za-z0-9_-]+$/, "An exam date id is letters and digits.");
+  .min(1, packMessage("request.examDateIdRequired"))
+  .max(64, packMessage("request.examDateIdLength", { max: 64 }))
+  .regex(/^[A-Za-z0-9_-]+$/, packMessage("request.examDateIdForm"));

@@ -1,4 +1,5 @@
 import "server-only";
+import { msg } from "@/lib/i18n/message";
 import { dayNumber, isValidTimeZone, parseDayNumber } from "@/lib/srs/days";
 import { examAwareDueDay, nearestExam, type ExamDate } from "@/lib/srs/exam-schedule";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -55,9 +56,9 @@ export function toSchedulerExams(views: readonly ExamDateView[]): ExamDate[] {
 export async function addOwnExamDate(viewer: Viewer, input: { date: string; deckIds: string[] }, now: Date = new Date()): Promise<ExamDateView> {
   const visible = new Set(await visibleDeckIds(viewer));
   const unknown = input.deckIds.filter((id) => !visible.has(id));
-  if (unknown.length > 0) throw badRequest("Choose decks you can study.", { deckIds: [`Not one of your decks: ${unknown.join(", ")}`] });
+  if (unknown.length > 0) throw badRequest(msg("examDates.chooseDecks"), { deckIds: [msg("examDates.notYourDecks", { deckIds: unknown.join(", ") })] });
   const count = await db.examDate.count({ where: { userId: viewer.id } });
-  if (count >= MAX_OWN_EXAM_DATES) throw badRequest(`At most ${MAX_OWN_EXAM_DATES} exam dates: delete a past one first.`);
+  if (count >= MAX_OWN_EXAM_DATES) throw badRequest(msg("examDates.tooMany", { max: MAX_OWN_EXAM_DATES }));
   const row = await db.examDate.create({ data: { userId: viewer.id, date: input.date, deckIds: JSON.stringify([...new Set(input.deckIds)]) } });
   await rescheduleForExams([viewer.id], now);
   return { id: row.id, date: row.date, deckIds: parseExamDateDeckIds(row.deckIds, row.id), source: "own", className: null };
@@ -65,7 +66,7 @@ export async function addOwnExamDate(viewer: Viewer, input: { date: string; deck
 
 export async function removeOwnExamDate(viewer: Viewer, id: string, now: Date = new Date()): Promise<void> {
   const { count } = await db.examDate.deleteMany({ where: { id, userId: viewer.id } });
-  if (count === 0) throw notFound("No such exam date.");
+  if (count === 0) throw notFound(msg("examDates.notFound"));
   await rescheduleForExams([viewer.id], now);
 }
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { msg } from "@/lib/i18n/message";
 import { db } from "./db";
 import { AppError } from "./errors";
 
@@ -35,7 +36,7 @@ export async function runningExamLock(userId: string, now: Date = new Date()): P
 export function examPausedError(lock: ExamLock): AppError {
   return new AppError(
     409,
-    `This question is in your running mock exam: practice and review of the exam's questions are paused until you submit it (at the latest ${lock.deadlineAt.toISOString()}).`,
+    msg("exam.practicePaused", { deadline: lock.deadlineAt.toISOString() }),
     { examId: [lock.examId] },
   );
 }

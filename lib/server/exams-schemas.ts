@@ -1,3 +1,4 @@
+import { packMessage } from "@/lib/i18n/message";
 import "server-only";
 import { z } from "zod";
 import { MAX_EXAM_DECKS, MAX_QUESTIONS, MAX_TIME_LIMIT_SECONDS, MIN_QUESTIONS, MIN_TIME_LIMIT_SECONDS } from "./exams";
@@ -7,38 +8,38 @@ import { deckIdSchema } from "./classes-schemas";
 
 export const examIdSchema = z
   .string()
-  .min(1, "An exam id is required.")
-  .max(64, "An exam id has at most 64 characters.")
-  .regex(/^[A-Za-z0-9_-]+$/, "An exam id is letters and digits.");
+  .min(1, packMessage("request.examIdRequired"))
+  .max(64, packMessage("request.examIdLength", { max: 64 }))
+  .regex(/^[A-Za-z0-9_-]+$/, packMessage("request.examIdForm"));
 
 export const positionSchema = z.coerce
-  .number({ error: "The question number is a whole number." })
-  .int("The question number is a whole number.")
-  .min(1, "Questions are numbered from 1.")
-  .max(MAX_QUESTIONS, `An exam has at most ${MAX_QUESTIONS} questions.`);
+  .number({ error: packMessage("request.position") })
+  .int(packMessage("request.position"))
+  .min(1, packMessage("request.positionFrom"))
+  .max(MAX_QUESTIONS, packMessage("request.positionMax", { max: MAX_QUESTIONS }));
 
 export const startExamBodySchema = z.strictObject(
   {
     deckIds: z
-      .array(deckIdSchema, { error: "deckIds is a list of deck ids." })
-      .min(1, "Choose at least one deck.")
-      .max(MAX_EXAM_DECKS, `Choose at most ${MAX_EXAM_DECKS} decks.`),
+      .array(deckIdSchema, { error: packMessage("request.deckIds") })
+      .min(1, packMessage("request.chooseDeck"))
+      .max(MAX_EXAM_DECKS, packMessage("request.atMostDecksChoose", { max: MAX_EXAM_DECKS })),
     questionCount: z
-      .number({ error: "questionCount is a number." })
-      .int("questionCount is a whole number.")
-      .min(MIN_QUESTIONS, `At least ${MIN_QUESTIONS} question.`)
-      .max(MAX_QUESTIONS, `At most ${MAX_QUESTIONS} questions.`),
+      .number({ error: packMessage("request.number", { field: "questionCount" }) })
+      .int(packMessage("request.wholeNumber", { field: "questionCount" }))
+      .min(MIN_QUESTIONS, packMessage("request.atLeastQuestions", { min: MIN_QUESTIONS }))
+      .max(MAX_QUESTIONS, packMessage("request.atMostQuestions", { max: MAX_QUESTIONS })),
     timeLimitSeconds: z
-      .number({ error: "timeLimitSeconds is a number." })
-      .int("timeLimitSeconds is a whole number of seconds.")
-      .min(MIN_TIME_LIMIT_SECONDS, `At least ${MIN_TIME_LIMIT_SECONDS / 60} minute.`)
-      .max(MAX_TIME_LIMIT_SECONDS, `At most ${MAX_TIME_LIMIT_SECONDS / 3600} hours.`),
-    countAsReviews: z.boolean({ error: "countAsReviews is true or false." }).optional().default(false),
+      .number({ error: packMessage("request.number", { field: "timeLimitSeconds" }) })
+      .int(packMessage("request.wholeSeconds", { field: "timeLimitSeconds" }))
+      .min(MIN_TIME_LIMIT_SECONDS, packMessage("request.atLeastMinutes", { min: MIN_TIME_LIMIT_SECONDS / 60 }))
+      .max(MAX_TIME_LIMIT_SECONDS, packMessage("request.atMostHours", { max: MAX_TIME_LIMIT_SECONDS / 3600 })),
+    countAsReviews: z.boolean({ error: packMessage("request.boolean", { field: "countAsReviews" }) }).optional().default(false),
   },
-  { error: 'Send a JSON object: {"deckIds": ["islp-ch10"], "questionCount": 10, "timeLimitSeconds": 300, "countAsReviews": false}.' },
+  { error: packMessage("request.sendJson", { example: '{"deckIds": ["islp-ch10"], "questionCount": 10, "timeLimitSeconds": 300, "countAsReviews": false}' }) },
 );
 
 export const saveAnswerBodySchema = z.strictObject(
-  { response: z.string({ error: "response is the answer as text." }).max(2_000, "An answer has at most 2,000 characters.") },
-  { error: 'Send a JSON object: {"response": "…"}.' },
+  { response: z.string({ error: packMessage("request.responseText") }).max(2_000, packMessage("request.answerLength", { max: "2,000" })) },
+  { error: packMessage("request.sendJson", { example: '{"response": "…"}' }) },
 );

@@ -1,4 +1,5 @@
 import "server-only";
+import { msg } from "@/lib/i18n/message";
 import { randomInt } from "node:crypto";
 import { displayExpected, makeVariant, type AnswerFormat, type Bilingual, type Choice, type Item, type Variant } from "@/lib/questions";
 import { conceptKey, examVariantSeeds, rankExamCandidates, shuffleForExam, type ConceptHistory, type ExamCandidate } from "@/lib/questions/exam-draw";
@@ -161,7 +162,7 @@ const isOver = (exam: Pick<ExamRow, "deadlineAt">, now: Date) => now.getTime() >
 
 async function ownedExam(actor: Viewer, examId: string): Promise<ExamRow> {
   const exam = await db.exam.findFirst({ where: { id: examId, userId: actor.id } });
-  if (!exam) throw notFound("No such exam.");
+  if (!exam) throw notFound(msg("exam.notFound"));
   return exam;
 }
 
@@ -274,18 +275,18 @@ export async function startExam(actor: Viewer, input: ExamSetupInput, options: S
   const now = options.now ?? new Date();
   await finishPendingExams(actor, now);
   const running = await db.exam.findFirst({ where: { userId: actor.id, submittedAt: null }, select: { id: true } });
-  if (running) throw new AppError(409, "You already have an exam in progress: finish it first.", { examId: [running.id] });
+  if (running) throw new AppError(409, msg("exam.inProgress"), { examId: [running.id] });
 
   const deckIds = [...new Set(input.deckIds)];
   const visible = new Set(await visibleDeckIds(actor));
   const hidden = deckIds.filter((id) => !visible.has(id));
-  if (hidden.length > 0) throw new AppError(404, `No deck "${hidden[0]!.slice(0, 100)}" you can take an exam on.`, { deckIds: ["Choose decks from the list."] });
+  if (hidden.length > 0) throw new AppError(404, msg("exam.noDeck", { deckId: hidden[0]!.slice(0, 100) }), { deckIds: [msg("exam.chooseFromList")] });
 
   const cards = await db.card.findMany({ where: { deckId: { in: deckIds }, retired: false }, select: { id: true, deckId: true, concept: true } });
   const candidates = cards.map((card) => ({ cardId: card.id, deckId: card.deckId, concept: card.concept }));
   const seed = options.seed ?? randomInt(0, 2 ** 32);
   const questions = await drawQuestions(candidates, await conceptHistory(actor.id, now), input.questionCount, seed);
-  if (questions.length === 0) throw new AppError(422, "These decks have no questions that can be checked automatically.", { deckIds: ["Choose other decks."] });
+  if (questions.length === 0) throw new AppError(422, msg("exam.noQuestions"), { deckIds: [msg("exam.chooseOther")] });
 
   const deadlineAt = new Date(now.getTime() + input.timeLimitSeconds * 1000);
   const outcome = await writeTransaction<{ running: string } | { exam: string }>(async (tx) => {
@@ -317,7 +318,7 @@ export async function startExam(actor: Viewer, input: ExamSetupInput, options: S
     });
     return { exam: exam.id };
   });
-  if ("running" in outcome) throw new AppError(409, "You already have an exam in progress: finish it first.", { examId: [outcome.running] });
+  if ("running" in outcome) throw new AppError(409, msg("exam.inProgress"), { examId: [outcome.running] });
   const view = await getExam(actor, outcome.exam, now);
   if (view.state !== "running") throw new Error("a new exam is already over");
   return view;
@@ -423,13 +424,13 @@ export interface SaveOutcome {
 
 export async function saveAnswer(actor: Viewer, examId: string, position: number, response: string, now: Date = new Date()): Promise<SaveOutcome> {
   const exam = await ownedExam(actor, examId);
-  if (exam.submittedAt !== null) throw conflict("This exam is already submitted.");
+  if (exam.submittedAt !== null) throw conflict(msg("exam.alreadySubmitted"));
   if (isOver(exam, now)) {
     await submitExam(actor, examId, now);
-    throw conflict("Time is up: the exam was submitted.");
+    throw conflict(msg("exam.timeUp"));
   }
   const row = await db.examQuestion.findFirst({ where: { examId, position } });
-  if (!row) throw notFound(`This exam has no question ${position}.`);
+  if (!row) throw notFound(msg("exam.noQuestion", { position }));
   const text = response.trim() === "" ? null : response;
   const saved = await writeTransaction(async (tx) => {
     // Only while the exam is open: a submission racing this save wins, and the save is refused.
@@ -438,7 +439,7 @@ export async function saveAnswer(actor: Viewer, examId: string, position: number
     await tx.examQuestion.update({ where: { id: row.id }, data: { response: text, answeredAt: text === null ? null : now } });
     return true;
   });
-  if (!saved) throw conflict("This exam is already submitted.");
+  if (!saved) throw conflict(msg("exam.alreadySubmitted"));
   const readable = text === null || scoreResponse(parseExamQuestionVariant(row.variant, row.id), text).status !== "invalid";
   return { position, saved: true, readable, remainingMs: Math.max(0, exam.deadlineAt.getTime() - now.getTime()) };
 }

@@ -2,7 +2,9 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { registerSchema } from "@/lib/schemas/account";
 import { AppError } from "./errors";
-import { MAX_JSON_DEPTH, parseJsonBody } from "./http";
+import { MAX_JSON_DEPTH, parseJsonBody, route } from "./http";
+import { msg } from "@/lib/i18n/message";
+import { translate } from "@/lib/i18n/translate";
 
 const post = (body: string) => new Request("http://localhost/api/x", { method: "POST", headers: { "content-type": "application/json" }, body });
 
@@ -48,5 +50,32 @@ describe("parseJsonBody on hostile bodies", () => {
     await expect(parseJsonBody(post(deep), z.unknown())).resolves.toBeDefined();
     const inString = JSON.stringify({ text: `${"[{".repeat(500)} \\" ${"]}".repeat(500)}` });
     await expect(parseJsonBody(post(inString), z.object({ text: z.string() }))).resolves.toMatchObject({ text: expect.any(String) });
+  });
+});
+
+describe("errors in the request's language", () => {
+  const refuse = route(async () => {
+    throw new AppError(409, msg("exam.inProgress"), { deckIds: [msg("exam.chooseOther")] });
+  });
+  const ask = (headers: Record<string, string>) => refuse(new Request("http://localhost/api/x", { headers }), undefined);
+
+  it("answers {error, code, fields} in English by default, the text as before", async () => {
+    const response = await ask({});
+    expect(response.status).toBe(409);
+    expect(await response.json()).toEqual({ error: "You already have an exam in progress: finish it first.", code: "exam.inProgress", fields: { deckIds: ["Choose other decks."] } });
+  });
+
+  it("answers in Korean for a Korean browser, and the chosen language (cookie) wins over the browser's", async () => {
+    const korean = await (await ask({ "accept-language": "ko-KR,ko;q=0.9" })).json();
+    expect(korean).toMatchObject({ error: translate("ko", msg("exam.inProgress")), code: "exam.inProgress", fields: { deckIds: [translate("ko", msg("exam.chooseOther"))] } });
+    expect(korean.error).toMatch(/[가-힣]/);
+    expect(await (await ask({ "accept-language": "ko-KR", cookie: "a=b; NEXT_LOCALE=en" })).json()).toMatchObject({ error: "You already have an exam in progress: finish it first." });
+    expect(await (await ask({ cookie: "NEXT_LOCALE=ko" })).json()).toMatchObject({ error: korean.error });
+  });
+
+  it("passes parameters on, and a nested message is translated with its sentence", async () => {
+    const body = await (await route(async () => Response.json(await parseJsonBody(post('{"\\ud800":1}'), z.unknown())))(new Request("http://localhost/api/x", { headers: { "accept-language": "ko" } }), undefined)).json();
+    expect(body.code).toBe("http.loneSurrogate");
+    expect(body.error).toContain(translate("ko", msg("http.theBody")));
   });
 });

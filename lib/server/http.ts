@@ -1,16 +1,24 @@
 import "server-only";
 import { z } from "zod";
-import { AppError } from "./errors";
+import { LOCALE_COOKIE, resolveLocale, type AppLocale } from "@/lib/i18n/config";
+import { msg, unpackMessage, type Message, type MessageParams } from "@/lib/i18n/message";
+import { localizeProblems, translate } from "@/lib/i18n/translate";
+
+export { localizeProblems };
+import { AppError, localizeFields, type FieldProblems } from "./errors";
 
 /** Largest JSON body any endpoint accepts. A 3 MB e-mail address is a 413, not a crash. */
 export const MAX_JSON_BODY_BYTES = 64 * 1024;
 
-/** zod issues → `{field: [messages]}` for forms and API clients. */
-export function fieldErrors(error: z.ZodError): Record<string, string[]> {
-  const fields: Record<string, string[]> = {};
+/**
+ * zod issues → `{field: [messages]}` for forms and API clients. A schema shared with the deck
+ * format carries catalogue keys (`packMessage`), unpacked here so that they are translated.
+ */
+export function fieldErrors(error: z.ZodError): FieldProblems {
+  const fields: FieldProblems = {};
   for (const issue of error.issues) {
     const key = issue.path.length ? issue.path.join(".") : "_";
-    (fields[key] ??= []).push(issue.message);
+    (fields[key] ??= []).push(unpackMessage(issue.message) ?? issue.message);
   }
   return fields;
 }
@@ -19,7 +27,7 @@ export function fieldErrors(error: z.ZodError): Record<string, string[]> {
  * The raw body, read up to `limit` bytes: a declared or actual larger body is a 413 with
  * `tooLarge` (a body without Content-Length is cut off at the limit too).
  */
-export async function readBoundedBytes(request: Request, limit: number, tooLarge = `Request body too large: at most ${limit} bytes.`): Promise<Uint8Array> {
+export async function readBoundedBytes(request: Request, limit: number, tooLarge: Message = msg("http.tooLarge", { limit })): Promise<Uint8Array> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > limit) throw new AppError(413, tooLarge);
   if (!request.body) return new Uint8Array();
@@ -44,7 +52,7 @@ async function readBoundedText(request: Request, limit: number): Promise<string>
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    throw new AppError(400, "Request body is not valid UTF-8.");
+    throw new AppError(400, msg("http.notUtf8"));
   }
 }
 
@@ -60,17 +68,17 @@ export async function parseJsonBody<Schema extends z.ZodType>(
 ): Promise<z.infer<Schema>> {
   const contentType = request.headers.get("content-type") ?? "";
   if (!/^application\/(.+\+)?json\b/i.test(contentType)) {
-    throw new AppError(415, 'Send JSON with the header "Content-Type: application/json".');
+    throw new AppError(415, msg("http.contentType"));
   }
   const text = await readBoundedText(request, limit);
-  if (text.trim() === "") throw new AppError(400, "Request body is empty: send a JSON object.");
-  if (text.includes("\u0000")) throw new AppError(400, "Request body contains a NUL character.");
+  if (text.trim() === "") throw new AppError(400, msg("http.empty"));
+  if (text.includes("\u0000")) throw new AppError(400, msg("http.nul"));
   refuseDeepNesting(text);
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new AppError(400, `Request body is not valid JSON: ${(error as Error).message}`);
+    throw new AppError(400, msg("http.notJson", { detail: (error as Error).message }));
   }
   refuseLoneSurrogates(value, []);
   return parseWith(schema, value);
@@ -86,7 +94,7 @@ const CLOSE_BRACKET = 0x5d;
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
 
-const TOO_DEEP = `Request body is nested more than ${MAX_JSON_DEPTH} levels deep.`;
+const TOO_DEEP = msg("http.tooDeep", { depth: MAX_JSON_DEPTH });
 
 /**
  * Refuses a body nested deeper than MAX_JSON_DEPTH before it is parsed (422: it is well-formed
@@ -121,7 +129,7 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 function refuseLoneSurrogates(value: unknown, path: readonly (string | number)[]): void {
   const refuse = (where: readonly (string | number)[]) => {
     const field = where.length ? where.join(".") : "_";
-    throw new AppError(400, `Request body has a broken character (a lone UTF-16 surrogate such as \\ud800) in ${field === "_" ? "the body" : field}: send valid Unicode text.`, { [field]: ["Contains a broken character (lone UTF-16 surrogate)."] });
+    throw new AppError(400, msg("http.loneSurrogate", { where: field === "_" ? msg("http.theBody") : field }), { [field]: [msg("http.loneSurrogateField")] });
   };
   if (typeof value === "string") {
     if (LONE_SURROGATE.test(value)) refuse(path);
@@ -141,14 +149,45 @@ export function parseWith<Schema extends z.ZodType>(schema: Schema, value: unkno
   if (!result.success) {
     const fields = fieldErrors(result.error);
     const first = result.error.issues[0];
-    const where = first && first.path.length ? `${first.path.join(".")}: ` : "";
-    throw new AppError(422, `Invalid input. ${where}${first?.message ?? ""}`.trim(), fields);
+    const detail = first ? (unpackMessage(first.message) ?? first.message) : "";
+    const message = first && first.path.length ? msg("http.invalidInputAt", { where: first.path.join("."), detail }) : detail ? msg("http.invalidInputDetail", { detail }) : msg("http.invalidInput");
+    throw new AppError(422, message, fields);
   }
   return result.data;
 }
 
-export function jsonError(status: number, error: string, fields?: Record<string, string[]>, headers?: Record<string, string>): Response {
-  return Response.json(fields ? { error, fields } : { error }, { status, headers });
+/** The request's language, decided as for pages: the chosen language (cookie), else Accept-Language. */
+export function requestLocale(request: Request): AppLocale {
+  const cookie = (request.headers.get("cookie") ?? "")
+    .split(";")
+    .map((part) => part.trim().split("="))
+    .find(([name]) => name === LOCALE_COOKIE)?.[1];
+  return resolveLocale(cookie, request.headers.get("accept-language"));
+}
+
+/**
+ * `{error, code, params?, fields?}`: `error` is the text in the request's language, `code` and
+ * `params` the catalogue key behind it (lib/i18n/messages/<locale>/errors.json) for clients that
+ * word it themselves.
+ */
+export function jsonError(request: Request, status: number, message: Message, fields?: FieldProblems, headers?: Record<string, string>): Response {
+  const locale = requestLocale(request);
+  const body = { error: translate(locale, message), code: message.code, ...(message.params ? { params: message.params } : {}), ...(fields ? { fields: localizeFields(fields, locale) } : {}) };
+  return Response.json(body, { status, headers });
+}
+
+/** A message, or text that is not ours to translate (a library's, the harness's), in `locale`. */
+export function localizeText(locale: AppLocale, text: string | Message): string {
+  return typeof text === "string" ? text : translate(locale, text);
+}
+
+type Problems = readonly { message: string; code?: string; params?: MessageParams }[];
+
+/** A refusal that lists problems: `{error, code, params?, <list>: [...]}`, all in the request's language. */
+export function jsonProblems(request: Request, status: number, message: Message, lists: Record<string, Problems>): Response {
+  const locale = requestLocale(request);
+  const localized = Object.fromEntries(Object.entries(lists).map(([name, problems]) => [name, localizeProblems(locale, problems)]));
+  return Response.json({ error: translate(locale, message), code: message.code, ...(message.params ? { params: message.params } : {}), ...localized }, { status });
 }
 
 type RouteHandler<Context> = (request: Request, context: Context) => Promise<Response>;
@@ -163,9 +202,9 @@ export function route<Context = unknown>(handler: RouteHandler<Context>): RouteH
     try {
       return await handler(request, context);
     } catch (error) {
-      if (error instanceof AppError) return jsonError(error.status, error.message, error.fields, error.headers);
+      if (error instanceof AppError) return jsonError(request, error.status, error.body, error.fieldProblems, error.headers);
       console.error("[deepdrill] unhandled error in", request.method, new URL(request.url).pathname, error);
-      return jsonError(500, "Something went wrong on our side. Try again; if it persists, tell us what you did.");
+      return jsonError(request, 500, msg("http.internal"));
     }
   };
 }

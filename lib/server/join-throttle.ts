@@ -1,4 +1,5 @@
 import "server-only";
+import { msg } from "@/lib/i18n/message";
 import { tooManyRequests } from "./errors";
 import { claimAttempt, forgetAttempt, secondsUntilAllowed, type FailureLimit } from "./failure-throttle";
 
@@ -17,7 +18,7 @@ const keyOf = (userId: string) => `join:${userId}`;
 
 function refusal(wait: number) {
   const minutes = Math.max(1, Math.ceil(wait / 60));
-  return tooManyRequests(wait, `Too many wrong join codes. Check the code with your instructor and try again in ${minutes} minute(s).`);
+  return tooManyRequests(wait, msg("class.joinThrottled", { minutes }));
 }
 
 /** Throws 429 while `userId` has used up their wrong guesses (for input that is no guess at all). */

@@ -1,4 +1,5 @@
 import "server-only";
+import { msg } from "@/lib/i18n/message";
 import { tooManyRequests } from "./errors";
 import { claimAttempt, type FailureLimit } from "./failure-throttle";
 
@@ -25,6 +26,6 @@ export async function claimRegistration(ip: string, now = new Date()): Promise<v
   const claim = await claimAttempt([`register:${ip}`], registerLimit(), now);
   if (claim.retryAfter > 0) {
     const minutes = Math.max(1, Math.ceil(claim.retryAfter / 60));
-    throw tooManyRequests(claim.retryAfter, `Too many new accounts from your network. Try again in ${minutes} minute(s).`);
+    throw tooManyRequests(claim.retryAfter, msg("auth.registerThrottled", { minutes }));
   }
 }

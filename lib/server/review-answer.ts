@@ -1,4 +1,5 @@
 import "server-only";
+import { msg } from "@/lib/i18n/message";
 import { askedOfNetwork, checkAnswer, expectedByLanguage, type AskedOfNetwork, type Bilingual, type Variant } from "@/lib/questions";
 import { suggestGrade, type AnswerKind } from "@/lib/srs";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -135,13 +136,13 @@ async function findOwnReview(userId: string, reviewId: string, read: (query: Pri
 
 export async function answerReview(userId: string, reviewId: string, input: AnswerInput, now: Date = new Date()): Promise<AnswerResult> {
   const review = await findOwnReview(userId, reviewId, (query) => readRows<AnsweredReviewRow>(query));
-  if (!review) throw notFound("No such review.");
+  if (!review) throw notFound(msg("review.notFound"));
   await refuseHiddenReview(userId, { cardId: String(review.cardId), deckId: String(review.deckId) }, now);
   const variant = parseReviewVariant(review.variant, review.id);
   const stored = storedAnswer(review, variant);
   if (stored) return stored;
-  if (review.gradedAt !== null) throw conflict("This review is already graded.");
-  if (review.closedAt !== null) throw conflict("This review was closed (its card was suspended, buried or replaced). Ask for the next card.");
+  if (review.gradedAt !== null) throw conflict(msg("review.alreadyGraded"));
+  if (review.closedAt !== null) throw conflict(msg("review.closed"));
 
   const elapsed = Math.max(0, now.getTime() - review.issuedAt.getTime());
   const durationMs = Math.round(Math.min(MAX_DURATION_MS, Math.max(0, input.durationMs ?? elapsed)));
@@ -160,6 +161,6 @@ export async function answerReview(userId: string, reviewId: string, input: Answ
   if (saved === null) return result;
   // Another request answered (or closed) it first: report what is stored.
   const winner = saved ? storedAnswer(saved, variant) : null;
-  if (!winner) throw conflict("This review was closed before the answer arrived. Ask for the next card.");
+  if (!winner) throw conflict(msg("review.closedBeforeAnswer"));
   return winner;
 }

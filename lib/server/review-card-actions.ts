@@ -1,4 +1,5 @@
 import "server-only";
+import { msg } from "@/lib/i18n/message";
 import { buryCard, dayNumber, isValidTimeZone, suspendCard, unsuspendCard } from "@/lib/srs";
 import { notFound } from "./errors";
 import { parseReviewVariant } from "./stored-json";
@@ -38,7 +39,7 @@ async function changeCard(userId: string, reviewId: string, change: Change, now:
     }
     return { cardId: review.cardId, state: publicState(next, timezone, today) };
   });
-  if (!outcome) throw notFound("No such review.");
+  if (!outcome) throw notFound(msg("review.notFound"));
   return outcome;
 }
 
@@ -74,6 +75,6 @@ export async function reportProblem(userId: string, reviewId: string, message: s
       select: { id: true },
     });
   });
-  if (!report) throw notFound("No such review.");
+  if (!report) throw notFound(msg("review.notFound"));
   return { reportId: report.id };
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { msg } from "@/lib/i18n/message";
 import { dayNumber, isValidTimeZone, type CardState, type Grade } from "@/lib/srs";
 import { gradeCardForExam } from "@/lib/srs/exam-schedule";
 import { Prisma, type Review } from "@/lib/generated/prisma/client";
@@ -145,8 +146,8 @@ export async function gradeReview(userId: string, reviewId: string, grade: Grade
       if (isRetryableWriteConflict(error) && attempt < 3) continue;
       throw error;
     }
-    if ("missing" in outcome) throw notFound("No such review.");
-    if ("closed" in outcome) throw conflict("This review was closed (its card was suspended, buried or replaced) and cannot be graded.");
+    if ("missing" in outcome) throw notFound(msg("review.notFound"));
+    if ("closed" in outcome) throw conflict(msg("review.closedCannotGrade"));
     return outcome.done;
   }
 }
@@ -173,7 +174,7 @@ export async function undoGrade(userId: string, reviewId: string, now: Date = ne
   const { timezone, today } = await userDay(userId, now);
   // Undo hands the answered question back: not for a card of a running exam or a deck no longer open.
   const target = await db.review.findFirst({ where: { id: reviewId, userId }, select: { cardId: true, deckId: true } });
-  if (!target) throw notFound("No such review.");
+  if (!target) throw notFound(msg("review.notFound"));
   await refuseHiddenReview(userId, target, now);
   const outcome = await runUndo(() => writeTransaction<UndoTxOutcome>(async (tx) => {
     // Racing undos of one review run one after the other (row-locks.ts); the later ones find the undo.
@@ -218,9 +219,9 @@ export async function undoGrade(userId: string, reviewId: string, now: Date = ne
     });
     return { done: { state: before, review: again, repeated: false } };
   }));
-  if ("missing" in outcome) throw notFound("No such review.");
-  if ("notGraded" in outcome) throw conflict("This review has not been graded, so there is nothing to undo.");
-  if ("later" in outcome) throw conflict("This card was graded again after this review: undo the later grade first.");
+  if ("missing" in outcome) throw notFound(msg("review.notFound"));
+  if ("notGraded" in outcome) throw conflict(msg("review.notGraded"));
+  if ("later" in outcome) throw conflict(msg("review.gradedLater"));
   const { state, review, repeated } = outcome.done;
   const item = review ? toReviewItem(review, await listDecks()) : null;
   return { state: publicState(state, timezone, today), item, repeated };

@@ -1,4 +1,5 @@
 import "server-only";
+import { msg } from "@/lib/i18n/message";
 import { canSeeDeck } from "./deck-visibility";
 import { conflict } from "./errors";
 import { examPausedError, runningExamLock } from "./exam-lock";
@@ -13,6 +14,6 @@ export async function refuseHiddenReview(userId: string, review: { cardId: strin
   const [settings, lock] = await Promise.all([loadUserSettings(userId), runningExamLock(userId, now)]);
   if (lock?.cardIds.has(review.cardId)) throw examPausedError(lock);
   if (!(await canSeeDeck({ id: userId, role: settings.role }, review.deckId))) {
-    throw conflict("This review's deck is no longer open to you (you left its class, or its owner withdrew it), so its answer stays hidden. Ask for the next card.");
+    throw conflict(msg("review.deckClosed"));
   }
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { msg } from "@/lib/i18n/message";
 import {
   buildQueue,
   dayNumber,
@@ -198,7 +199,7 @@ export async function todayQueue(userId: string, now: Date, filter: QueueFilter 
   // when the next is issued.
   const [everyDeck, studied, examLock] = await Promise.all([listDecks(), studyDeckIds({ id: userId, role }), runningExamLock(userId, now)]);
   const allDecks = everyDeck.filter((deck) => studied.includes(deck.id));
-  if (filter.deckId !== undefined && !allDecks.some((deck) => deck.id === filter.deckId)) throw notFound("No such deck.");
+  if (filter.deckId !== undefined && !allDecks.some((deck) => deck.id === filter.deckId)) throw notFound(msg("deck.notFound"));
   await ensureEnrolled(userId, allDecks);
   const decks = filter.deckId === undefined ? allDecks : allDecks.filter((deck) => deck.id === filter.deckId);
   if (decks.length === 0) {

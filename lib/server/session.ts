@@ -1,4 +1,5 @@
 import "server-only";
+import { msg } from "@/lib/i18n/message";
 import { getServerSession } from "next-auth";
 import { authOptions } from "./auth-options";
 import { forbidden, unauthorized } from "./errors";
@@ -21,6 +22,6 @@ export async function requireUser(): Promise<CurrentUser> {
 /** For instructor-only APIs: 401 anonymous, 403 for a student. */
 export async function requireInstructor(): Promise<CurrentUser> {
   const user = await requireUser();
-  if (user.role !== "instructor") throw forbidden("Only instructors can do this.");
+  if (user.role !== "instructor") throw forbidden(msg("auth.instructorsOnly"));
   return user;
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { msg } from "@/lib/i18n/message";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
@@ -64,11 +65,11 @@ interface Slot {
 
 /** "Template "x" took longer than the 3 s limit for a preview …" — names the template and the limit. */
 export function budgetExceeded(task: TemplateTask, budgetMs: number): AppError {
-  const what = task.kind === "preview" ? "its preview (five verified variants)" : "the harness (its variants, verified and checked)";
+  const what = task.kind === "preview" ? msg("template.previewWork") : msg("template.harnessWork");
   return new AppError(
     422,
-    `Template "${task.item.id}" is too expensive: ${what} took longer than the ${budgetMs / 1000} s limit. Use smaller sizes or narrower ranges (see "Template limits" in the README).`,
-    { [task.item.id]: [`over the ${budgetMs / 1000} s time budget`] },
+    msg("template.tooExpensive", { id: task.item.id, what, seconds: budgetMs / 1000 }),
+    { [task.item.id]: [msg("template.overBudget", { seconds: budgetMs / 1000 })] },
   );
 }
 
@@ -85,7 +86,7 @@ class TemplatePool {
 
   run(task: TemplateTask, budgetMs: number): Promise<unknown> {
     if (this.queue.length >= MAX_QUEUED_TASKS) {
-      return Promise.reject(new AppError(503, "The template checker is busy with other instructors' templates; try again in a minute."));
+      return Promise.reject(new AppError(503, msg("template.busy")));
     }
     return new Promise((resolve, reject) => {
       this.queue.push({ task, budgetMs, resolve, reject });

@@ -1,4 +1,5 @@
 import "server-only";
+import { msg } from "@/lib/i18n/message";
 import { db } from "./db";
 import { conflict, notFound } from "./errors";
 import { hashPassword } from "./passwords";
@@ -38,7 +39,7 @@ function isValidTimeZone(timeZone: string): boolean {
 
 export async function registerUser(input: RegisterInput): Promise<CurrentUser> {
   const existing = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
-  if (existing) throw conflict("An account with this e-mail already exists. Sign in instead.", { email: ["Already registered."] });
+  if (existing) throw conflict(msg("auth.emailTaken"), { email: [msg("auth.emailTakenField")] });
   const passwordHash = await hashPassword(input.password);
   const data = {
     email: input.email,
@@ -52,7 +53,7 @@ export async function registerUser(input: RegisterInput): Promise<CurrentUser> {
     return toCurrentUser(await writeTransaction((tx) => tx.user.create({ data, select: publicFields })));
   } catch (error) {
     // Two registrations racing for one address: the unique index decides, the loser gets 409.
-    if (isUniqueViolation(error)) throw conflict("An account with this e-mail already exists. Sign in instead.");
+    if (isUniqueViolation(error)) throw conflict(msg("auth.emailTaken"));
     throw error;
   }
 }
@@ -72,7 +73,7 @@ export async function setRole(email: string, role: Role): Promise<CurrentUser> {
     const row = await tx.user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true } });
     return row ? tx.user.update({ where: { id: row.id }, data: { role }, select: publicFields }) : null;
   });
-  if (!updated) throw notFound(`No user with e-mail ${email}.`);
+  if (!updated) throw notFound(msg("auth.noUserWithEmail", { email }));
   return toCurrentUser(updated);
 }
 

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { formatWhen } from "@/app/_components/format-when";
-import { readAsForDisplay } from "@/app/_components/read-as";
+import { asInstrumental } from "@/app/_components/korean-particle";
+import { answerForDisplay } from "@/app/_components/read-as";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { SubmittedExam } from "@/lib/server/exams";
 import { DataTable } from "@/app/_components/data-table";
@@ -24,6 +25,9 @@ export async function ExamResult({ exam, timeZone }: { exam: SubmittedExam; time
   const [t, locale] = await Promise.all([getTranslations("exam"), getLocale()]);
   const lang = locale === "ko" ? "ko" : "en";
   const when = (iso: string) => formatWhen(iso, locale, timeZone);
+  // Read-as and expected values as review and practice show them: 참/거짓, a choice with its text, numbers grouped.
+  const shown = (value: string, q: { answerFormat: string; choices: SubmittedExam["questions"][number]["choices"] }) =>
+    answerForDisplay(value, { format: q.answerFormat, locale: lang, choices: q.choices, words: { true: t("answer.true"), false: t("answer.false") } });
 
   return (
     <div className="space-y-8" data-testid="exam-result" data-exam-id={exam.id}>
@@ -121,11 +125,11 @@ export async function ExamResult({ exam, timeZone }: { exam: SubmittedExam; time
                   <dt className="font-medium text-slate-600 dark:text-slate-400">{t("result.yourAnswer")}</dt>
                   <dd data-testid="your-answer">
                     {q.response ? <code className="font-mono">{q.response}</code> : <span className="italic">{t("result.noAnswer")}</span>}
-                    {q.readAs && q.readAs !== q.response ? <span className="text-slate-600 dark:text-slate-400"> ({t("result.readAs", { value: readAsForDisplay(q.readAs, lang) })})</span> : null}
+                    {q.readAs && q.readAs !== q.response ? <span className="text-slate-600 dark:text-slate-400"> ({t("result.readAs", { value: asInstrumental(shown(q.readAs, q), lang) })})</span> : null}
                   </dd>
                   <dt className="font-medium text-slate-600 dark:text-slate-400">{t("result.expected")}</dt>
                   <dd data-testid="expected-answer">
-                    <code className="font-mono">{q.expected}</code>
+                    <code className="font-mono">{shown(q.expected, q)}</code>
                   </dd>
                 </dl>
                 {q.mistake ? (

@@ -2,7 +2,9 @@ import NextAuth from "next-auth";
 import { NextRequest } from "next/server";
 import { authOptions } from "@/lib/server/auth-options";
 import { AppError } from "@/lib/server/errors";
-import { jsonError, readBoundedBytes } from "@/lib/server/http";
+import { jsonError, readBoundedBytes, requestLocale } from "@/lib/server/http";
+import { msg } from "@/lib/i18n/message";
+import { translate } from "@/lib/i18n/translate";
 import { THROTTLED_PREFIX } from "@/lib/server/sign-in";
 
 const handler = NextAuth(authOptions);
@@ -39,7 +41,7 @@ async function post(request: NextRequest, context: NextAuthContext): Promise<Res
   try {
     body = await readBoundedBytes(request, MAX_AUTH_BODY_BYTES);
   } catch (error) {
-    if (error instanceof AppError) return jsonError(error.status, error.message);
+    if (error instanceof AppError) return jsonError(request, error.status, error.body);
     throw error;
   }
   const text = new TextDecoder().decode(body);
@@ -47,7 +49,7 @@ async function post(request: NextRequest, context: NextAuthContext): Promise<Res
     try {
       JSON.parse(text);
     } catch {
-      return jsonError(400, "Request body is not valid JSON.");
+      return jsonError(request, 400, msg("http.notJsonPlain"));
     }
   }
   const forwarded = new NextRequest(request.url, { method: "POST", headers: request.headers, body: text });
@@ -57,7 +59,7 @@ async function post(request: NextRequest, context: NextAuthContext): Promise<Res
   const wait = Number(error.slice(THROTTLED_PREFIX.length)) || 60;
   const url = new URL(`/login?error=${THROTTLED_PREFIX}${wait}`, request.url).toString();
   return Response.json(
-    { url, error: `Too many failed sign-ins. Try again in ${Math.ceil(wait / 60)} minute(s).`, retryAfter: wait },
+    { url, error: translate(requestLocale(request), msg("auth.signInThrottled", { minutes: Math.ceil(wait / 60) })), code: "auth.signInThrottled", retryAfter: wait },
     { status: 429, headers: { "Retry-After": String(wait) } },
   );
 }

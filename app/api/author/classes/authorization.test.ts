@@ -106,7 +106,7 @@ describe("anonymous callers get 401 from every class, analytics and exam API", (
     signedIn(null);
     const response = await all()[index]![1]();
     expect(response.status).toBe(401);
-    expect(await response.json()).toEqual({ error: "Sign in to continue." });
+    expect(await response.json()).toEqual({ error: "Sign in to continue.", code: "auth.signIn" });
   });
 });
 

@@ -1,5 +1,5 @@
 import { previewFile, previewSchema } from "@/lib/server/authoring-preview";
-import { parseJsonBody, route } from "@/lib/server/http";
+import { parseJsonBody, requestLocale, route } from "@/lib/server/http";
 import { requireInstructor } from "@/lib/server/session";
 
 /**
@@ -10,5 +10,5 @@ import { requireInstructor } from "@/lib/server/session";
 export const POST = route(async (request) => {
   const user = await requireInstructor();
   const input = await parseJsonBody(request, previewSchema, 600 * 1024);
-  return Response.json(await previewFile(user, input), { headers: { "Cache-Control": "no-store" } });
+  return Response.json(await previewFile(user, input, requestLocale(request)), { headers: { "Cache-Control": "no-store" } });
 });

@@ -39,7 +39,7 @@ describe("POST /api/classes/join", () => {
     expect(Number.isInteger(retryAfter)).toBe(true);
     expect(retryAfter).toBeGreaterThan(JOIN_LIMIT.windowMs / 1000 - 60);
     expect(retryAfter).toBeLessThanOrEqual(JOIN_LIMIT.windowMs / 1000);
-    expect(await refused.json()).toEqual({ error: "Too many wrong join codes. Check the code with your instructor and try again in 15 minute(s)." });
+    expect(await refused.json()).toEqual({ error: "Too many wrong join codes. Check the code with your instructor and try again in 15 minute(s).", code: "class.joinThrottled", params: { minutes: 15 } });
     // The right code waits as well.
     expect((await join(joinCode)).status).toBe(429);
   });

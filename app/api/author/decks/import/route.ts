@@ -1,8 +1,9 @@
+import { msg } from "@/lib/i18n/message";
 import { importDeck, importFilesSchema, MAX_UPLOAD_BYTES, uploadedFiles } from "@/lib/server/deck-import";
-import { parseJsonBody, readBoundedBytes, route } from "@/lib/server/http";
+import { jsonProblems, parseJsonBody, readBoundedBytes, route } from "@/lib/server/http";
 import { requireInstructor } from "@/lib/server/session";
 
-const TOO_LARGE = `The archive is too large: at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB.`;
+const TOO_LARGE = msg("http.archiveTooLarge", { megabytes: MAX_UPLOAD_BYTES / 1024 / 1024 });
 
 /**
  * POST /api/author/decks/import with a ZIP of a deck folder (Content-Type: application/zip), or JSON
@@ -14,6 +15,6 @@ export const POST = route(async (request) => {
   const type = request.headers.get("content-type") ?? "";
   const body = /^application\/(zip|x-zip-compressed|octet-stream)\b/i.test(type) ? await readBoundedBytes(request, MAX_UPLOAD_BYTES, TOO_LARGE) : await parseJsonBody(request, importFilesSchema, MAX_UPLOAD_BYTES);
   const outcome = await importDeck(user, uploadedFiles(body));
-  if (!outcome.ok) return Response.json({ error: outcome.error, errors: outcome.errors }, { status: 422 });
+  if (!outcome.ok) return jsonProblems(request, 422, outcome.error, { errors: outcome.errors });
   return Response.json(outcome, { status: outcome.created ? 201 : 200 });
 });

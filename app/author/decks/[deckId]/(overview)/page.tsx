@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
+import { localizeProblems } from "@/lib/i18n/translate";
 import { isTemplate } from "@/lib/questions";
 import { listDeckEditors, parseDeckFiles, storedDeck } from "@/lib/server/authoring";
 import { parseDeckTitle } from "@/lib/server/stored-json";
@@ -47,7 +48,8 @@ export default async function AuthorDeckPage({ params }: { params: Params }) {
   let readItems: { id: string; kind: "template" | "card"; concept: string; title: string | null }[] = [];
   const [head, versions, editors] = editing ? await Promise.all([headVersion(deck.id), listVersions(user, deck.id), listDeckEditors(user, deck.id)]) : [null, [], []];
   if (editing && head) {
-    detail = await versionDetail(user, deck.id, head.version);
+    const stored = await versionDetail(user, deck.id, head.version);
+    detail = { ...stored, blockers: localizeProblems(language, stored.blockers) };
     const parsed = parseDeckFiles(head.files, deck.id);
     if (parsed.ok) {
       concepts = parsed.deck.concepts.map((concept) => ({ id: concept.id, name: concept[language] }));

@@ -1,5 +1,6 @@
 import { csvImportSchema, importCardsCsv, MAX_UPLOAD_BYTES } from "@/lib/server/deck-import";
-import { parseJsonBody, route } from "@/lib/server/http";
+import { msg } from "@/lib/i18n/message";
+import { jsonProblems, parseJsonBody, route } from "@/lib/server/http";
 import { requireInstructor } from "@/lib/server/session";
 import { deckIdOf, type DeckRouteContext } from "../../params";
 
@@ -15,7 +16,7 @@ export const POST = route<DeckRouteContext>(async (request, context) => {
   const outcome = await importCardsCsv(user, deckId, input);
   if (!outcome.ok) {
     const count = outcome.errors.length + outcome.deckErrors.length;
-    return Response.json({ error: `Nothing imported: ${count} problem${count === 1 ? "" : "s"}.`, errors: outcome.errors, deckErrors: outcome.deckErrors }, { status: 422 });
+    return jsonProblems(request, 422, msg("deck.nothingImported", { count }), { errors: outcome.errors, deckErrors: outcome.deckErrors });
   }
   return Response.json(outcome, { status: 201 });
 });

@@ -1,5 +1,6 @@
 import { listVersions, saveDeckVersion, saveVersionSchema } from "@/lib/server/deck-versions";
-import { parseJsonBody, route } from "@/lib/server/http";
+import { msg } from "@/lib/i18n/message";
+import { jsonProblems, localizeProblems, parseJsonBody, requestLocale, route } from "@/lib/server/http";
 import { requireInstructor } from "@/lib/server/session";
 import { DECK_BODY_BYTES, deckIdOf, NO_STORE, type DeckRouteContext } from "../../params";
 
@@ -23,8 +24,7 @@ export const POST = route<DeckRouteContext>(async (request, context) => {
   const input = await parseJsonBody(request, saveVersionSchema, DECK_BODY_BYTES);
   const outcome = await saveDeckVersion(user, deckId, input);
   if (!outcome.ok) {
-    const count = outcome.errors.length;
-    return Response.json({ error: `Not saved: the deck has ${count} problem${count === 1 ? "" : "s"}.`, errors: outcome.errors }, { status: 422 });
+    return jsonProblems(request, 422, msg("deck.notSaved", { count: outcome.errors.length }), { errors: outcome.errors });
   }
-  return Response.json(outcome, { status: outcome.created ? 201 : 200 });
+  return Response.json({ ...outcome, blockers: localizeProblems(requestLocale(request), outcome.blockers) }, { status: outcome.created ? 201 : 200 });
 });

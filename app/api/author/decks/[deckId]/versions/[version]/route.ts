@@ -1,11 +1,12 @@
 import { versionDetail } from "@/lib/server/deck-versions";
-import { route } from "@/lib/server/http";
+import { localizeProblems, requestLocale, route } from "@/lib/server/http";
 import { requireInstructor } from "@/lib/server/session";
 import { NO_STORE, versionOf, type VersionRouteContext } from "../../../params";
 
 /** GET /api/author/decks/{deckId}/versions/{version} → {version, status, current, files, harness, blockers, items}. */
-export const GET = route<VersionRouteContext>(async (_request, context) => {
+export const GET = route<VersionRouteContext>(async (request, context) => {
   const user = await requireInstructor();
   const { deckId, version } = await versionOf(context);
-  return Response.json(await versionDetail(user, deckId, version), { headers: NO_STORE });
+  const detail = await versionDetail(user, deckId, version);
+  return Response.json({ ...detail, blockers: localizeProblems(requestLocale(request), detail.blockers) }, { headers: NO_STORE });
 });

@@ -1,5 +1,6 @@
 import { publishVersion } from "@/lib/server/deck-versions";
-import { route } from "@/lib/server/http";
+import { msg } from "@/lib/i18n/message";
+import { jsonProblems, route } from "@/lib/server/http";
 import { requireInstructor } from "@/lib/server/session";
 import { versionOf, type VersionRouteContext } from "../../../../params";
 
@@ -8,13 +9,12 @@ import { versionOf, type VersionRouteContext } from "../../../../params";
  * templates and cards become the deck's cards. 409 {error, blockers: [{itemId, where, message}]} while
  * a template fails the harness or has no worked solution.
  */
-export const POST = route<VersionRouteContext>(async (_request, context) => {
+export const POST = route<VersionRouteContext>(async (request, context) => {
   const user = await requireInstructor();
   const { deckId, version } = await versionOf(context);
   const outcome = await publishVersion(user, deckId, version);
   if (!outcome.ok) {
-    const count = outcome.blockers.length;
-    return Response.json({ error: `Not published: ${count} problem${count === 1 ? "" : "s"} to fix first.`, blockers: outcome.blockers }, { status: 409 });
+    return jsonProblems(request, 409, msg("deck.notPublished", { count: outcome.blockers.length }), { blockers: outcome.blockers });
   }
   return Response.json(outcome);
 });
