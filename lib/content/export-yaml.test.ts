@@ -10,7 +10,7 @@ import { deckToFiles } from "./export-yaml";
 import { zipFiles, crc32 } from "./export-zip";
 import { deckFilesFromUpload } from "./import-yaml";
 import { unzipFiles, isZip, ZipError } from "./import-zip";
-import { deflatedZip } from "./zip-test-fixtures";
+import { deflatedZip } from "./testing/zip-fixtures";
 
 const ISLP = path.join(import.meta.dirname, "../../content/decks/islp-ch10");
 

@@ -10,30 +10,15 @@
  * - params: `2..20`, `8..64 step 8`, `[relu, sigmoid]`, `= p*K`, a number, or the long forms.
  */
 import { z } from "zod";
+import { EXPERIMENT_IDS } from "../sim/experiment-ids";
 import { msg, packMessage } from "../i18n/message";
 import { matrixCells, overLimitIssue, TEMPLATE_LIMITS, type LimitUnit, type TemplateLimit } from "./template-limits";
 
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const PARAM_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_]*$/;
 
-/** Simulation ids the app knows (the simulation issue fills them in). */
-export const SIMULATION_IDS = [
-  "activation",
-  "hidden-units",
-  "overfitting",
-  "dropout",
-  "hitters",
-  "minibatch-sgd",
-  "mnist-mlp",
-  "convolution",
-  "max-pooling",
-  "cnn-vs-mlp",
-  "rnn-nyse",
-  "dl-vs-methods",
-  "weight-shapes",
-  "cnn-blocks",
-  "lstm-embedding",
-] as const;
+/** Simulation ids a card may name: the engine's own list. */
+export const SIMULATION_IDS = EXPERIMENT_IDS;
 
 const text = z.string({ error: packMessage("deckFile.expectedText") }).trim().min(1, { error: packMessage("deckFile.emptyText") });
 export const bilingualSchema = z.strictObject({ ko: text, en: text }, { error: packMessage("deckFile.expectedBilingual") });

@@ -4,7 +4,7 @@ import { deleteAccount } from "./account-delete";
 import { exportAccountData, exportJson, reviewHistoryCsv } from "./account-export";
 import { classResultsCsv } from "./class-results-csv";
 import { createClass, joinClass } from "./classes";
-import { makeUser } from "./classes-test-fixtures";
+import { makeUser } from "./testing/classes-fixtures";
 import { db } from "./db";
 import { AppError } from "./errors";
 import { registerUser } from "./users";

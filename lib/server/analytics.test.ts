@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Variant } from "@/lib/questions";
 import { classAnalytics, type ClassAnalytics } from "./analytics";
 import { assignDeck, createClass, joinClass } from "./classes";
-import { examDeck, loadDecks, makeUser } from "./classes-test-fixtures";
+import { examDeck, loadDecks, makeUser } from "./testing/classes-fixtures";
 import { db } from "./db";
 import { AppError } from "./errors";
 import { saveAnswer, startExam, submitExam } from "./exams";

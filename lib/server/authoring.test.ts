@@ -4,14 +4,14 @@ import { makeVariant, itemVersion, isTemplate } from "@/lib/questions";
 import { quietTfjs } from "@/lib/model-core/tfjs";
 import { unzipFiles } from "@/lib/content/import-zip";
 import { addDeckEditor, createDeck, deckAccess, listAuthorDecks, removeDeckEditor, requireDeckEditor, setDeckPublic } from "./authoring";
-import { cardsText, deckHeaderText, makeUser, templateText, uniqueDeckId } from "./authoring-test-fixtures";
+import { cardsText, deckHeaderText, makeUser, templateText, uniqueDeckId } from "./testing/authoring-fixtures";
 import { previewFile } from "./authoring-preview";
 import { db } from "./db";
 import { exportDeck, importCardsCsv, importDeck } from "./deck-import";
 import { syncContentDecks } from "./deck-store";
 import { headVersion, listVersions, publishVersion, retireVersion, saveDeckVersion, versionDetail } from "./deck-versions";
 import { AppError } from "./errors";
-import { testDeck } from "./review-test-fixtures";
+import { testDeck } from "./testing/review-fixtures";
 import type { CurrentUser } from "./users";
 
 async function status(promise: Promise<unknown>): Promise<number> {

@@ -18,7 +18,7 @@ import {
   unassignDeck,
   updateClass,
 } from "./classes";
-import { examDeck, loadDecks, makeUser } from "./classes-test-fixtures";
+import { examDeck, loadDecks, makeUser } from "./testing/classes-fixtures";
 import { canSeeDeck, visibleDeckIds } from "./deck-visibility";
 
 /**

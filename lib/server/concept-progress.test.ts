@@ -5,7 +5,7 @@ import { syncContentDecks } from "./deck-store";
 import { answerReview } from "./review-answer";
 import { gradeReview, undoGrade } from "./review-grade";
 import { nextReview } from "./review-issue";
-import { testDeck, testUser } from "./review-test-fixtures";
+import { testDeck, testUser } from "./testing/review-fixtures";
 import { studentStats } from "./stats";
 
 const deck = testDeck();

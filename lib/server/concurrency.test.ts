@@ -1,13 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { testDatabase } from "@/tests/unit/test-database";
 import { assignDeck, createClass } from "./classes";
-import { makeUser } from "./classes-test-fixtures";
+import { makeUser } from "./testing/classes-fixtures";
 import { db } from "./db";
 import { syncContentDecks } from "./deck-store";
 import { AppError } from "./errors";
 import { gradeReview, undoGrade } from "./review-grade";
 import { nextReview } from "./review-issue";
-import { testDeck, testUser } from "./review-test-fixtures";
+import { testDeck, testUser } from "./testing/review-fixtures";
 
 /**
  * Racing requests against the real data layer, on the database the tests run on (SQLite, or

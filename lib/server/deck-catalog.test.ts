@@ -6,7 +6,7 @@ import { db } from "./db";
 import { checkPractice, getDeckWithConcepts, getItem, listDecks, practiceVariant, sampleSeed, samplePrompt } from "./deck-catalog";
 import { syncContentDecks } from "./deck-store";
 import { AppError } from "./errors";
-import { singleLayerTemplateYaml } from "./review-test-fixtures";
+import { singleLayerTemplateYaml } from "./testing/review-fixtures";
 
 /** The catalogue and stateless practice against real SQLite (tests/unit/database-global-setup.ts). */
 

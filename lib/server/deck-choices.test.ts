@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { examDeck, loadDecks, makeUser } from "./classes-test-fixtures";
+import { examDeck, loadDecks, makeUser } from "./testing/classes-fixtures";
 import { db } from "./db";
 import { chooseDeck, studyDecks, unchooseDeck } from "./deck-choices";
 import { invalidateDeckVisibility } from "./deck-visibility";

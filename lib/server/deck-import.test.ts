@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { deflatedZip } from "@/lib/content/zip-test-fixtures";
+import { deflatedZip } from "@/lib/content/testing/zip-fixtures";
 import { uploadedFiles } from "./deck-import";
 import { AppError } from "./errors";
 

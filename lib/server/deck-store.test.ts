@@ -3,11 +3,11 @@ import path from "node:path";
 import type { Deck } from "@/lib/content";
 import { loadDecksFromDir } from "@/lib/content/load-decks";
 import { isTemplate } from "@/lib/questions";
-import { makeUser } from "./authoring-test-fixtures";
+import { makeUser } from "./testing/authoring-fixtures";
 import { createAppDeck } from "./authoring";
 import { db } from "./db";
 import { cardIdOf, findStoredCard, formatSyncSummary, orderedItems, syncContentDecks } from "./deck-store";
-import { EXTRA_CARD, testDeck } from "./review-test-fixtures";
+import { EXTRA_CARD, testDeck } from "./testing/review-fixtures";
 
 const IN_APP_CARD = { id: "authored-in-app", concept: "facts", type: "tf", statement: { ko: "참인 문장", en: "A true statement" }, answer: true, explanation: { ko: "설명", en: "Why" } };
 

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
-import { examDeck, loadDecks, makeUser } from "./classes-test-fixtures";
+import { examDeck, loadDecks, makeUser } from "./testing/classes-fixtures";
 import { db } from "./db";
 import { canSeeDeck, invalidateDeckVisibility, visibleDeckIds } from "./deck-visibility";
 import { conceptTemplates } from "./deck-store";

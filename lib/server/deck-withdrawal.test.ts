@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { classAnalytics } from "./analytics";
 import { setDeckPublic } from "./authoring";
 import { assignDeck, createClass, getOwnedClass, joinClass, listJoinedClasses } from "./classes";
-import { examDeck, loadDecks, makeUser } from "./classes-test-fixtures";
+import { examDeck, loadDecks, makeUser } from "./testing/classes-fixtures";
 import { getDeckWithConcepts, getItem, listDecks } from "./deck-catalog";
 import { conceptTemplates } from "./deck-store";
 import { db } from "./db";

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { dayNumber, formatDayNumber, MILLISECONDS_PER_DAY } from "@/lib/srs";
 import { assignDeck, createClass, joinClass } from "./classes";
-import { examDeck, loadDecks, makeUser } from "./classes-test-fixtures";
+import { examDeck, loadDecks, makeUser } from "./testing/classes-fixtures";
 import { db } from "./db";
 import { addOwnExamDate, getClassExamDate, listExamDates, removeOwnExamDate, setClassExamDate } from "./exam-dates";
 import { classReadiness, examPlanFor } from "./exam-plan";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { assignDeck, createClass, joinClass, leaveClass, removeMember } from "./classes";
-import { examDeck, loadDecks, makeUser } from "./classes-test-fixtures";
+import { examDeck, loadDecks, makeUser } from "./testing/classes-fixtures";
 import { db } from "./db";
 import { AppError } from "./errors";
 import { startExam, submitExam } from "./exams";

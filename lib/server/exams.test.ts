@@ -6,7 +6,7 @@ import { failInsertsOf } from "./failure-trigger-fixture";
 import { AppError } from "./errors";
 import { examReviewId } from "./exam-reviews";
 import { ANSWER_GRACE_MS, closeExam, examGrade, getExam, listExams, saveAnswer, scoreResponse, startExam, submitExam, type RunningExam } from "./exams";
-import { examDeck, loadDecks, makeUser } from "./classes-test-fixtures";
+import { examDeck, loadDecks, makeUser } from "./testing/classes-fixtures";
 
 /**
  * Mock exams against a real SQLite database. Time is passed in (`now`), so the deadline is tested

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createClass, generateJoinCode, joinClass } from "./classes";
-import { makeUser } from "./classes-test-fixtures";
+import { makeUser } from "./testing/classes-fixtures";
 import { db } from "./db";
 import { AppError } from "./errors";
 import { JOIN_LIMIT } from "./join-throttle";

@@ -10,7 +10,7 @@ import { gradeReview, undoGrade } from "./review-grade";
 import { nextReview } from "./review-issue";
 import { todayQueue } from "./review-queue";
 import { updateReviewSettings } from "./review-settings";
-import { testDeck, testUser } from "./review-test-fixtures";
+import { testDeck, testUser } from "./testing/review-fixtures";
 
 /**
  * The review loop against a real SQLite database: issue → answer → grade → state, exactly-once

@@ -1,5 +1,5 @@
 import "server-only";
-import { dayNumberToCivil, formatDayNumber } from "@/lib/srs";
+import { formatDayNumber } from "@/lib/srs";
 
 /**
  * The arithmetic of the progress page, on day numbers (days since 1970-01-01 in the user's time
@@ -53,10 +53,6 @@ export const isoDate = formatDayNumber;
 /** 0 = Monday … 6 = Sunday. */
 export function weekdayOf(day: number): number {
   return (((day + 3) % 7) + 7) % 7;
-}
-
-export function monthOf(day: number): number {
-  return dayNumberToCivil(day).month;
 }
 
 export interface RetentionPoint {

@@ -1,8 +1,8 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { isTemplate } from "@/lib/questions";
 import { createDeck } from "./authoring";
-import { cardsText, makeUser as makeAuthor, uniqueDeckId } from "./authoring-test-fixtures";
-import { examDeck, loadDecks, makeUser } from "./classes-test-fixtures";
+import { cardsText, makeUser as makeAuthor, uniqueDeckId } from "./testing/authoring-fixtures";
+import { examDeck, loadDecks, makeUser } from "./testing/classes-fixtures";
 import { db } from "./db";
 import { syncContentDecks } from "./deck-store";
 import { publishVersion, saveDeckVersion } from "./deck-versions";
@@ -13,7 +13,7 @@ import { answerReview } from "./review-answer";
 import { reportProblem } from "./review-card-actions";
 import { gradeReview } from "./review-grade";
 import { nextReview } from "./review-issue";
-import { testDeck, testUser } from "./review-test-fixtures";
+import { testDeck, testUser } from "./testing/review-fixtures";
 import {
   CorruptedRowError,
   parseCardDefinition,

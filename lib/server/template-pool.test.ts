@@ -5,7 +5,7 @@ import { previewVariants } from "@/lib/questions/harness/preview-variants";
 import type { Template } from "@/lib/questions";
 import { AppError } from "./errors";
 import { harnessInWorker, poolSize, previewInWorker } from "./template-pool";
-import { singleLayerTemplateYaml } from "./review-test-fixtures";
+import { singleLayerTemplateYaml } from "./testing/review-fixtures";
 
 /**
  * The template workers (real worker_threads, started from lib/workers/template-worker.mjs as in

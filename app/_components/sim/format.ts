@@ -50,10 +50,6 @@ export function formatEstimate(ms: number, locale: Locale): string {
   return minutesAndSeconds(seconds, locale);
 }
 
-export function asLocale(locale: string): Locale {
-  return locale === "ko" ? "ko" : "en";
-}
-
 /** Which per-epoch measurement each experiment charts beside its loss (and how it reads). */
 export const EPOCH_METRIC: Partial<Record<ExperimentId, { key: string; style: "percent" | "decimal" | "integer" }>> = {
   "mnist-mlp": { key: "testAccuracy", style: "percent" },

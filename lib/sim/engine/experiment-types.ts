@@ -13,25 +13,9 @@ import type { LoadedDatasets } from "../datasets/dataset-source";
 import type { SeededRandom } from "../random/seeded-random";
 import type { Locale, Localized } from "./localized";
 import type { SettingsDefinition } from "./settings";
+import type { ExperimentId } from "../experiment-ids";
 
-export const EXPERIMENT_IDS = [
-  "activation",
-  "hidden-units",
-  "overfitting",
-  "dropout",
-  "hitters",
-  "minibatch-sgd",
-  "mnist-mlp",
-  "convolution",
-  "max-pooling",
-  "cnn-vs-mlp",
-  "rnn-nyse",
-  "dl-vs-methods",
-  "weight-shapes",
-  "cnn-blocks",
-  "lstm-embedding",
-] as const;
-export type ExperimentId = (typeof EXPERIMENT_IDS)[number];
+export { EXPERIMENT_IDS, type ExperimentId } from "../experiment-ids";
 
 /** Every experiment's settings have these; each adds its own. */
 export interface BaseSettings {

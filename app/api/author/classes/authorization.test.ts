@@ -15,7 +15,7 @@ vi.hoisted(() => {
   process.env.NEXTAUTH_SECRET ??= "test-secret-for-route-tests";
 });
 
-const { makeUser, examDeck, loadDecks } = await import("@/lib/server/classes-test-fixtures");
+const { makeUser, examDeck, loadDecks } = await import("@/lib/server/testing/classes-fixtures");
 const classesRoute = await import("./route");
 const classRoute = await import("./[classId]/route");
 const classDecksRoute = await import("./[classId]/decks/route");

@@ -1,8 +1,8 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { quietTfjs } from "@/lib/model-core/tfjs";
-import { cardsText, makeUser, templateText, uniqueDeckId } from "@/lib/server/authoring-test-fixtures";
+import { cardsText, makeUser, templateText, uniqueDeckId } from "@/lib/server/testing/authoring-fixtures";
 import { syncContentDecks } from "@/lib/server/deck-store";
-import { testDeck } from "@/lib/server/review-test-fixtures";
+import { testDeck } from "@/lib/server/testing/review-fixtures";
 import type { CurrentUser } from "@/lib/server/users";
 
 /**

@@ -14,7 +14,7 @@ vi.hoisted(() => {
   process.env.NEXTAUTH_SECRET ??= "test-secret-for-route-tests";
 });
 
-const { makeUser } = await import("@/lib/server/classes-test-fixtures");
+const { makeUser } = await import("@/lib/server/testing/classes-fixtures");
 const { createClass, generateJoinCode } = await import("@/lib/server/classes");
 const { JOIN_LIMIT } = await import("@/lib/server/join-throttle");
 const { POST } = await import("./route");

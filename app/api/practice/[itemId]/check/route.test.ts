@@ -15,7 +15,7 @@ vi.hoisted(() => {
   process.env.NEXTAUTH_SECRET ??= "test-secret-for-route-tests";
 });
 
-const { examDeck, loadDecks, makeUser } = await import("@/lib/server/classes-test-fixtures");
+const { examDeck, loadDecks, makeUser } = await import("@/lib/server/testing/classes-fixtures");
 const { db } = await import("@/lib/server/db");
 const { startExam, submitExam } = await import("@/lib/server/exams");
 const { POST } = await import("./route");

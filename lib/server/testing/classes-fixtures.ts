@@ -1,10 +1,10 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { parseDeck, type Deck } from "@/lib/content";
-import { db } from "./db";
-import { syncContentDecks } from "./deck-store";
-import type { Viewer } from "./deck-visibility";
-import { singleLayerTemplateYaml } from "./review-test-fixtures";
+import { db } from "../db";
+import { syncContentDecks } from "../deck-store";
+import type { Viewer } from "../deck-visibility";
+import { singleLayerTemplateYaml } from "./review-fixtures";
 
 /**
  * Users and decks for the class, exam and analytics tests (real SQLite). Ids are unique per call,

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { db } from "./db";
-import { toCurrentUser, type CurrentUser, type Role } from "./users";
+import { db } from "../db";
+import { toCurrentUser, type CurrentUser, type Role } from "../users";
 
 /**
  * Users and deck files for the authoring tests (real SQLite, tests/unit/database-global-setup.ts).

@@ -1,5 +1,5 @@
 import { deflateRawSync } from "node:zlib";
-import { zipFiles } from "./export-zip";
+import { zipFiles } from "../export-zip";
 
 /**
  * A one-entry ZIP whose entry is deflated (method 8), the way zip(1) writes it, built by rewriting
