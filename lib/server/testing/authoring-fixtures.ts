@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { db } from "../db";
 import { toCurrentUser, type CurrentUser, type Role } from "../users";
+import { singleLayerTemplateYaml } from "./review-fixtures";
 
 /**
  * Users and deck files for the authoring tests (real SQLite, tests/unit/database-global-setup.ts).
@@ -28,31 +29,9 @@ concepts:
   - {id: facts, ko: 사실, en: Facts}
 `;
 
-/** A template file; `formula` and `solution` can be broken on purpose. */
+/** A template file starting at its first line; `formula` and `solution` can be broken on purpose. */
 export function templateText(itemId: string, options: { formula?: string; solutionEn?: string; pRange?: string } = {}): string {
-  return `templates:
-  - id: ${itemId}
-    concept: counting
-    title: {ko: 단일층 모수, en: Single-layer parameters}
-    params: {p: ${options.pRange ?? "2..20"}, K: 2..30}
-    prompt:
-      ko: "입력 {{p}}개, 은닉 유닛 {{K}}개, 출력 1개인 신경망의 모수는 몇 개입니까?"
-      en: "A network has {{p}} inputs, {{K}} hidden units and one output. How many parameters?"
-    answer:
-      architecture:
-        input: [=p]
-        layers:
-          - {type: dense, units: =K, activation: relu}
-          - {type: dense, units: 1}
-      ask: total
-      formula: ${options.formula ?? "(p+1)*K + (K+1)*1"}
-    solution:
-      ko: "은닉층과 출력층의 가중치와 편향을 모두 셉니다. {{@work}}"
-      en: "${options.solutionEn ?? "Count the weights and biases of both layers. {{@work}}"}"
-    mistakes:
-      - formula: p*K + K
-        feedback: {ko: 편향을 빠뜨렸습니다., en: You left out the biases.}
-`;
+  return singleLayerTemplateYaml(itemId, { params: `{p: ${options.pRange ?? "2..20"}, K: 2..30}`, formula: options.formula, solutionEn: options.solutionEn }).trimStart();
 }
 
 export const cardsText = (prefix: string) => `cards:

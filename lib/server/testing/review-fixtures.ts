@@ -18,9 +18,10 @@ concepts:
 
 /**
  * One parametric template (single-layer parameter count, concept "counting"), shared by the fixtures.
- * `params` replaces the ranges; `extraFields` adds fields to the template (YAML indented four spaces).
+ * `params` replaces the ranges; `extraFields` adds fields to the template (YAML indented four spaces);
+ * `formula` and `solutionEn` can be broken on purpose.
  */
-export const singleLayerTemplateYaml = (id: string, options: { params?: string; extraFields?: string } = {}) => `
+export const singleLayerTemplateYaml = (id: string, options: { params?: string; extraFields?: string; formula?: string; solutionEn?: string } = {}) => `
 templates:
   - id: ${id}
     concept: counting
@@ -36,10 +37,10 @@ templates:
           - {type: dense, units: =K, activation: relu}
           - {type: dense, units: 1}
       ask: total
-      formula: (p+1)*K + (K+1)*1
+      formula: ${options.formula ?? "(p+1)*K + (K+1)*1"}
     solution:
       ko: "은닉층과 출력층의 가중치와 편향을 셉니다. {{@work}}"
-      en: "Count the weights and biases of both layers. {{@work}}"
+      en: "${options.solutionEn ?? "Count the weights and biases of both layers. {{@work}}"}"
     mistakes:
       - formula: p*K + K
         feedback: {ko: 편향을 빠뜨렸습니다., en: You left out the biases.}
