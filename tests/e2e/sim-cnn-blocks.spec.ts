@@ -42,6 +42,7 @@ test("CIFAR100-style CNN: one epoch to the summary, shapes from tfjs beside the 
 
   // And back: the deck's CIFAR100 concept links to this simulation.
   await registerThroughForm(page, "CNN Student", uniqueEmail("cnn-blocks"));
-  await page.goto("/decks/islp-ch10");
+  // The concepts are collapsed; a link to one opens it.
+  await page.goto("/decks/islp-ch10#concept-cifar100");
   await expect(page.locator('#concept-cifar100 [data-testid="simulation-link"][href="/sim/cnn-blocks"]')).toBeVisible();
 });
