@@ -60,8 +60,18 @@ describe("users promote/demote while 20 students grade", () => {
     expect(gradedMeanwhile).toBeGreaterThan(COMMANDS); // the commands really ran under load
 
     // The operator's log: one JSON line per request, with the student's id, never a password.
-    const requests = server.output().split("\n").filter((line) => line.includes('"kind":"request"')).map((line) => JSON.parse(line) as { route: string; status: number; userId: string | null });
-    expect(requests.filter((line) => line.route === "/api/review/:id/grade" && line.status === 200 && typeof line.userId === "string").length).toBe(load.acks.length);
+    const handle = server;
+    const gradeLines = () =>
+      handle
+        .output()
+        .split("\n")
+        .filter((line) => line.includes('"kind":"request"'))
+        .map((line) => JSON.parse(line) as { route: string; status: number; userId: string | null })
+        .filter((line) => line.route === "/api/review/:id/grade" && line.status === 200 && typeof line.userId === "string").length;
+    // A request's line is written when its response closes, which can come a moment after the client
+    // has read the response: wait (boundedly) for the last lines to reach the log.
+    for (let waited = 0; waited < 100 && gradeLines() < load.acks.length; waited += 1) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(gradeLines()).toBe(load.acks.length);
     expect(server.output()).not.toContain(target.password);
 
     // The last batch (promote, promote) is the one that stands.
