@@ -74,6 +74,26 @@ describe("a student's own exam date", () => {
     expect(planned.dueDay).toBeLessThanOrEqual(today0 + 13);
   });
 
+  it("levels the final window: a card brought forward goes to the day with the fewest cards due", async () => {
+    // Where the card lands with an empty window (its hash's day): the lightest day is put elsewhere,
+    // so only the levelling can send it there.
+    const probe = await makeUser();
+    await addOwnExamDate(probe, { date: dateIn(14), deckIds: [deck.id] });
+    const hashDay = (await reviewOneCardThrice(probe.id)).dueDay ?? 0;
+    const lightest = hashDay === today0 + 12 ? today0 + 10 : today0 + 12;
+
+    const student = await makeUser();
+    await addOwnExamDate(student, { date: dateIn(14), deckIds: [deck.id] });
+    const others = await db.card.findMany({ where: { deckId: pacedDeck.id }, select: { id: true, deckId: true }, orderBy: { id: "asc" } });
+    const fill = [9, 10, 11, 12, 13].flatMap((offset) => Array.from({ length: today0 + offset === lightest ? 1 : 2 }, () => today0 + offset));
+    await db.cardState.createMany({
+      data: fill.map((dueDay, index) => ({ userId: student.id, cardId: others[index]?.id ?? "", deckId: pacedDeck.id, repetition: 2, interval: 6, dueDay, lastReviewDay: dueDay - 6 })),
+    });
+    const planned = await reviewOneCardThrice(student.id);
+    expect(planned.dueDay).toBe(lightest);
+    expect({ repetition: planned.repetition, easiness: planned.easinessHundredths, interval: planned.interval }).toEqual({ repetition: 3, easiness: 280, interval: 17 });
+  });
+
   it("setting an exam reschedules cards already due after it; deleting it gives back SM-2's due day", async () => {
     const student = await makeUser();
     const state = await reviewOneCardThrice(student.id);

@@ -1,7 +1,7 @@
 import "server-only";
 import { msg } from "@/lib/i18n/message";
 import { dayNumber, isValidTimeZone, parseDayNumber } from "@/lib/srs/days";
-import { examAwareDueDay, nearestExam, type ExamDate } from "@/lib/srs/exam-schedule";
+import { examAwareDueDay, FINAL_WINDOW_DAYS, nearestExam, type ExamDate } from "@/lib/srs/exam-schedule";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { requireOwnedClass } from "./classes";
 import { db } from "./db";
@@ -109,6 +109,29 @@ export async function nearestExamDayInTransaction(tx: Tx, userId: string, deckId
     deckIds: row.deckIds === null ? [deckId] : parseExamDateDeckIds(row.deckIds, row.id),
   }));
   return nearestExam(exams, today, deckId)?.day ?? null;
+}
+
+interface WindowLoadRow {
+  dueDay: unknown;
+  cards: unknown;
+}
+
+/**
+ * Cards of the student (all decks) due on each day of the final window before `examDay`, index 0
+ * being E − W: what `leastLoadedWindowDay` levels the final pass with. One grouped read on the
+ * (userId, dueDay) index, made only when a grade brings a card forward.
+ */
+export async function finalWindowLoadInTransaction(tx: Tx, userId: string, examDay: number): Promise<number[]> {
+  const first = examDay - FINAL_WINDOW_DAYS;
+  const rows = await transactionRows<WindowLoadRow>(tx, Prisma.sql`
+    SELECT "dueDay" AS "dueDay", COUNT(*) AS "cards" FROM "CardState"
+    WHERE "userId" = ${userId} AND "dueDay" >= ${first} AND "dueDay" < ${examDay} GROUP BY "dueDay"`);
+  const load = new Array<number>(FINAL_WINDOW_DAYS).fill(0);
+  for (const row of rows) {
+    const index = Number(row.dueDay) - first;
+    if (index >= 0 && index < FINAL_WINDOW_DAYS) load[index] = Number(row.cards);
+  }
+  return load;
 }
 
 /**

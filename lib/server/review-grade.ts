@@ -1,13 +1,13 @@
 import "server-only";
 import { msg } from "@/lib/i18n/message";
-import { dayNumber, isValidTimeZone, type CardState, type Grade } from "@/lib/srs";
+import { dayNumber, gradeCard, isValidTimeZone, type CardState, type Grade } from "@/lib/srs";
 import { gradeCardForExam } from "@/lib/srs/exam-schedule";
 import { Prisma, type Review } from "@/lib/generated/prisma/client";
 import { db } from "./db";
 import { listDecks } from "./deck-store";
 import { sqlBoolean, sqlIntOrNull, transactionRows, transactionWrite } from "./direct-sql";
 import { conflict, notFound } from "./errors";
-import { nearestExamDayInTransaction } from "./exam-dates";
+import { finalWindowLoadInTransaction, nearestExamDayInTransaction } from "./exam-dates";
 import { refuseHiddenReview } from "./review-guard";
 import { parseReviewLogStateAfter, parseReviewLogStateBefore, parseReviewVariant } from "./stored-json";
 import { toReviewItem } from "./review-issue";
@@ -104,7 +104,12 @@ export async function gradeReviewInTransaction(tx: Tx, userId: string, reviewId:
   const before: CardState = toSrsState(stored ? cardStateRowFromSql(stored) : null);
   // An exam ahead only moves the due day forward (docs/architecture.md, "Exam-aware scheduling").
   const examDay = await nearestExamDayInTransaction(tx, userId, review.deckId, today);
-  const result = gradeCardForExam(before, grade, today, { examDay, cardId: review.cardId });
+  let result = gradeCardForExam(before, grade, today, { examDay, cardId: review.cardId });
+  if (examDay !== null && result.next.dueDay !== gradeCard(before, grade, today).next.dueDay) {
+    // Brought forward into the final window: level it with the student's other cards there.
+    const windowLoad = await finalWindowLoadInTransaction(tx, userId, examDay);
+    result = gradeCardForExam(before, grade, today, { examDay, cardId: review.cardId, windowLoad });
+  }
   const wasNew = result.counted && before.lastReviewDay === null;
   const variant = parseReviewVariant(review.variant, reviewId);
   await transactionWrite(tx, Prisma.sql`

@@ -4,6 +4,7 @@ import { dayNumber, parseDayNumber } from "./days";
 import {
   examAwareDueDay,
   FINAL_WINDOW_DAYS,
+  leastLoadedWindowDay,
   gradeCardForExam,
   isFinalPassDay,
   nearestExam,
@@ -60,6 +61,34 @@ describe("examAwareDueDay", () => {
     }
     expect([...perDay.keys()].sort((a, b) => a - b)).toEqual([16, 17, 18, 19, 20]);
     for (const count of perDay.values()) expect(count).toBeGreaterThan(150); // 200 each if perfectly even
+  });
+
+  it("with the window's loads, a card brought forward goes to the least loaded day", () => {
+    // Window of an exam on day 21: days 16…20. Rows: loads, the expected day, why.
+    const rows: [number[], (hashDay: number) => number, string][] = [
+      [[9, 9, 2, 9, 9], () => 18, "one day clearly lightest"],
+      [[0, 5, 5, 5, 0], (hashDay) => (hashDay === 20 ? 20 : 16), "a tie: the hash's day if it is among the lightest, else the earliest"],
+      [[3, 3, 3, 3, 3], (hashDay) => hashDay, "all equal: the hash's day, the even spread of the no-load case"],
+    ];
+    for (const [load, expected, why] of rows) {
+      for (let i = 0; i < 20; i += 1) {
+        const cardId = `card-${i}`;
+        const hashDay = examAwareDueDay({ reviewDay: 0, sm2DueDay: 30, examDay: 21, cardId });
+        expect(leastLoadedWindowDay(21, FINAL_WINDOW_DAYS, cardId, load), why).toBe(expected(hashDay));
+        expect(examAwareDueDay({ reviewDay: 0, sm2DueDay: 30, examDay: 21, cardId, windowLoad: load }), why).toBe(expected(hashDay));
+      }
+    }
+    // Filling an empty window one card at a time keeps it level: no day ever two cards above another.
+    const load = [0, 0, 0, 0, 0];
+    for (let i = 0; i < 103; i += 1) {
+      const day = examAwareDueDay({ reviewDay: 0, sm2DueDay: 40, examDay: 21, cardId: `c${i}`, windowLoad: load });
+      load[day - 16] = (load[day - 16] ?? 0) + 1;
+      expect(Math.max(...load) - Math.min(...load)).toBeLessThanOrEqual(1);
+    }
+    // A load of the wrong length is ignored rather than misread.
+    expect(examAwareDueDay({ reviewDay: 0, sm2DueDay: 30, examDay: 21, cardId: "c", windowLoad: [0, 0] })).toBe(
+      examAwareDueDay({ reviewDay: 0, sm2DueDay: 30, examDay: 21, cardId: "c" }),
+    );
   });
 
   it("an exam in the past or today, or none at all, leaves SM-2's due day", () => {

@@ -79,6 +79,26 @@ export interface ExamDueInput {
   /** The card's id: fixes where in the final window its last review falls. */
   readonly cardId: string;
   readonly finalWindowDays?: number;
+  /**
+   * Cards already due on each day of the final window (index 0 = E − W … W − 1 = E − 1), all decks:
+   * when given, a card brought forward goes to the least loaded day (see {@link leastLoadedWindowDay}).
+   */
+  readonly windowLoad?: readonly number[];
+}
+
+/**
+ * The final-window day a card brought forward goes to. Without loads, the card's hash picks one of
+ * the W days (a fixed, even spread: what rescheduling a whole collection at once uses). With the
+ * loads of those days, the least loaded day wins, ties going to the hash's day and then to the
+ * earlier day: cards graded one by one fill the window level instead of by chance, which keeps the
+ * busiest day of the final pass near the mean (bench/exam-schedule.ts, "max ÷ mean").
+ */
+export function leastLoadedWindowDay(examDay: number, window: number, cardId: string, windowLoad?: readonly number[]): number {
+  const firstDay = examDay - window;
+  const hashedIndex = window - 1 - (spreadHash(cardId) % window);
+  if (!windowLoad || windowLoad.length !== window) return firstDay + hashedIndex;
+  const least = Math.min(...windowLoad);
+  return firstDay + (windowLoad[hashedIndex] === least ? hashedIndex : windowLoad.indexOf(least));
 }
 
 /** The due day to store: SM-2's, or brought forward into the final window before the exam. */
@@ -93,7 +113,7 @@ export function examAwareDueDay(input: ExamDueInput): number {
   if (examDay <= reviewDay || sm2DueDay < examDay) return sm2DueDay;
   if (reviewDay >= examDay - window) return sm2DueDay;
   // reviewDay < E − W, so every day of [E − W, E − 1] is after the review.
-  return examDay - 1 - (spreadHash(cardId) % window);
+  return leastLoadedWindowDay(examDay, window, cardId, input.windowLoad);
 }
 
 /**
@@ -104,7 +124,7 @@ export function gradeCardForExam(
   state: CardState,
   grade: Grade,
   reviewDay: number,
-  exam: { readonly examDay: number | null; readonly cardId: string; readonly finalWindowDays?: number },
+  exam: { readonly examDay: number | null; readonly cardId: string; readonly finalWindowDays?: number; readonly windowLoad?: readonly number[] },
 ): GradeResult {
   const result = gradeCard(state, grade, reviewDay);
   const sm2DueDay = result.next.dueDay;

@@ -16,7 +16,7 @@
  */
 import { createRandom, deriveSeed, type SeededRandom } from "../sim/random/seeded-random";
 import { levelledNewCards, paceToExam } from "./exam-pacing";
-import { gradeCardForExam, isFinalPassDay, nearestExam, orderWeakestFirst, recentAccuracyByConcept, type ExamDate } from "./exam-schedule";
+import { FINAL_WINDOW_DAYS, gradeCardForExam, isFinalPassDay, nearestExam, orderWeakestFirst, recentAccuracyByConcept, type ExamDate } from "./exam-schedule";
 import { buildQueue, type QueueCard } from "./queue";
 import { isRecalled, type CardHistory, type LoggedReview } from "./readiness";
 import { NEW_CARD_STATE, type CardState } from "./review-state";
@@ -98,6 +98,16 @@ export interface StudyRun {
   readonly stateSequences: Map<string, CardState[]>;
 }
 
+/** Cards due on each day of the final window before `examDay`, as the server counts them when grading. */
+function finalWindowLoad(states: ReadonlyMap<string, CardState>, examDay: number): number[] {
+  const load = new Array<number>(FINAL_WINDOW_DAYS).fill(0);
+  for (const state of states.values()) {
+    const index = state.dueDay === null ? -1 : state.dueDay - (examDay - FINAL_WINDOW_DAYS);
+    if (index >= 0 && index < FINAL_WINDOW_DAYS) load[index] = (load[index] ?? 0) + 1;
+  }
+  return load;
+}
+
 /** Studies `days` days from day 0: each day, every card in that day's queue, re-drills until cleared. */
 export function simulateStudy(options: StudyOptions): StudyRun {
   const { student, cards, deckId, days, mode, dailyLoadCap } = options;
@@ -139,7 +149,8 @@ export function simulateStudy(options: StudyOptions): StudyRun {
       if (!card) continue;
       const recalled = random.uniform() < trueRecall(student, card, histories.get(card.id), today);
       let grade = gradeFor(recalled, random);
-      let result = gradeCardForExam(states.get(card.id) ?? NEW_CARD_STATE, grade, today, { examDay: exam?.day ?? null, cardId: card.id });
+      const windowLoad = exam ? finalWindowLoad(states, exam.day) : undefined;
+      let result = gradeCardForExam(states.get(card.id) ?? NEW_CARD_STATE, grade, today, { examDay: exam?.day ?? null, cardId: card.id, windowLoad });
       counted += 1;
       log.push({ cardId: card.id, concept: card.concept, day: today, grade });
       stateSequences.get(card.id)?.push(result.next);
@@ -154,7 +165,7 @@ export function simulateStudy(options: StudyOptions): StudyRun {
       // Re-drill until a 4 or 5: shown again the same day, counted by SM-2 as nothing.
       while (result.redrillPending) {
         grade = gradeFor(random.uniform() < 0.8, random);
-        result = gradeCardForExam(result.next, grade, today, { examDay: exam?.day ?? null, cardId: card.id });
+        result = gradeCardForExam(result.next, grade, today, { examDay: exam?.day ?? null, cardId: card.id, windowLoad });
       }
       states.set(card.id, result.next);
     }
