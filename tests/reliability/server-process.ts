@@ -91,14 +91,19 @@ async function startServerOnce(options: ServerOptions): Promise<ServerHandle> {
   };
   // A server must never outlive the process that started it (a timed-out test, a Ctrl-C).
   const cleanUp = () => signalGroup("SIGKILL");
+  const onSignal = () => {
+    cleanUp();
+    process.exit(130);
+  };
   process.once("exit", cleanUp);
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    process.once(signal, () => {
-      cleanUp();
-      process.exit(130);
-    });
-  }
-  child.once("exit", () => process.removeListener("exit", cleanUp));
+  process.once("SIGINT", onSignal);
+  process.once("SIGTERM", onSignal);
+  // Listeners go with the child: a retried start or many servers in one run must not pile them up.
+  child.once("exit", () => {
+    process.removeListener("exit", cleanUp);
+    process.removeListener("SIGINT", onSignal);
+    process.removeListener("SIGTERM", onSignal);
+  });
   const handle: ServerHandle = {
     baseUrl,
     process: child,
