@@ -25,8 +25,11 @@ export interface HarnessSummary {
   mistakes: { tried: number; recognised: number; share: number };
   /** Templates that list no common mistakes (goal: none). */
   templatesWithoutMistakes: string[];
-  /** Drawn template variants whose answer ignores a parameter (goal: share 0). */
-  degenerate: { variants: number; drawn: number; share: number };
+  /**
+   * Template variants (drawn and corners) whose answer ignores a parameter (goal: share 0) out of
+   * those probed; `intended` counts the templates' declared flat cases, which are not degenerate.
+   */
+  degenerate: { variants: number; probed: number; intended: number; share: number };
   details: HarnessSummaryDetail[];
 }
 
@@ -41,7 +44,7 @@ export async function testDecks(decks: readonly Deck[], loadErrors: readonly Dec
   let variants = 0;
   const concepts: string[] = [];
   const mistakes = { tried: 0, recognised: 0 };
-  const degenerate = { variants: 0, drawn: 0 };
+  const degenerate = { variants: 0, probed: 0, intended: 0 };
   const templatesWithoutMistakes: string[] = [];
   for (const deck of decks) {
     const covered = new Set(deckItems(deck).map((item) => item.concept));
@@ -53,7 +56,8 @@ export async function testDecks(decks: readonly Deck[], loadErrors: readonly Dec
       mistakes.recognised += report.mistakes.recognised;
       if (report.kind === "template") {
         degenerate.variants += report.degenerate;
-        degenerate.drawn += options.variants;
+        degenerate.probed += report.probed;
+        degenerate.intended += report.intendedFlat;
         if (report.details.some((detail) => detail.check === "mistakes-listed")) templatesWithoutMistakes.push(`${deck.id}/${item.id}`);
       }
       const location = deck.locations[item.id];
@@ -69,7 +73,7 @@ export async function testDecks(decks: readonly Deck[], loadErrors: readonly Dec
     failures: details.filter((detail) => detail.level === "failure").length,
     mistakes: { ...mistakes, share: mistakes.tried === 0 ? 1 : mistakes.recognised / mistakes.tried },
     templatesWithoutMistakes,
-    degenerate: { ...degenerate, share: degenerate.drawn === 0 ? 0 : degenerate.variants / degenerate.drawn },
+    degenerate: { ...degenerate, share: degenerate.probed === 0 ? 0 : degenerate.variants / degenerate.probed },
     details,
   };
 }

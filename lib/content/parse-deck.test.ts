@@ -80,6 +80,8 @@ describe("parseDeck", () => {
     ["a placeholder naming an unknown parameter", "en: \"{{p}} inputs, {{K}} hidden units\"", "en: \"{{n}} inputs\"", /uses "n", which is not a parameter/],
     ["an unquoted placeholder", "en: \"{{p}} inputs, {{K}} hidden units\"", "en: {{p}} inputs", /YAML|must be quoted/],
     ["a text that is not bilingual", "      en: Solution\n", "", /"en" is missing/],
+    ["an intended flat case naming an unknown parameter", "    prompt:", "    intendedFlat: {when: q < 0, maxShare: 0.3}\n    prompt:", /intendedFlat\.when.*uses "q", which is not a parameter/],
+    ["an intended flat share above 1", "    prompt:", "    intendedFlat: {when: p < 3, maxShare: 2}\n    prompt:", /intendedFlat\.maxShare/],
   ])("points at the line of %s", (_, from, to, message) => {
     const { text, line } = broken(from, to);
     const errors = errorsOf(text);

@@ -227,6 +227,12 @@ export const templateSchema = z.strictObject({
     .array(formulaText)
     .max(TEMPLATE_LIMITS.constraints, { error: packMessage("deckFile.tooManyConstraints", { max: TEMPLATE_LIMITS.constraints }) })
     .optional(),
+  /**
+   * Draws whose answer is meant not to move when a parameter does, because that case is part of
+   * the lesson (a ReLU unit with a negative input outputs 0 whatever its weights). `decks test`
+   * does not count them as degenerate, but warns when their share exceeds `maxShare` or is 0.
+   */
+  intendedFlat: z.strictObject({ when: formulaText, maxShare: z.number().gt(0).max(1) }).optional(),
   /** TeX for parameter names in worked formulas, e.g. `{ phi: "\\varphi" }`. */
   symbols: z.record(z.string(), z.string()).optional(),
   prompt: bilingualSchema,

@@ -73,6 +73,7 @@ function checkTemplate(template: Template, out: Collector): void {
     seen.add(name);
   }
   (template.constraints ?? []).forEach((constraint, i) => out.expression(["constraints", i], constraint, all, msg("deckFile.what.constraint")));
+  if (template.intendedFlat) out.expression(["intendedFlat", "when"], template.intendedFlat.when, all, msg("deckFile.what.condition"));
   for (const name of Object.keys(template.symbols ?? {})) if (!all.has(name)) out.add(["symbols", name], msg("deckFile.symbolNotParam", { name }));
 
   const answer = template.answer;

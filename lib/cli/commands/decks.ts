@@ -87,7 +87,8 @@ async function test(args: string[]): Promise<number> {
     process.stdout.write(
       `listed mistakes with specific feedback: ${percent(summary.mistakes.share)} (${summary.mistakes.recognised} of ${summary.mistakes.tried}; goal 100%); ` +
         `templates listing no mistakes: ${summary.templatesWithoutMistakes.length}\n` +
-        `degenerate variants: ${percent(summary.degenerate.share)} (${summary.degenerate.variants} of ${summary.degenerate.drawn}; goal 0%)\n`,
+        `degenerate variants: ${percent(summary.degenerate.share)} (${summary.degenerate.variants} of ${summary.degenerate.probed}, corners included; goal 0%); ` +
+        `intended flat cases, not counted: ${summary.degenerate.intended}\n`,
     );
   }
   return summary.failures > 0 ? EXIT_CHECK_FAILED : EXIT_OK;

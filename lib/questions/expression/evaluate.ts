@@ -109,7 +109,14 @@ export function evaluateExpr(expr: Expr, scope: Scope, source = ""): ExprValue {
       case "call": {
         const fn = Object.hasOwn(FUNCTIONS, node.name) ? FUNCTIONS[node.name] : undefined;
         if (!fn) throw new ExpressionError(`unknown function "${node.name}"`, source);
-        return fn.apply(node.args.map((arg, i) => toNumber(visit(arg), `argument ${i + 1} of ${node.name}()`, source)));
+        const leading = fn.matrixArgs ?? 0;
+        const matrices = node.args.slice(0, leading).map((arg, i) => {
+          const value = arg.type === "var" && Object.hasOwn(scope, arg.name) ? scope[arg.name] : undefined;
+          if (!Array.isArray(value)) throw new ExpressionError(`argument ${i + 1} of ${node.name}() must name a matrix parameter`, source);
+          return value as number[][];
+        });
+        const numbers = node.args.slice(leading).map((arg, i) => toNumber(visit(arg), `argument ${leading + i + 1} of ${node.name}()`, source));
+        return fn.apply(numbers, matrices);
       }
     }
   };

@@ -84,6 +84,25 @@ describe("matrix entries W[k, j]", () => {
   });
 });
 
+describe("conv(X, F, i, j): one cell of a feature map", () => {
+  // ISLP Figure 10.7's idea on a 3×3 image: the 2×2 filter [[1, 0], [0, -1]] at each position.
+  const scope = { X: [[1, 2, 3], [4, 5, 6], [7, 8, 9]], F: [[1, 0], [0, -1]], i: 2 };
+  it.each<[string, number]>([
+    ["conv(X, F, 1, 1)", 1 - 5],
+    ["conv(X, F, i, 2)", 5 - 9],
+    ["conv(X, F, 1, 1) != conv(X, F, 1, 2)", 0],
+  ])("%s = %d", (source, value) => {
+    expect(evaluateNumber(source, scope)).toBe(value);
+  });
+  it("refuses a window that leaves the image and a number where a matrix belongs", () => {
+    expect(() => evaluateNumber("conv(X, F, 3, 1)", scope)).toThrow(/leaves the image/);
+    expect(() => evaluateNumber("conv(i, F, 1, 1)", scope)).toThrow(/must name a matrix/);
+  });
+  it("lists its matrices as free variables", () => {
+    expect(freeVariables(parseExpression("conv(X, F, i, 1)"))).toEqual(["X", "F", "i"]);
+  });
+});
+
 describe("exprToTex", () => {
   const formula = parseExpression("(p+1)*K + (K+1)*1");
   it("typesets symbolically and with numbers", () => {

@@ -6,9 +6,31 @@
 export interface ExprFunction {
   minArgs: number;
   maxArgs: number;
-  apply(args: number[]): number;
+  /** How many leading arguments name matrix parameters (`conv(X, F, i, j)`); none when absent. */
+  matrixArgs?: number;
+  /** `args` are the numeric arguments (after the matrices), `matrices` the named matrices. */
+  apply(args: number[], matrices: readonly Matrix[]): number;
   /** TeX of a call, given the TeX of its arguments. */
   tex(args: string[]): string;
+}
+
+type Matrix = readonly (readonly number[])[];
+
+/**
+ * Y_{i,j} of the stride-1, unpadded convolution of image X by filter F (rows and columns count
+ * from 1): the sum of F's entrywise products with the window of X whose top-left cell is (i, j).
+ * For constraints on a feature-map question, e.g. that a neighbouring window gives another value.
+ */
+function convCell(image: Matrix, filter: Matrix, i: number, j: number): number {
+  let sum = 0;
+  filter.forEach((row, r) =>
+    row.forEach((weight, c) => {
+      const cell = image[i - 1 + r]?.[j - 1 + c];
+      if (typeof cell !== "number") throw new RangeError(`conv(): the filter placed at row ${i}, column ${j} leaves the image`);
+      sum += weight * cell;
+    }),
+  );
+  return sum;
 }
 
 const unary = (apply: (x: number) => number, tex: (x: string) => string): ExprFunction => ({
@@ -45,6 +67,13 @@ export const FUNCTIONS: Readonly<Record<string, ExprFunction>> = {
     maxArgs: 16,
     apply: (args) => Math.max(...args),
     tex: (args) => `\\max\\left(${args.join(", ")}\\right)`,
+  },
+  conv: {
+    minArgs: 4,
+    maxArgs: 4,
+    matrixArgs: 2,
+    apply: ([i, j], [image, filter]) => convCell(image ?? [], filter ?? [], i ?? Number.NaN, j ?? Number.NaN),
+    tex: ([image, filter, i, j]) => `(${image ?? ""} * ${filter ?? ""})_{${i ?? ""},${j ?? ""}}`,
   },
   pow: {
     minArgs: 2,

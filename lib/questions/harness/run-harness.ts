@@ -4,7 +4,7 @@
  * expected answer against TensorFlow.js, and grades the correct answer (spelled several ways),
  * an answer just inside and just outside the tolerance, the answer at too few decimals (a precision
  * hint, not "wrong"), junk input, and each listed mistake (tallied: the share with specific feedback).
- * Drawn variants whose answer ignores a parameter are counted as degenerate (degenerate.ts). Every
+ * Variants whose answer ignores a parameter are counted as degenerate (degenerate.ts). Every
  * corner of the parameter space is made and checked too (corners.ts), since seeds rarely reach one.
  * Static cards get the same grading checks. It counts distinct variants and warns below 20.
  */
@@ -17,7 +17,7 @@ import { variantSeed } from "../variant-seed";
 import { verifyVariant } from "../verify";
 import { cornerAnchors } from "./corners";
 import { correctSpellings, junkInputs, justInside, justOutside, mistakeSpelling, precisionSlipSpelling } from "./answer-probes";
-import { insensitiveParams } from "./degenerate";
+import { assessDegeneracy, type ProbedVariant } from "./degenerate";
 import { renderProblems } from "./render-checks";
 
 export const DEFAULT_VARIANTS = 200;
@@ -41,8 +41,11 @@ export interface ItemReport {
   failures: number;
   /** Listed common mistakes typed over all variants, and how many got their specific feedback. */
   mistakes: MistakeTally;
-  /** Drawn variants whose answer does not depend on a parameter they ask about (degenerate.ts). */
+  /** Drawn and corner variants whose answer does not depend on a parameter they ask about (degenerate.ts). */
   degenerate: number;
+  /** Variants probed for degeneracy (drawn and corners), and those in the template's intended flat case. */
+  probed: number;
+  intendedFlat: number;
   details: HarnessDetail[];
 }
 
@@ -120,23 +123,15 @@ export async function testTemplate(template: Template, variants: number): Promis
   const distinct = new Set<string>();
   const tally: MistakeTally = { tried: 0, recognised: 0 };
   let generated = 0;
-  let degenerate = 0;
-  const insensitive = new Map<string, { count: number; seed: number }>();
-  const drawn: { seed: number; ignored: string[] }[] = [];
+  const drawn: ProbedVariant[] = [];
+  const cornerVariants: ProbedVariant[] = [];
   for (let i = 0; i < variants; i += 1) {
     const seed = variantSeed(template.id, "harness", i);
     const variant = await runOne(template, seed, {}, details, tally);
     generated += 1;
     if (!variant) continue;
     distinct.add(stableStringify(variant.params));
-    drawn.push({ seed, ignored: insensitiveParams(template, variant.params) });
-  }
-  // A parameter ignored in every variant is a distractor by design, not a degenerate draw.
-  const distractors = new Set(drawn.length > 1 ? drawn.reduce<string[]>((common, { ignored }) => common.filter((name) => ignored.includes(name)), drawn[0]?.ignored ?? []) : []);
-  for (const { seed, ignored } of drawn) {
-    const names = ignored.filter((name) => !distractors.has(name));
-    if (names.length > 0) degenerate += 1;
-    for (const name of names) insensitive.set(name, { count: (insensitive.get(name)?.count ?? 0) + 1, seed: insensitive.get(name)?.seed ?? seed });
+    drawn.push({ seed, params: variant.params });
   }
   for (const anchor of template.anchors ?? []) {
     await runOne(template, 0, { anchor: anchor.id }, details, tally);
@@ -147,13 +142,13 @@ export async function testTemplate(template: Template, variants: number): Promis
   const withCorners: Template = { ...template, anchors: corners };
   for (const corner of corners) {
     const before = details.length;
-    await runOne(withCorners, 0, { anchor: corner.id }, details, tally);
+    const variant = await runOne(withCorners, 0, { anchor: corner.id }, details, tally);
     for (const detail of details.slice(before)) detail.message = `at ${corner.label.en}: ${detail.message}`;
+    if (variant) cornerVariants.push({ params: variant.params, corner: { id: corner.id, label: corner.label.en } });
     generated += 1;
   }
-  for (const [name, { count, seed }] of insensitive) {
-    details.push({ level: "warning", item: template.id, seed, check: "degenerate", message: `in ${count} of ${variants} variants the answer does not change when ${name} does: constrain the parameters so every variant exercises it` });
-  }
+  const degeneracy = assessDegeneracy(template, drawn, cornerVariants);
+  for (const warning of degeneracy.warnings) details.push({ level: "warning", item: template.id, check: "degenerate", ...warning });
   if ((template.mistakes ?? []).length === 0) {
     details.push({ level: "warning", item: template.id, check: "mistakes-listed", message: "lists no common mistakes: add the ones students make, each with its feedback" });
   }
@@ -162,7 +157,7 @@ export async function testTemplate(template: Template, variants: number): Promis
   if (variants > 0 && distinct.size < Math.min(MIN_DISTINCT_VARIANTS, Math.ceil(variants / 2))) {
     details.push({ level: "warning", item: template.id, check: "distinct", message: `only ${distinct.size} distinct variants in ${variants} (fewer than ${MIN_DISTINCT_VARIANTS}): widen the parameter ranges` });
   }
-  return { id: template.id, kind: "template", concept: template.concept, variants: generated, distinct: distinct.size, failures: details.filter((d) => d.level === "failure").length, mistakes: tally, degenerate, details };
+  return { id: template.id, kind: "template", concept: template.concept, variants: generated, distinct: distinct.size, failures: details.filter((d) => d.level === "failure").length, mistakes: tally, degenerate: degeneracy.degenerate, probed: degeneracy.probed, intendedFlat: degeneracy.intended, details };
 }
 
 /** A static card: a few seeds (they only reorder multiple-choice options). */
@@ -175,7 +170,7 @@ export async function testCard(card: StaticCard): Promise<ItemReport> {
     const variant = await runOne(card, seed, {}, details, tally);
     if (variant) distinct.add(stableStringify(variant.choices));
   }
-  return { id: card.id, kind: "card", concept: card.concept, variants: seeds.length, distinct: distinct.size, failures: details.filter((d) => d.level === "failure").length, mistakes: tally, degenerate: 0, details };
+  return { id: card.id, kind: "card", concept: card.concept, variants: seeds.length, distinct: distinct.size, failures: details.filter((d) => d.level === "failure").length, mistakes: tally, degenerate: 0, probed: 0, intendedFlat: 0, details };
 }
 
 export async function testItem(item: Item, variants: number): Promise<ItemReport> {
