@@ -93,6 +93,17 @@ describe("parseDeck", () => {
     expect(reported).toBeLessThanOrEqual(line + 1);
   });
 
+  it.each<[string, string, RegExp]>([
+    ["of another answer's calculator", "flipped-filter", /mistakes\[0\]\.misconception: flipped-filter is a slip in conv2d answers; this template's answer is architecture/],
+    ["with an unknown name", "flipped", /mistakes\[0\]\.misconception: misconception is one of: flipped-filter, average-pool, overlapping-pool/],
+  ])("points at the line of a misconception %s", (_, name, message) => {
+    const text = `${GOOD_TEMPLATE}    mistakes:\n      - misconception: ${name}\n        feedback: {ko: 뒤집기, en: flipped}\n`;
+    // The template ends with a newline: "mistakes:" is its last line + 1, the misconception the next.
+    const line = GOOD_TEMPLATE.split("\n").length + 1;
+    const errors = errorsOf(text);
+    expect(errors.some((error) => error.startsWith(`decks/demo/items.yaml:${line}: `) && message.test(error)), errors.join("\n")).toBe(true);
+  });
+
   it("reports every problem at once, with the item's id", () => {
     const text = GOOD_TEMPLATE.replace("ask: total", "ask: everything").replace("K: 2..30", "K: two to thirty");
     const errors = errorsOf(text);

@@ -99,8 +99,8 @@ export function parseShape(raw: string): number[] | null {
   return shape;
 }
 
-/** A rectangular matrix of numbers, or null. */
-export function parseMatrix(raw: string): number[][] | null {
+/** The cell texts of a typed matrix, row by row (not yet read as numbers), or null. */
+export function matrixCellTexts(raw: string): string[][] | null {
   const text = raw.normalize("NFKC").replace(MINUS_SIGNS, "-").trim();
   let rows: string[];
   const nested = /^\[\s*(\[[\s\S]*\])\s*\]$/.exec(text);
@@ -121,12 +121,18 @@ export function parseMatrix(raw: string): number[][] | null {
       .filter((row) => row.trim() !== "");
   }
   if (rows.length === 0) return null;
+  const cells = rows.map((row) => row.trim().split(/\s*,\s*|\s+/).filter((cell) => cell !== ""));
+  return cells.every((row) => row.length > 0) ? cells : null;
+}
+
+/** A rectangular matrix of numbers, or null. */
+export function parseMatrix(raw: string): number[][] | null {
+  const cells = matrixCellTexts(raw);
+  if (!cells) return null;
   const matrix: number[][] = [];
-  for (const row of rows) {
-    const cells = row.trim().split(/\s*,\s*|\s+/).filter((cell) => cell !== "");
-    if (cells.length === 0) return null;
+  for (const row of cells) {
     const values: number[] = [];
-    for (const cell of cells) {
+    for (const cell of row) {
       const value = readSigned(cell);
       if (value === null || !Number.isFinite(value)) return null;
       values.push(value);

@@ -12,6 +12,9 @@ export function toleranceForDecimals(decimals: number): Tolerance {
 
 export const EXACT: Tolerance = { absolute: 0, relative: 0 };
 
+/** A feature map's fractional cells are asked (and shown in solutions) to this many decimals. */
+export const CELL_DECIMALS = 4;
+
 export function integerAnswer(value: number): ExpectedAnswer {
   if (!Number.isSafeInteger(value)) throw new RangeError(`expected an integer answer, computed ${value}`);
   return { format: "integer", value };
@@ -24,12 +27,23 @@ export function numericAnswer(value: number, decimals: number): ExpectedAnswer {
   return { format: "number", value, tolerance: toleranceForDecimals(decimals), decimals };
 }
 
+/** A feature map: exact when every cell is an integer, else each cell rounded to `decimals`. */
+export function matrixAnswer(value: number[][], decimals: number): ExpectedAnswer {
+  if (value.every((row) => row.every(Number.isInteger))) return { format: "matrix", value, tolerance: EXACT };
+  return { format: "matrix", value, tolerance: toleranceForDecimals(decimals), decimals };
+}
+
 export function withinTolerance(response: number, expected: number, tolerance: Tolerance): boolean {
   const allowed = Math.max(tolerance.absolute, tolerance.relative * Math.abs(expected));
   return Math.abs(response - expected) <= allowed + Number.EPSILON * Math.max(1, Math.abs(expected));
 }
 
-export function matrixToTex(matrix: readonly (readonly number[])[], decimals = 4): string {
+/** Same size, and every cell of `a` within the tolerance of `b`'s. */
+export function sameMatrix(a: readonly (readonly number[])[], b: readonly (readonly number[])[], tolerance: Tolerance): boolean {
+  return a.length === b.length && a.every((row, i) => row.length === (b[i]?.length ?? -1) && row.every((cell, j) => withinTolerance(cell, b[i]?.[j] ?? Number.NaN, tolerance)));
+}
+
+export function matrixToTex(matrix: readonly (readonly number[])[], decimals = CELL_DECIMALS): string {
   const rows = matrix.map((row) => row.map((cell) => formatNumber(cell, { tex: true, maxDecimals: decimals })).join(" & "));
   return `\\begin{bmatrix} ${rows.join(" \\\\ ")} \\end{bmatrix}`;
 }
@@ -38,8 +52,8 @@ export function formatShape(shape: readonly number[]): string {
   return shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(", ")})`;
 }
 
-export function formatMatrix(matrix: readonly (readonly number[])[]): string {
-  return `[${matrix.map((row) => `[${row.map((cell) => formatNumber(cell, { grouping: false, maxDecimals: 6 })).join(", ")}]`).join(", ")}]`;
+export function formatMatrix(matrix: readonly (readonly number[])[], decimals = 6): string {
+  return `[${matrix.map((row) => `[${row.map((cell) => formatNumber(cell, { grouping: false, maxDecimals: decimals })).join(", ")}]`).join(", ")}]`;
 }
 
 /** The expected answer as shown to a student ("235,146", "(785, 256)", "B", "true"). */
@@ -53,7 +67,7 @@ export function displayExpected(answer: ExpectedAnswer): string {
       // A 1-D shape is a length ("784"), shown as the number it is.
       return answer.value.length === 1 ? formatNumber(answer.value[0] ?? Number.NaN) : formatShape(answer.value);
     case "matrix":
-      return formatMatrix(answer.value);
+      return formatMatrix(answer.value, answer.decimals);
     case "choice":
       return answer.value;
     case "boolean":

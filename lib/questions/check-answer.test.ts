@@ -159,6 +159,57 @@ describe("checkAnswer: a right value at too low a precision gets a precision hin
   });
 });
 
+describe("checkAnswer: a feature map's listed mistakes (a misconception's whole map)", () => {
+  // 4×4 → 2×2 max pooling; the averaged map (same size) and the stride-1 map (3×3) are listed.
+  const pooled = variant({ format: "matrix", value: [[6, 8], [9, 7]], tolerance: { absolute: 0, relative: 0 } }, [
+    { value: [[3.25, 4.5], [5, 3.75]], feedback: feedback("average pooling") },
+    { value: [[6, 6, 8], [6, 5, 8], [9, 5, 7]], feedback: feedback("overlapping windows") },
+  ]);
+  it.each<[string, string | null, string]>([
+    ["[[3.25, 4.5], [5, 3.75]]", "average pooling", "the averaged map"],
+    ["3.25 4.5; 5 3.75", "average pooling", "typed as rows"],
+    ["6 6 8; 6 5 8; 9 5 7", "overlapping windows", "a listed map of another size is matched before the size remark"],
+    ["[[3.25, 4.5], [5, 3.7]]", null, "one cell off: no mistake"],
+  ])("%j → wrong with %s (%s)", (input, named) => {
+    const result = checkAnswer(pooled, input);
+    expect(result.status).toBe("wrong");
+    expect(result.mistake?.en ?? null).toBe(named);
+  });
+
+  it("still says the size differs when no listed map has that size", () => {
+    expect(checkAnswer(pooled, "1 2 3; 4 5 6; 7 8 9; 1 1 1").mistake?.en).toMatch(/different size/);
+  });
+
+  it("matches a fractional map's mistake at the answer's precision", () => {
+    const map = variant({ format: "matrix", value: [[1 / 3, 1]], tolerance: toleranceForDecimals(4), decimals: 4 }, [{ value: [[2 / 3, 1]], feedback: feedback("flipped") }]);
+    expect(checkAnswer(map, "0.6667 1").mistake?.en).toBe("flipped");
+  });
+});
+
+describe("checkAnswer: a feature map's cells at too low a precision get the precision hint", () => {
+  // Four decimals asked: [[0.33333…, 1.25], [−0.66667…, 2]].
+  const map = variant({ format: "matrix", value: [[1 / 3, 1.25], [-2 / 3, 2]], tolerance: toleranceForDecimals(4), decimals: 4 }, [
+    { value: [[0.3, 1.3], [-0.7, 2]], feedback: feedback("a listed mistake") },
+  ]);
+  it.each<[string, "correct" | "wrong" | "invalid", boolean, string]>([
+    ["0.3333 1.25; -0.6667 2", "correct", false, "every cell at four decimals"],
+    ["0.333 1.25; -0.667 2", "invalid", true, "some cells at three decimals, the answer rounded"],
+    ["0.33 1.3; −0.67 2", "invalid", true, "rounded to two and one decimals"],
+    ["0.3 1.3; -0.7 2", "wrong", false, "a listed mistake keeps its feedback"],
+    ["0.333 1.25; -0.666 2", "wrong", false, "one cell rounded the wrong way: not a slip"],
+    ["0.3333 1.25; -0.6667 3", "wrong", false, "a right precision with a wrong cell"],
+  ])("%j → %s (%s)", (input, status, hinted) => {
+    const result = checkAnswer(map, input);
+    expect(result.status).toBe(status);
+    expect(result.reason?.en.includes("give 4 decimal places") ?? false).toBe(hinted);
+  });
+
+  it("gives no hint for an exact (integer) map", () => {
+    const exact = variant({ format: "matrix", value: [[1, 2]], tolerance: { absolute: 0, relative: 0 } });
+    expect(checkAnswer(exact, "1.0 2.1").status).toBe("wrong");
+  });
+});
+
 describe("expectedByLanguage: the expected words in the student's language", () => {
   it.each<[ExpectedAnswer, { ko: string; en: string } | null, string]>([
     [{ format: "text", accept: ["low-level", "저수준"] }, { ko: "저수준", en: "low-level" }, "Hangul for Korean, the other for English"],

@@ -3,8 +3,8 @@
  * how the input was read ("read as 235146") and the feedback of a matched common mistake.
  * Pure: everything it needs is stored in the variant.
  */
-import { displayExpected, formatMatrix, formatShape, withinTolerance } from "./answer-values";
-import { normalizeInput, normalizeText, parseBoolean, parseChoice, parseMatrix, parseNumber, parseShape } from "./answer-parse";
+import { displayExpected, formatMatrix, formatShape, sameMatrix, withinTolerance } from "./answer-values";
+import { matrixCellTexts, normalizeInput, normalizeText, parseBoolean, parseChoice, parseMatrix, parseNumber, parseShape } from "./answer-parse";
 import type { Bilingual, CheckResult, MistakeValue, Tolerance, Variant } from "./types";
 
 const REASONS = {
@@ -49,10 +49,43 @@ export function precisionSlip(response: string, typed: number, expected: number,
   const given = match[1]?.length ?? 0;
   if (given >= decimals) return null;
   if (Math.abs(typed - expected) > 0.5 * 10 ** -given + 1e-12) return null;
+  return precisionHint(decimals);
+}
+
+/** "Right value, too few decimals": the hint for a number or a matrix cell asked to `decimals` places. */
+export function precisionHint(decimals: number): Bilingual {
   return {
     ko: `값은 맞게 구했지만 자릿수가 부족합니다. 소수점 아래 ${decimals}자리까지 쓰세요.`,
     en: `Right value, too few decimals: give ${decimals} decimal place${decimals === 1 ? "" : "s"}.`,
   };
+}
+
+function isShape(value: MistakeValue["value"]): value is number[] {
+  return Array.isArray(value) && value.every((d) => typeof d === "number");
+}
+
+function isMatrix(value: MistakeValue["value"]): value is number[][] {
+  return Array.isArray(value) && value.every((row) => Array.isArray(row));
+}
+
+/**
+ * A matrix whose every cell is right, some at too few decimals: the precision hint, as for a
+ * number. Null when a cell is wrong at any precision, or nothing was rounded.
+ */
+function matrixPrecisionSlip(response: string, typed: number[][], expected: number[][], tolerance: Tolerance, decimals: number | undefined): Bilingual | null {
+  if (decimals === undefined) return null;
+  const texts = matrixCellTexts(response);
+  let hint: Bilingual | null = null;
+  for (const [i, row] of typed.entries()) {
+    for (const [j, cell] of row.entries()) {
+      const want = expected[i]?.[j] ?? Number.NaN;
+      if (withinTolerance(cell, want, tolerance)) continue;
+      const slip = precisionSlip(texts?.[i]?.[j] ?? "", cell, want, decimals);
+      if (!slip) return null;
+      hint = slip;
+    }
+  }
+  return hint;
 }
 
 /** An unbracketed positive whole number, separators allowed ("5,568", "８，１９２"), or null. */
@@ -92,7 +125,7 @@ export function checkAnswer(variant: Pick<Variant, "expectedAnswer" | "mistakes"
       if (!shape) return invalid(REASONS.shape);
       const readAs = formatShape(shape);
       if (sameShape(shape, answer.value)) return { status: "correct", readAs, expected };
-      const mistake = findMistake(variant.mistakes, (value) => Array.isArray(value) && sameShape(value, shape));
+      const mistake = findMistake(variant.mistakes, (value) => isShape(value) && sameShape(value, shape));
       if (!mistake && shape.length !== answer.value.length) return { status: "wrong", readAs, expected, mistake: REASONS.shapeRank };
       return wrong(readAs, expected, mistake);
     }
@@ -100,10 +133,16 @@ export function checkAnswer(variant: Pick<Variant, "expectedAnswer" | "mistakes"
       const matrix = parseMatrix(response);
       if (!matrix) return invalid(REASONS.matrix);
       const readAs = formatMatrix(matrix);
+      if (sameMatrix(matrix, answer.value, answer.tolerance)) return { status: "correct", readAs, expected };
+      // A misconception's map (a flipped filter, overlapping pools) may differ in size: matched first.
+      const matchTolerance = { absolute: Math.max(answer.tolerance.absolute, MISTAKE_MATCH.absolute), relative: Math.max(answer.tolerance.relative, MISTAKE_MATCH.relative) };
+      const mistake = findMistake(variant.mistakes, (value) => isMatrix(value) && sameMatrix(matrix, value, matchTolerance));
+      if (mistake) return wrong(readAs, expected, mistake);
       const sameSize = matrix.length === answer.value.length && matrix.every((row, i) => row.length === (answer.value[i]?.length ?? -1));
       if (!sameSize) return { status: "wrong", readAs, expected, mistake: REASONS.matrixSize };
-      const correct = matrix.every((row, i) => row.every((cell, j) => withinTolerance(cell, answer.value[i]?.[j] ?? Number.NaN, answer.tolerance)));
-      return correct ? { status: "correct", readAs, expected } : { status: "wrong", readAs, expected };
+      const slip = matrixPrecisionSlip(response, matrix, answer.value, answer.tolerance, answer.decimals);
+      if (slip) return { status: "invalid", readAs, expected, reason: slip };
+      return { status: "wrong", readAs, expected };
     }
     case "choice": {
       let index = parseChoice(response, answer.optionCount);

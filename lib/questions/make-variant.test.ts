@@ -100,6 +100,44 @@ describe("makeVariant", () => {
   });
 });
 
+describe("a matrix answer's misconceptions", () => {
+  const flipped = { ko: "필터 뒤집기", en: "flipped filter" };
+  const featureMap = (filter: number[][]): Template =>
+    templateSchema.parse({
+      id: "conv-feature-map",
+      concept: "convolution",
+      title: { ko: "특징 맵", en: "Feature map" },
+      params: { X: { matrix: [3, 3], values: "0..2" }, F: { matrix: [2, 2], values: "-1..1" } },
+      prompt: { ko: "{{X}}, {{F}}", en: "{{X}}, {{F}}" },
+      answer: { calculator: "conv2d", image: "X", filter: "F" },
+      solution: { ko: "{{@work}}", en: "{{@work}}" },
+      mistakes: [{ misconception: "flipped-filter", feedback: flipped }],
+      anchors: [{ id: "given", label: { ko: "주어진 값", en: "Given" }, params: { X: [[1, 2, 0], [0, 1, 2], [2, 0, 1]], F: filter } }],
+    });
+
+  it("stores the map the flipped filter gives: the answer of the same image with the filter turned by hand", () => {
+    const variant = makeVariant(featureMap([[1, 0], [2, -1]]), 0, { anchor: "given" });
+    // The same filter turned half a turn, written out: its cross-correlation is the true convolution.
+    const turned = makeVariant(featureMap([[-1, 2], [0, 1]]), 0, { anchor: "given" });
+    expect(variant.mistakes).toEqual([{ value: turned.expectedAnswer.format === "matrix" ? turned.expectedAnswer.value : null, feedback: flipped }]);
+    const typed = turned.expectedAnswer.format === "matrix" ? turned.expectedAnswer.value.map((row) => row.join(" ")).join("; ") : "";
+    expect(checkAnswer(variant, typed)).toMatchObject({ status: "wrong", mistake: flipped });
+  });
+
+  it("lists none when the filter is its own half turn (the slip cannot be seen)", () => {
+    expect(makeVariant(featureMap([[1, 0], [0, 1]]), 0, { anchor: "given" }).mistakes).toEqual([]);
+  });
+
+  it("every drawn variant carries the flipped map unless the filter is symmetric", () => {
+    for (let seed = 0; seed < 50; seed += 1) {
+      const variant = makeVariant(featureMap([[0, 0], [0, 0]]), seed);
+      const F = variant.params.F as number[][];
+      const symmetric = F[0]?.[0] === F[1]?.[1] && F[0]?.[1] === F[1]?.[0];
+      expect(variant.mistakes.length).toBe(symmetric ? 0 : 1);
+    }
+  });
+});
+
 describe("static cards as variants", () => {
   it("shuffles multiple-choice options by seed and tracks the correct letter", () => {
     const card = staticCardSchema.parse({

@@ -8,9 +8,10 @@
  */
 import { answerFromArchitecture, fillArchitecture } from "./architecture-answer";
 import { answerFromCalculator } from "./calculator-answer";
-import { displayExpected, matrixToTex, withinTolerance } from "./answer-values";
+import { displayExpected, matrixToTex, sameMatrix, withinTolerance } from "./answer-values";
 import { evaluate, evaluateNumber, exprToTex, parseExpression } from "./expression";
 import { formatNumber } from "../model-core/format-number";
+import { misconceptionValue } from "./calculators/misconceptions";
 import { contentHash } from "./hash";
 import { anchorParams, sampleParams, VariantError } from "./params";
 import { createRandom } from "./random";
@@ -111,12 +112,20 @@ function formulaWork(template: Template, formula: string, scope: ParamValues, an
   return { symbolic, substituted, line: `$$${line}$$` };
 }
 
-function mistakeValues(template: Template, scope: ParamValues, answer: ExpectedAnswer): MistakeValue[] {
+function mistakeValues(template: Template, scope: ParamValues, computed: Computed): MistakeValue[] {
+  const answer = computed.answer;
   const found: MistakeValue[] = [];
   const seen = new Set<string>();
   for (const mistake of template.mistakes ?? []) {
-    let value: number | number[];
-    if ("formula" in mistake) {
+    let value: MistakeValue["value"];
+    if ("misconception" in mistake) {
+      // Worked by the calculator's own closed forms from this variant's input (misconceptions.ts).
+      const mistaken = computed.verification.kind === "calculator" ? misconceptionValue(mistake.misconception, computed.verification.input) : null;
+      if (mistaken === null) continue;
+      // A symmetric filter flips to itself: the slip is then invisible in this variant.
+      if (typeof mistaken === "number" ? sameAsExpected(mistaken, answer) : answer.format === "matrix" && sameMatrix(mistaken, answer.value, answer.tolerance)) continue;
+      value = mistaken;
+    } else if ("formula" in mistake) {
       const computed = evaluate(mistake.formula, scope);
       // A formula that has no finite value for these numbers (1/r at r = 0) simply does not apply.
       if (typeof computed !== "number" || !Number.isFinite(computed)) continue;
@@ -187,7 +196,7 @@ function makeTemplateVariant(template: Template, seed: number, options: VariantO
     solution: { ko: solutionOf("ko"), en: solutionOf("en") },
     architecture: computed.architecture,
     verification: computed.verification,
-    mistakes: mistakeValues(template, params, computed.answer),
+    mistakes: mistakeValues(template, params, computed),
     templateVersion: itemVersion(template),
   };
 }

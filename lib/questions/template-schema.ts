@@ -12,6 +12,7 @@
 import { z } from "zod";
 import { EXPERIMENT_IDS } from "../sim/experiment-ids";
 import { msg, packMessage } from "../i18n/message";
+import { MISCONCEPTIONS } from "./calculators/misconceptions";
 import { matrixCells, overLimitIssue, TEMPLATE_LIMITS, type LimitUnit, type TemplateLimit } from "./template-limits";
 
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -194,8 +195,13 @@ export const mistakeSchema = z.union(
   [
     z.strictObject({ formula: formulaText, feedback: bilingualSchema }),
     z.strictObject({ shape: z.array(numberOrExpression).min(1), feedback: bilingualSchema }),
+    /** A known slip worked by the calculator itself (misconceptions.ts): a matrix answer's mistakes. */
+    z.strictObject({
+      misconception: z.enum(MISCONCEPTIONS, { error: packMessage("deckFile.oneOf", { field: "misconception", values: MISCONCEPTIONS.join(", ") }) }),
+      feedback: bilingualSchema,
+    }),
   ],
-  { error: packMessage("deckFile.mistakeForm", { formula: "{formula, feedback}", shape: "{shape, feedback}" }) },
+  { error: packMessage("deckFile.mistakeForm", { formula: "{formula, feedback}", shape: "{shape, feedback}", misconception: `{misconception: ${MISCONCEPTIONS.join(" | ")}, feedback}` }) },
 );
 
 const paramValueSchema = z.union([z.number(), z.string(), literalMatrix]);

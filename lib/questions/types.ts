@@ -29,7 +29,8 @@ export type ExpectedAnswer =
   | { format: "number"; value: number; tolerance: Tolerance; decimals: number | null }
   /** A tensor or weight-matrix shape, e.g. [785, 256]; without the batch axis. */
   | { format: "shape"; value: number[] }
-  | { format: "matrix"; value: number[][]; tolerance: Tolerance }
+  /** Cells rounded to `decimals` when not all integers (absent: exact, as in variants issued before it). */
+  | { format: "matrix"; value: number[][]; tolerance: Tolerance; decimals?: number }
   /** The letter of the correct option ("A" is the first of `Variant.choices`). */
   | { format: "choice"; value: string; optionCount: number }
   | { format: "boolean"; value: boolean }
@@ -42,7 +43,8 @@ export type AnswerFormat = ExpectedAnswer["format"];
 
 /** A typical wrong answer with its feedback; matched against wrong responses. */
 export interface MistakeValue {
-  value: number | number[] | string;
+  /** A number, a shape, a matrix (a misconception's map) or a choice letter. */
+  value: number | number[] | number[][] | string;
   feedback: Bilingual;
 }
 

@@ -5,6 +5,7 @@
  * layer references exist; anchors set exactly the drawn parameters; and one variant (seed 0, and
  * every anchor) can actually be made. No tfjs: that is the harness's job.
  */
+import { MISCONCEPTION_CALCULATOR } from "./calculators/misconceptions";
 import { ExpressionError, freeVariables, parseExpression } from "./expression";
 import { makeVariant } from "./make-variant";
 import { normalizedParams, paramExpressions, VariantError } from "./params";
@@ -128,7 +129,12 @@ function checkTemplate(template: Template, out: Collector): void {
 
   (template.mistakes ?? []).forEach((mistake, i) => {
     if ("formula" in mistake) out.expression(["mistakes", i, "formula"], mistake.formula, all);
-    else mistake.shape.forEach((d, j) => typeof d === "string" && out.expression(["mistakes", i, "shape", j], stripEquals(d), all));
+    else if ("shape" in mistake) mistake.shape.forEach((d, j) => typeof d === "string" && out.expression(["mistakes", i, "shape", j], stripEquals(d), all));
+    else {
+      const calculator = MISCONCEPTION_CALCULATOR[mistake.misconception];
+      const actual = "calculator" in answer ? answer.calculator : "architecture";
+      if (actual !== calculator) out.add(["mistakes", i, "misconception"], msg("deckFile.misconceptionCalculator", { misconception: mistake.misconception, calculator, answer: actual }));
+    }
   });
 
   // Only when every formula is sound: actually make a variant, and each anchored one.

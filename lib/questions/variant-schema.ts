@@ -21,7 +21,7 @@ const expectedAnswerSchema = z.discriminatedUnion("format", [
   z.object({ format: z.literal("integer"), value: z.number() }),
   z.object({ format: z.literal("number"), value: z.number(), tolerance, decimals: z.number().nullable() }),
   z.object({ format: z.literal("shape"), value: z.array(z.number()) }),
-  z.object({ format: z.literal("matrix"), value: matrix, tolerance }),
+  z.object({ format: z.literal("matrix"), value: matrix, tolerance, decimals: z.number().optional() }),
   z.object({ format: z.literal("choice"), value: z.string(), optionCount: z.number() }),
   z.object({ format: z.literal("boolean"), value: z.boolean() }),
   z.object({ format: z.literal("text"), accept: z.array(z.string()) }),
@@ -70,6 +70,6 @@ export const variantSchema: z.ZodType<Variant> = z.object({
   solution: bilingual,
   architecture: architectureSpecSchema.nullable(),
   verification: verificationSchema.nullable(),
-  mistakes: z.array(z.object({ value: z.union([z.number(), z.array(z.number()), z.string()]), feedback: bilingual })),
+  mistakes: z.array(z.object({ value: z.union([z.number(), z.array(z.number()), matrix, z.string()]), feedback: bilingual })),
   templateVersion: z.string(),
 });

@@ -5,7 +5,7 @@
  * `same` padding follows tfjs/Keras: output ⌈n / s⌉, zero padding split with the extra row/column
  * at the bottom/right.
  */
-import { EXACT, integerAnswer, matrixToTex, numericAnswer } from "../answer-values";
+import { CELL_DECIMALS, integerAnswer, matrixAnswer, matrixToTex, numericAnswer } from "../answer-values";
 import { formatNumber } from "../../model-core/format-number";
 import type { CalculatorInput, CalculatorResult, Padding } from "./types";
 
@@ -69,12 +69,12 @@ export function computeConv2d(input: Input): CalculatorResult {
     if (value === undefined) throw new RangeError(`cell (${row}, ${col}) is outside the ${map.length}×${map[0]?.length ?? 0} feature map`);
     const terms = cellTerms(input, row - 1, col - 1, rows.before, cols.before);
     const tex = `$$Y_{${row},${col}} = ${termsTex(terms)} = ${formatNumber(value, { tex: true })}$$`;
-    return { answer: integral ? integerAnswer(value) : numericAnswer(value, 4), work: { ko: tex, en: tex } };
+    return { answer: integral ? integerAnswer(value) : numericAnswer(value, CELL_DECIMALS), work: { ko: tex, en: tex } };
   }
   const first = `$$Y_{1,1} = ${termsTex(cellTerms(input, 0, 0, rows.before, cols.before))} = ${formatNumber(map[0]?.[0] ?? 0, { tex: true })}$$`;
   const whole = `$$Y = ${matrixToTex(map)}$$`;
   return {
-    answer: { format: "matrix", value: map, tolerance: integral ? EXACT : { absolute: 1e-6, relative: 1e-6 } },
+    answer: matrixAnswer(map, CELL_DECIMALS),
     work: {
       ko: `${first}\n\n필터를 ${input.stride}칸씩 옮기며 같은 내적을 반복하면 특징 맵은\n\n${whole}`,
       en: `${first}\n\nSliding the filter ${input.stride} step${input.stride === 1 ? "" : "s"} at a time and repeating the dot product gives the feature map\n\n${whole}`,

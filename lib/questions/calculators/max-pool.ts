@@ -4,7 +4,7 @@
  * with `valid` padding (blocks that do not fit are dropped). A 2×2 pool with stride 2 halves
  * each side.
  */
-import { EXACT, integerAnswer, matrixToTex, numericAnswer } from "../answer-values";
+import { CELL_DECIMALS, integerAnswer, matrixAnswer, matrixToTex, numericAnswer } from "../answer-values";
 import { formatNumber } from "../../model-core/format-number";
 import type { CalculatorInput, CalculatorResult } from "./types";
 
@@ -21,11 +21,16 @@ function block(input: Input, i: number, j: number): number[] {
   return values;
 }
 
-export function maxPool(input: Input): number[][] {
+/** Each block reduced to one value: the largest for max pooling (the mean is a student's slip, misconceptions.ts). */
+export function pool(input: Input, reduce: (values: number[]) => number): number[][] {
   const outRows = Math.floor((input.image.length - input.size) / input.stride) + 1;
   const outCols = Math.floor(((input.image[0]?.length ?? 0) - input.size) / input.stride) + 1;
   if (outRows < 1 || outCols < 1) throw new RangeError("the pool is larger than the image");
-  return Array.from({ length: outRows }, (_, i) => Array.from({ length: outCols }, (_, j) => Math.max(...block(input, i, j))));
+  return Array.from({ length: outRows }, (_, i) => Array.from({ length: outCols }, (_, j) => reduce(block(input, i, j))));
+}
+
+export function maxPool(input: Input): number[][] {
+  return pool(input, (values) => Math.max(...values));
 }
 
 const list = (values: number[]): string => values.map((v) => formatNumber(v, { tex: true })).join(", ");
@@ -38,9 +43,9 @@ export function computeMaxPool(input: Input): CalculatorResult {
     const value = map[row - 1]?.[col - 1];
     if (value === undefined) throw new RangeError(`cell (${row}, ${col}) is outside the pooled ${map.length}×${map[0]?.length ?? 0} map`);
     const tex = `$$Y_{${row},${col}} = \\max(${list(block(input, row - 1, col - 1))}) = ${formatNumber(value, { tex: true })}$$`;
-    return { answer: integral ? integerAnswer(value) : numericAnswer(value, 4), work: { ko: tex, en: tex } };
+    return { answer: integral ? integerAnswer(value) : numericAnswer(value, CELL_DECIMALS), work: { ko: tex, en: tex } };
   }
   const lines = map.flatMap((row, i) => row.map((value, j) => `Y_{${i + 1},${j + 1}} &= \\max(${list(block(input, i, j))}) = ${formatNumber(value, { tex: true })}`));
   const tex = `$$\\begin{aligned} ${lines.join(" \\\\ ")} \\end{aligned}$$\n\n$$Y = ${matrixToTex(map)}$$`;
-  return { answer: { format: "matrix", value: map, tolerance: integral ? EXACT : { absolute: 1e-6, relative: 1e-6 } }, work: { ko: tex, en: tex } };
+  return { answer: matrixAnswer(map, CELL_DECIMALS), work: { ko: tex, en: tex } };
 }

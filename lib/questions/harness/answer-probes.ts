@@ -2,8 +2,8 @@
  * Inputs the harness types for a variant: the correct answer written the ways students write it,
  * an answer just outside the tolerance, and junk that must be read as invalid.
  */
-import { displayExpected, formatMatrix, withinTolerance } from "../answer-values";
-import { precisionSlip } from "../check-answer";
+import { displayExpected, formatMatrix, sameMatrix, withinTolerance } from "../answer-values";
+import { precisionHint, precisionSlip } from "../check-answer";
 import { formatNumber } from "../../model-core/format-number";
 import type { Bilingual, ExpectedAnswer, Variant } from "../types";
 
@@ -118,7 +118,7 @@ export function junkInputs(answer: ExpectedAnswer): string[] {
 /** How a listed mistake's value is typed. */
 export function mistakeSpelling(value: Variant["mistakes"][number]["value"]): string {
   if (typeof value === "number") return formatNumber(value, { grouping: false, maxDecimals: 12 });
-  if (Array.isArray(value)) return `(${value.join(", ")})`;
+  if (Array.isArray(value)) return value.every((row) => Array.isArray(row)) ? formatMatrix(value as number[][], 12) : `(${value.join(", ")})`;
   return value;
 }
 
@@ -127,9 +127,19 @@ export function mistakeSpelling(value: Variant["mistakes"][number]["value"]): st
  * hint it must get; null when the answer has no decimals to drop or rounding lands inside the tolerance.
  */
 export function precisionSlipSpelling(answer: ExpectedAnswer): { typed: string; hint: Bilingual } | null {
+  if (answer.format === "matrix") return matrixPrecisionSlipSpelling(answer);
   if (answer.format !== "number" || answer.decimals === null || answer.decimals < 1) return null;
   const typed = answer.value.toFixed(answer.decimals - 1);
   if (withinTolerance(Number(typed), answer.value, answer.tolerance)) return null;
   const hint = precisionSlip(typed, Number(typed), answer.value, answer.decimals);
   return hint ? { typed, hint } : null;
+}
+
+/** A fractional feature map with every cell at one decimal fewer than asked: the precision hint too. */
+function matrixPrecisionSlipSpelling(answer: Extract<ExpectedAnswer, { format: "matrix" }>): { typed: string; hint: Bilingual } | null {
+  const decimals = answer.decimals;
+  if (decimals === undefined || decimals < 1) return null;
+  const rounded = answer.value.map((row) => row.map((cell) => Number(cell.toFixed(decimals - 1))));
+  if (sameMatrix(rounded, answer.value, answer.tolerance)) return null;
+  return { typed: formatMatrix(rounded, decimals - 1), hint: precisionHint(decimals) };
 }
