@@ -3,14 +3,9 @@
  * (plus each anchored variant) it generates the variant, checks the rendered texts, verifies the
  * expected answer against TensorFlow.js, and grades the correct answer (spelled several ways),
  * an answer just inside and just outside the tolerance, the answer at too few decimals (a precision
-<<<<<<< HEAD
- * hint, not "wrong"), junk input, and each listed mistake (tallied: the share with specific feedback).
- * Variants whose answer ignores a parameter are counted as degenerate (degenerate.ts). Every
-=======
  * hint, not "wrong"; a fractional matrix's cells too), junk input, and each listed mistake (tallied:
  * the share with specific feedback; a listed mistake no variant carries is a failure).
- * Drawn variants whose answer ignores a parameter are counted as degenerate (degenerate.ts). Every
->>>>>>> h13a/main
+ * Variants whose answer ignores a parameter are counted as degenerate (degenerate.ts). Every
  * corner of the parameter space is made and checked too (corners.ts), since seeds rarely reach one.
  * Static cards get the same grading checks. It counts distinct variants and warns below 20.
  */
@@ -131,17 +126,11 @@ export async function testTemplate(template: Template, variants: number): Promis
   const distinct = new Set<string>();
   const tally: MistakeTally = { tried: 0, recognised: 0 };
   let generated = 0;
-<<<<<<< HEAD
   const drawn: ProbedVariant[] = [];
   const cornerVariants: ProbedVariant[] = [];
-=======
-  let degenerate = 0;
-  const insensitive = new Map<string, { count: number; seed: number }>();
-  const drawn: { seed: number; ignored: string[] }[] = [];
   // Which listed mistakes some variant carried (and so were typed): one never carried is untested.
   const typed = new Set<string>();
   const note = (variant: Variant | null): void => variant?.mistakes.forEach((mistake) => typed.add(stableStringify(mistake.feedback)));
->>>>>>> h13a/main
   for (let i = 0; i < variants; i += 1) {
     const seed = variantSeed(template.id, "harness", i);
     const variant = await runOne(template, seed, {}, details, tally);
@@ -160,22 +149,14 @@ export async function testTemplate(template: Template, variants: number): Promis
   const withCorners: Template = { ...template, anchors: corners };
   for (const corner of corners) {
     const before = details.length;
-<<<<<<< HEAD
     const variant = await runOne(withCorners, 0, { anchor: corner.id }, details, tally);
-=======
-    note(await runOne(withCorners, 0, { anchor: corner.id }, details, tally));
->>>>>>> h13a/main
+    note(variant);
     for (const detail of details.slice(before)) detail.message = `at ${corner.label.en}: ${detail.message}`;
     if (variant) cornerVariants.push({ params: variant.params, corner: { id: corner.id, label: corner.label.en } });
     generated += 1;
   }
-<<<<<<< HEAD
   const degeneracy = assessDegeneracy(template, drawn, cornerVariants);
   for (const warning of degeneracy.warnings) details.push({ level: "warning", item: template.id, check: "degenerate", ...warning });
-=======
-  for (const [name, { count, seed }] of insensitive) {
-    details.push({ level: "warning", item: template.id, seed, check: "degenerate", message: `in ${count} of ${variants} variants the answer does not change when ${name} does: constrain the parameters so every variant exercises it` });
-  }
   (template.mistakes ?? []).forEach((mistake, i) => {
     if (generated > 0 && !typed.has(stableStringify(mistake.feedback))) {
       // A few draws may simply miss a mistake that applies to some variants only (a ReLU's negative z).
@@ -183,7 +164,6 @@ export async function testTemplate(template: Template, variants: number): Promis
       details.push({ level, item: template.id, check: "mistake", message: `listed mistake ${i + 1} was never typed in ${generated} variants: it always equals the answer or another mistake, or does not apply` });
     }
   });
->>>>>>> h13a/main
   if ((template.mistakes ?? []).length === 0) {
     details.push({ level: "warning", item: template.id, check: "mistakes-listed", message: "lists no common mistakes: add the ones students make, each with its feedback" });
   }
