@@ -210,13 +210,12 @@ export function ReviewSession({ deck, concept, practise }: Props) {
   );
 
   const sendReport = useCallback(
-    () => {
-      void exclusive(async () => {
+    () =>
+      exclusive(async () => {
         if (!item || reportText.trim() === "") return;
         await reviewApi.report(item.reviewId, reportText.trim());
         dispatch({ type: "reportSent", notice: t("report.sent") });
-      });
-    },
+      }),
     [exclusive, item, reportText, t],
   );
 
@@ -491,7 +490,7 @@ export function ReviewSession({ deck, concept, practise }: Props) {
               text={reportText}
               busy={busy}
               onChange={(text) => dispatch({ type: "reportTyped", text })}
-              onSend={sendReport}
+              onSend={() => void sendReport()}
               onCancel={() => dispatch({ type: "reportClosed" })}
             />
           ) : null}
