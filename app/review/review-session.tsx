@@ -3,19 +3,22 @@ import { useLocale, useTranslations } from "next-intl";
 import { answerForDisplay } from "@/app/_components/read-as";
 import { asInstrumental } from "@/app/_components/korean-particle";
 import Link from "next/link";
-import { useCallback, useEffect, useId, useMemo, useRef, useState, type FormEvent } from "react";
+import { useCallback, useEffect, useId, useMemo, useReducer, useRef } from "react";
 import type { Bilingual } from "@/lib/questions";
 import type { PublicCardState } from "@/lib/server/review-types";
-import type { AnswerPayload, ReviewItemPayload } from "@/lib/server/review-payload";
-import type { RemainingCounts } from "@/lib/srs";
+import type { NextReviewPayload } from "@/lib/server/review-payload";
 import { MathHtml } from "@/app/_components/math-html";
+import { AnswerForm } from "@/app/_components/question-card/answer-form";
+import { QuestionCard, verdictTone } from "@/app/_components/question-card/question-card";
+import { RevealAnswer } from "@/app/_components/question-card/reveal-answer";
+import { ShortcutList } from "@/app/_components/question-card/shortcut-list";
 import { ApiError, reviewApi } from "./api-client";
 import { GradeButtons, type GradeButtonsHandle, type GradeValue } from "./_components/grade-buttons";
-import { SessionSummary, type SessionGrade } from "./_components/session-summary";
+import { ReportDialog } from "./_components/report-dialog";
+import { SessionSummary } from "./_components/session-summary";
 import { ReviewSettingsForm } from "./_components/review-settings-form";
 import { SolutionDiagram } from "@/app/_components/solution-parts";
-
-type Phase = "loading" | "question" | "feedback" | "empty" | "error";
+import { initialReviewState, reviewReducer, suggestedGrade as suggestedGradeOf } from "./review-machine";
 
 export interface PractiseLink {
   itemId: string;
@@ -36,6 +39,10 @@ function isEditable(target: EventTarget | null): target is HTMLElement {
   return target instanceof HTMLElement && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
 }
 
+function reason(cause: unknown): string {
+  return cause instanceof ApiError || cause instanceof Error ? cause.message : String(cause);
+}
+
 /**
  * The review loop: prompt → answer → check → feedback, worked solution and suggested grade →
  * confirm or override → next card. Keyboard first: Enter checks (and then confirms the suggested
@@ -46,19 +53,9 @@ export function ReviewSession({ deck, concept, practise }: Props) {
   const locale = useLocale() === "ko" ? "ko" : "en";
   const pick = useCallback((text: Bilingual | null | undefined) => (text ? text[locale] : ""), [locale]);
 
-  const [phase, setPhase] = useState<Phase>("loading");
-  const [item, setItem] = useState<ReviewItemPayload | null>(null);
-  const [remaining, setRemaining] = useState<RemainingCounts | null>(null);
-  const [result, setResult] = useState<AnswerPayload | null>(null);
-  const [invalid, setInvalid] = useState<AnswerPayload | null>(null);
-  const [response, setResponse] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [suspendedReview, setSuspendedReview] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [history, setHistory] = useState<SessionGrade[]>([]);
-  const [reporting, setReporting] = useState(false);
-  const [reportText, setReportText] = useState("");
+  const [state, dispatch] = useReducer(reviewReducer, initialReviewState);
+  const { phase, item, remaining, result, invalid, response, busy, notice, suspendedReview, error, history, cameBackFromUndo } = state;
+  const { open: reporting, text: reportText } = state.report;
 
   const shownAt = useRef(0);
   const answerInput = useRef<HTMLInputElement>(null);
@@ -67,9 +64,6 @@ export function ReviewSession({ deck, concept, practise }: Props) {
   const headingId = useId();
   const hintId = useId();
   const busyRef = useRef(false);
-  // After an undo the card comes back answered: focus goes to the answer field, never to a grade,
-  // so that typing the answer again cannot grade the card on its first keystroke.
-  const cameBackFromUndo = useRef(false);
   const cardTop = useRef<HTMLElement>(null);
 
   const describeState = useCallback(
@@ -82,41 +76,29 @@ export function ReviewSession({ deck, concept, practise }: Props) {
     [t],
   );
 
-  const fail = useCallback((cause: unknown) => {
-    setError(cause instanceof ApiError || cause instanceof Error ? cause.message : String(cause));
-  }, []);
-
   /** Runs one request at a time: a second key press while one is in flight does nothing. */
   const exclusive = useCallback(async (work: () => Promise<void>) => {
     if (busyRef.current) return;
     busyRef.current = true;
-    setBusy(true);
-    setError(null);
+    dispatch({ type: "requestStarted" });
     try {
       await work();
     } catch (cause) {
-      fail(cause);
+      dispatch({ type: "requestFailed", message: reason(cause) });
     } finally {
       busyRef.current = false;
-      setBusy(false);
+      dispatch({ type: "requestEnded" });
     }
-  }, [fail]);
+  }, []);
 
-  const show = useCallback((next: ReviewItemPayload | null) => {
-    setItem(next);
-    setResponse("");
-    setInvalid(null);
-    setReporting(false);
-    setReportText("");
-    setResult(next?.answer ?? null);
-    setPhase(next === null ? "empty" : next.answer ? "feedback" : "question");
+  const show = useCallback((next: NextReviewPayload, afterUndo = false) => {
+    dispatch({ type: "cardLoaded", next, afterUndo });
     shownAt.current = performance.now();
   }, []);
 
-  const loadNext = useCallback(async () => {
+  const loadNext = useCallback(async (afterUndo = false) => {
     const next = await reviewApi.next({ deck, concept });
-    setRemaining(next.remaining);
-    show(next.item);
+    show(next, afterUndo);
   }, [deck, concept, show]);
 
   useEffect(() => {
@@ -125,32 +107,29 @@ export function ReviewSession({ deck, concept, practise }: Props) {
       .next({ deck, concept })
       .then((next) => {
         if (cancelled) return;
-        setRemaining(next.remaining);
-        show(next.item);
+        show(next);
       })
       .catch((cause: unknown) => {
         if (cancelled) return;
-        fail(cause);
-        setPhase("error");
+        dispatch({ type: "loadFailed", message: reason(cause) });
       });
     return () => {
       cancelled = true;
     };
-  }, [deck, concept, show, fail]);
+  }, [deck, concept, show]);
 
   // Focus follows the loop: the answer field (or the reveal button) for a question, the suggested
   // grade after a check, the answer field (or the card) when an undo brings a card back.
   useEffect(() => {
     if (phase === "question") (item?.selfGraded ? revealButton.current : answerInput.current)?.focus();
     if (phase === "feedback") {
-      if (cameBackFromUndo.current) (answerInput.current ?? cardTop.current)?.focus();
+      if (cameBackFromUndo) (answerInput.current ?? cardTop.current)?.focus();
       else grades.current?.focusSuggested();
     }
-    cameBackFromUndo.current = false;
-  }, [phase, item?.reviewId, item?.selfGraded]);
+  }, [phase, item?.reviewId, item?.selfGraded, cameBackFromUndo]);
 
   // A self-graded card is judged by the student alone: no grade is preselected, so Enter cannot rate it.
-  const suggestedGrade = result && result.status !== "revealed" ? result.suggestedGrade : null;
+  const suggestedGrade = suggestedGradeOf(state);
 
   const elapsed = () => Math.max(0, Math.round(performance.now() - shownAt.current));
 
@@ -159,14 +138,8 @@ export function ReviewSession({ deck, concept, practise }: Props) {
       exclusive(async () => {
         if (!item) return;
         const checked = await reviewApi.answer(item.reviewId, typed, elapsed());
-        if (checked.status === "invalid") {
-          setInvalid(checked);
-          answerInput.current?.focus();
-          return;
-        }
-        setInvalid(null);
-        setResult(checked);
-        setPhase("feedback");
+        dispatch({ type: "answerChecked", answer: checked });
+        if (checked.status === "invalid") answerInput.current?.focus();
       }),
     [exclusive, item],
   );
@@ -176,17 +149,14 @@ export function ReviewSession({ deck, concept, practise }: Props) {
       exclusive(async () => {
         if (!item) return;
         const outcome = await reviewApi.grade(item.reviewId, value);
-        setHistory((past) => [
-          ...past.filter((entry) => entry.reviewId !== item.reviewId),
-          { reviewId: item.reviewId, cardId: item.cardId, grade: outcome.grade, status: result?.status ?? null, durationMs: result?.durationMs ?? elapsed() },
-        ]);
         const easiness = outcome.state.easiness.toFixed(2);
-        setNotice(
-          outcome.state.redrillToday
+        dispatch({
+          type: "graded",
+          entry: { reviewId: item.reviewId, cardId: item.cardId, grade: outcome.grade, status: result?.status ?? null, durationMs: result?.durationMs ?? elapsed() },
+          notice: outcome.state.redrillToday
             ? t("savedAgain", { easiness })
             : t("saved", { date: outcome.state.dueDate ?? "", interval: outcome.state.interval ?? 0, easiness }),
-        );
-        setSuspendedReview(null);
+        });
         await loadNext();
       }),
     [exclusive, item, result, loadNext, t],
@@ -198,13 +168,10 @@ export function ReviewSession({ deck, concept, practise }: Props) {
         const last = history.at(-1);
         if (!last) return;
         const outcome = await reviewApi.undo(last.reviewId);
-        setHistory((past) => past.slice(0, -1));
-        setNotice(t("undone", { state: describeState(outcome.state) }));
-        setSuspendedReview(null);
-        cameBackFromUndo.current = true;
+        dispatch({ type: "undone", notice: t("undone", { state: describeState(outcome.state) }) });
         // The same question is pending again (outcome.item); asking for the next card returns it
         // together with the queue's counts as they are after the undo.
-        await loadNext();
+        await loadNext(true);
       }),
     [exclusive, history, loadNext, describeState, t],
   );
@@ -214,8 +181,7 @@ export function ReviewSession({ deck, concept, practise }: Props) {
       exclusive(async () => {
         if (!item) return;
         await reviewApi.suspend(item.reviewId, true);
-        setNotice(t("actions.suspended"));
-        setSuspendedReview(item.reviewId);
+        dispatch({ type: "suspended", reviewId: item.reviewId, notice: t("actions.suspended") });
         await loadNext();
       }),
     [exclusive, item, loadNext, t],
@@ -226,8 +192,7 @@ export function ReviewSession({ deck, concept, practise }: Props) {
       exclusive(async () => {
         if (!suspendedReview) return;
         await reviewApi.suspend(suspendedReview, false);
-        setNotice(t("actions.unsuspended"));
-        setSuspendedReview(null);
+        dispatch({ type: "unsuspended", notice: t("actions.unsuspended") });
         if (phase === "empty") await loadNext();
       }),
     [exclusive, suspendedReview, phase, loadNext, t],
@@ -238,24 +203,19 @@ export function ReviewSession({ deck, concept, practise }: Props) {
       exclusive(async () => {
         if (!item) return;
         await reviewApi.bury(item.reviewId);
-        setNotice(t("actions.buried"));
-        setSuspendedReview(null);
+        dispatch({ type: "buried", notice: t("actions.buried") });
         await loadNext();
       }),
     [exclusive, item, loadNext, t],
   );
 
   const sendReport = useCallback(
-    (event: FormEvent) => {
-      event.preventDefault();
-      void exclusive(async () => {
+    () =>
+      exclusive(async () => {
         if (!item || reportText.trim() === "") return;
         await reviewApi.report(item.reviewId, reportText.trim());
-        setReporting(false);
-        setReportText("");
-        setNotice(t("report.sent"));
-      });
-    },
+        dispatch({ type: "reportSent", notice: t("report.sent") });
+      }),
     [exclusive, item, reportText, t],
   );
 
@@ -391,31 +351,40 @@ export function ReviewSession({ deck, concept, practise }: Props) {
       {phase === "empty" && history.length > 0 ? <SessionSummary history={history} /> : null}
 
       {item && (phase === "question" || phase === "feedback") ? (
-        <article ref={cardTop} tabIndex={-1} className="card space-y-5 focus:outline-none" aria-labelledby={headingId} data-testid="review-card" data-card-id={item.cardId} data-review-id={item.reviewId} data-kind={item.kind} data-item-type={item.itemType}>
-          <header className="flex flex-wrap items-baseline justify-between gap-2">
-            <h2 id={headingId} className="text-sm font-medium text-slate-600 dark:text-slate-400">
-              <span className="sr-only">{t("card.label")}: </span>
-              {t("card.deckConcept", { deck: pick(item.deckTitle) || item.deckId, concept: conceptLabel || item.concept })}
-            </h2>
-            <span
-              className={[
-                "rounded-full px-2 py-0.5 text-xs font-semibold",
-                item.kind === "new"
-                  ? "bg-emerald-100 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100"
-                  : item.kind === "redrill"
-                    ? "bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-100"
-                    : "bg-sky-100 text-sky-900 dark:bg-sky-950 dark:text-sky-100",
-              ].join(" ")}
-              data-testid="card-kind"
-            >
-              {t(`kind.${item.kind}`)}
-            </span>
-          </header>
-
-          <div className="text-lg" data-testid="prompt">
-            <MathHtml html={pick(item.promptHtml)} lang={locale} />
-          </div>
-
+        <QuestionCard
+          ref={cardTop}
+          tabIndex={-1}
+          className="focus:outline-none"
+          aria-labelledby={headingId}
+          data-testid="review-card"
+          data-card-id={item.cardId}
+          data-review-id={item.reviewId}
+          data-kind={item.kind}
+          data-item-type={item.itemType}
+          promptHtml={pick(item.promptHtml)}
+          lang={locale}
+          header={
+            <header className="flex flex-wrap items-baseline justify-between gap-2">
+              <h2 id={headingId} className="text-sm font-medium text-slate-600 dark:text-slate-400">
+                <span className="sr-only">{t("card.label")}: </span>
+                {t("card.deckConcept", { deck: pick(item.deckTitle) || item.deckId, concept: conceptLabel || item.concept })}
+              </h2>
+              <span
+                className={[
+                  "rounded-full px-2 py-0.5 text-xs font-semibold",
+                  item.kind === "new"
+                    ? "bg-emerald-100 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100"
+                    : item.kind === "redrill"
+                      ? "bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-100"
+                      : "bg-sky-100 text-sky-900 dark:bg-sky-950 dark:text-sky-100",
+                ].join(" ")}
+                data-testid="card-kind"
+              >
+                {t(`kind.${item.kind}`)}
+              </span>
+            </header>
+          }
+        >
           {item.choices ? (
             <ol className="space-y-2" aria-label={t("answer.choicesLabel")}>
               {item.choices.map((choice) => (
@@ -426,10 +395,7 @@ export function ReviewSession({ deck, concept, practise }: Props) {
                     disabled={phase !== "question" || busy}
                     aria-pressed={response.trim().toUpperCase() === choice.letter}
                     data-testid="choice-option"
-                    onClick={() => {
-                      setResponse(choice.letter);
-                      if (invalid) setInvalid(null);
-                    }}
+                    onClick={() => dispatch({ type: "responseTyped", response: choice.letter })}
                     className="flex w-full items-start gap-3 rounded-lg border border-slate-200 px-3 py-2 text-left hover:bg-slate-50 disabled:cursor-default disabled:hover:bg-transparent aria-pressed:border-accent-500 aria-pressed:bg-accent-50 aria-pressed:ring-2 aria-pressed:ring-accent-500 dark:border-slate-700 dark:hover:bg-slate-800 dark:aria-pressed:bg-slate-800"
                   >
                     <span className="font-mono font-bold">{choice.letter}</span>
@@ -441,53 +407,25 @@ export function ReviewSession({ deck, concept, practise }: Props) {
           ) : null}
 
           {phase === "question" && item.selfGraded ? (
-            <div className="space-y-2">
-              <p className="text-sm text-slate-600 dark:text-slate-400">{t("answer.hints.self")}</p>
-              <button ref={revealButton} type="button" className="btn-primary" disabled={busy} onClick={() => void check("")} aria-keyshortcuts="Space" data-testid="reveal-answer">
-                {t("answer.reveal")}
-              </button>
-            </div>
+            <RevealAnswer buttonRef={revealButton} disabled={busy} onReveal={() => void check("")} labels={{ hint: t("answer.hints.self"), reveal: t("answer.reveal") }} />
           ) : null}
 
           {!item.selfGraded ? (
-            <form
-              className="space-y-2"
-              onSubmit={(event) => {
-                event.preventDefault();
-                if (phase === "question") void check(response);
-              }}
+            <AnswerForm
+              inputId="review-answer"
+              inputRef={answerInput}
+              format={item.answerFormat}
+              value={phase === "feedback" && result?.status !== "revealed" ? response || (result?.readAs ?? "") : response}
+              onChange={(typed) => dispatch({ type: "responseTyped", response: typed })}
+              onSubmit={() => void check(response)}
+              checked={phase !== "question"}
+              invalid={invalid !== null}
+              describedBy={`${hintId}${invalid ? " review-invalid" : ""}`}
+              busy={busy}
+              checking={busy}
+              hintId={hintId}
+              labels={{ answer: t("answer.label"), check: t("answer.check"), checking: t("answer.checking"), hint: t(`answer.hints.${item.answerFormat}`) }}
             >
-              <label htmlFor="review-answer" className="field-label">
-                {t("answer.label")}
-              </label>
-              <div className="flex flex-col gap-2 sm:flex-row">
-                <input
-                  id="review-answer"
-                  ref={answerInput}
-                  className="field-input sm:mt-0"
-                  value={phase === "feedback" && result?.status !== "revealed" ? response || (result?.readAs ?? "") : response}
-                  onChange={(event) => {
-                    setResponse(event.target.value);
-                    if (invalid) setInvalid(null);
-                  }}
-                  readOnly={phase !== "question"}
-                  aria-invalid={invalid ? "true" : undefined}
-                  aria-describedby={`${hintId}${invalid ? " review-invalid" : ""}`}
-                  autoComplete="off"
-                  autoCapitalize="off"
-                  spellCheck={false}
-                  inputMode={item.answerFormat === "integer" || item.answerFormat === "number" ? "decimal" : "text"}
-                  enterKeyHint="done"
-                />
-                {phase === "question" ? (
-                  <button type="submit" className="btn-primary shrink-0" disabled={busy} aria-keyshortcuts="Enter" data-testid="check-answer">
-                    {busy ? t("answer.checking") : t("answer.check")}
-                  </button>
-                ) : null}
-              </div>
-              <p id={hintId} className="text-xs text-slate-600 dark:text-slate-400">
-                {t(`answer.hints.${item.answerFormat}`)}
-              </p>
               {item.answerFormat === "boolean" && phase === "question" ? (
                 <div className="flex gap-2">
                   <button type="button" className="btn-secondary" disabled={busy} onClick={() => void check("T")} data-testid="answer-true">
@@ -498,7 +436,7 @@ export function ReviewSession({ deck, concept, practise }: Props) {
                   </button>
                 </div>
               ) : null}
-            </form>
+            </AnswerForm>
           ) : null}
 
           <div aria-live="polite" data-testid="feedback">
@@ -508,17 +446,7 @@ export function ReviewSession({ deck, concept, practise }: Props) {
               </p>
             ) : null}
             {phase === "feedback" && result ? (
-              <p
-                className={[
-                  "rounded-lg px-3 py-2 font-medium",
-                  result.status === "correct"
-                    ? "bg-emerald-50 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100"
-                    : result.status === "wrong"
-                      ? "bg-rose-50 text-rose-900 dark:bg-rose-950 dark:text-rose-100"
-                      : "bg-slate-100 text-slate-900 dark:bg-slate-800 dark:text-slate-100",
-                ].join(" ")}
-                data-status={result.status}
-              >
+              <p className={`rounded-lg px-3 py-2 font-medium ${verdictTone(result.status)}`} data-status={result.status}>
                 {feedbackText}
                 {result.mistakeHtml ? <MathHtml html={pick(result.mistakeHtml)} inline lang={locale} className="mt-1 block font-normal" /> : null}
               </p>
@@ -547,7 +475,7 @@ export function ReviewSession({ deck, concept, practise }: Props) {
             <button type="button" className="btn-secondary" disabled={busy} onClick={() => void bury()}>
               {t("actions.bury")}
             </button>
-            <button type="button" className="btn-secondary" disabled={busy} aria-expanded={reporting} onClick={() => setReporting((open) => !open)}>
+            <button type="button" className="btn-secondary" disabled={busy} aria-expanded={reporting} onClick={() => dispatch({ type: "reportToggled" })}>
               {t("actions.report")}
             </button>
             {history.length > 0 ? (
@@ -558,30 +486,15 @@ export function ReviewSession({ deck, concept, practise }: Props) {
           </footer>
 
           {reporting ? (
-            <form className="space-y-2" onSubmit={sendReport}>
-              <label htmlFor="review-report" className="field-label">
-                {t("report.label")}
-              </label>
-              <textarea
-                id="review-report"
-                className="field-input min-h-24"
-                value={reportText}
-                maxLength={2000}
-                placeholder={t("report.placeholder")}
-                onChange={(event) => setReportText(event.target.value)}
-                autoFocus
-              />
-              <div className="flex gap-2">
-                <button type="submit" className="btn-primary" disabled={busy || reportText.trim() === ""}>
-                  {t("report.send")}
-                </button>
-                <button type="button" className="btn-secondary" onClick={() => setReporting(false)}>
-                  {t("report.cancel")}
-                </button>
-              </div>
-            </form>
+            <ReportDialog
+              text={reportText}
+              busy={busy}
+              onChange={(text) => dispatch({ type: "reportTyped", text })}
+              onSend={() => void sendReport()}
+              onCancel={() => dispatch({ type: "reportClosed" })}
+            />
           ) : null}
-        </article>
+        </QuestionCard>
       ) : null}
 
       {phase === "empty" && history.length > 0 ? (
@@ -597,8 +510,8 @@ export function ReviewSession({ deck, concept, practise }: Props) {
           <h2 id="review-shortcuts" className="mb-2 font-semibold">
             {t("shortcuts.title")}
           </h2>
-          <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
-            {(
+          <ShortcutList
+            shortcuts={(
               [
                 ["Enter", "enter"],
                 ["Space", "space"],
@@ -606,15 +519,8 @@ export function ReviewSession({ deck, concept, practise }: Props) {
                 ["U", "undo"],
                 ["Esc", "escape"],
               ] as const
-            ).map(([key, label]) => (
-              <div key={key} className="contents">
-                <dt>
-                  <kbd className="rounded border border-slate-300 bg-slate-50 px-1.5 py-0.5 font-mono text-xs dark:border-slate-700 dark:bg-slate-800">{key}</kbd>
-                </dt>
-                <dd className="text-slate-700 dark:text-slate-300">{t(`shortcuts.${label}`)}</dd>
-              </div>
-            ))}
-          </dl>
+            ).map(([key, label]) => [key, t(`shortcuts.${label}`)] as const)}
+          />
         </section>
         <ReviewSettingsForm onSaved={() => void exclusive(loadNext)} />
       </aside>

@@ -6,6 +6,10 @@ import { useCallback, useEffect, useId, useRef, useState } from "react";
 import type { Bilingual } from "@/lib/questions";
 import type { PracticeCheckPayload, PracticeVariantPayload } from "@/lib/server/practice-payload";
 import { MathHtml } from "@/app/_components/math-html";
+import { AnswerForm } from "@/app/_components/question-card/answer-form";
+import { QuestionCard, verdictTone } from "@/app/_components/question-card/question-card";
+import { RevealAnswer } from "@/app/_components/question-card/reveal-answer";
+import { ShortcutList } from "@/app/_components/question-card/shortcut-list";
 import { SolutionDiagram, SolutionLayerTable } from "@/app/_components/solution-parts";
 
 type Busy = "check" | "variant" | null;
@@ -171,13 +175,6 @@ export function PracticeSession({ itemId, initial }: { itemId: string; initial: 
     return readAsForDisplay(value, locale);
   };
 
-  const statusTone =
-    result?.status === "correct"
-      ? "bg-emerald-50 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100"
-      : result?.status === "wrong"
-        ? "bg-rose-50 text-rose-900 dark:bg-rose-950 dark:text-rose-100"
-        : "bg-slate-100 text-slate-900 dark:bg-slate-800 dark:text-slate-100";
-
   const shortcuts: [string, string][] = [
     ...(usesTextField ? ([["Enter", t("shortcuts.enter")]] as [string, string][]) : []),
     ...(format === "choice" && variant.choices ? ([[`${variant.choices[0]?.letter ?? "A"}–${variant.choices.at(-1)?.letter ?? "D"}`, t("shortcuts.letters")]] as [string, string][]) : []),
@@ -199,41 +196,41 @@ export function PracticeSession({ itemId, initial }: { itemId: string; initial: 
         </div>
       ) : null}
 
-      <article
-        className="card space-y-5"
+      <QuestionCard
         aria-labelledby={ids.prompt}
         aria-busy={busy === "variant"}
         data-testid="practice-card"
         data-seed={variant.seed}
         data-anchor={variant.anchor?.id ?? ""}
-      >
-        <header className="flex flex-wrap items-center justify-between gap-2">
-          <h2 id={ids.prompt} className="text-sm font-medium text-slate-600 dark:text-slate-400">
-            {t("questionLabel")} · <span data-testid="variant-seed">{variant.anchor ? (variant.anchor.lab ? t("labNetwork") : t("anchoredVariant")) : t("variantSeed", { seed: variant.seed })}</span>
-          </h2>
-          <div className="flex flex-wrap gap-2">
-            {lab ? (
-              <button
-                type="button"
-                className="btn-secondary aria-pressed:border-accent-500 aria-pressed:bg-accent-50 dark:aria-pressed:bg-slate-800"
-                disabled={busy !== null}
-                aria-keyshortcuts="L"
-                aria-pressed={variant.anchor?.id === lab.id}
-                title={pick(lab.label)}
-                onClick={() => void loadVariant(lab.id)}
-              >
-                {t("labNetwork")}
+        promptHtml={pick(variant.promptHtml)}
+        lang={locale}
+        dimmed={busy === "variant"}
+        header={
+          <header className="flex flex-wrap items-center justify-between gap-2">
+            <h2 id={ids.prompt} className="text-sm font-medium text-slate-600 dark:text-slate-400">
+              {t("questionLabel")} · <span data-testid="variant-seed">{variant.anchor ? (variant.anchor.lab ? t("labNetwork") : t("anchoredVariant")) : t("variantSeed", { seed: variant.seed })}</span>
+            </h2>
+            <div className="flex flex-wrap gap-2">
+              {lab ? (
+                <button
+                  type="button"
+                  className="btn-secondary aria-pressed:border-accent-500 aria-pressed:bg-accent-50 dark:aria-pressed:bg-slate-800"
+                  disabled={busy !== null}
+                  aria-keyshortcuts="L"
+                  aria-pressed={variant.anchor?.id === lab.id}
+                  title={pick(lab.label)}
+                  onClick={() => void loadVariant(lab.id)}
+                >
+                  {t("labNetwork")}
+                </button>
+              ) : null}
+              <button type="button" className="btn-secondary" disabled={busy !== null} aria-keyshortcuts="N" onClick={() => void loadVariant()} data-testid="new-variant">
+                {busy === "variant" ? t("loadingVariant") : t("newVariant")}
               </button>
-            ) : null}
-            <button type="button" className="btn-secondary" disabled={busy !== null} aria-keyshortcuts="N" onClick={() => void loadVariant()} data-testid="new-variant">
-              {busy === "variant" ? t("loadingVariant") : t("newVariant")}
-            </button>
-          </div>
-        </header>
-
-        <div className={`text-lg transition-opacity ${busy === "variant" ? "opacity-50" : ""}`} data-testid="prompt">
-          <MathHtml html={pick(variant.promptHtml)} lang={locale} />
-        </div>
+            </div>
+          </header>
+        }
+      >
 
         {format === "choice" && variant.choices ? (
           <ul className="space-y-2" aria-label={t("answer.choicesLabel")}>
@@ -290,56 +287,28 @@ export function PracticeSession({ itemId, initial }: { itemId: string; initial: 
         ) : null}
 
         {format === "self" && !checked ? (
-          <div className="space-y-2">
-            <p className="text-sm text-slate-600 dark:text-slate-400">{t("answer.hints.self")}</p>
-            <button ref={firstControl} type="button" className="btn-primary" disabled={busy !== null} aria-keyshortcuts="Space" onClick={() => void check("")}>
-              {t("answer.reveal")}
-            </button>
-          </div>
+          <RevealAnswer buttonRef={firstControl} disabled={busy !== null} onReveal={() => void check("")} labels={{ hint: t("answer.hints.self"), reveal: t("answer.reveal") }} />
         ) : null}
 
         {usesTextField ? (
-          <form
-            className="space-y-2"
-            onSubmit={(event) => {
-              event.preventDefault();
-              if (!checked) void check(response);
+          <AnswerForm
+            inputId={`${ids.prompt}-answer`}
+            inputRef={answerInput}
+            format={format}
+            value={response}
+            onChange={(typed) => {
+              setResponse(typed);
+              if (invalid) setInvalid(null);
             }}
-          >
-            <label htmlFor={`${ids.prompt}-answer`} className="field-label">
-              {t("answer.label")}
-            </label>
-            <div className="flex flex-col gap-2 sm:flex-row">
-              <input
-                id={`${ids.prompt}-answer`}
-                ref={answerInput}
-                className="field-input sm:mt-0"
-                value={response}
-                onChange={(event) => {
-                  setResponse(event.target.value);
-                  if (invalid) setInvalid(null);
-                }}
-                readOnly={checked}
-                aria-invalid={invalid ? "true" : undefined}
-                aria-describedby={invalid ? `${ids.invalid} ${ids.hint}` : ids.hint}
-                autoComplete="off"
-                autoCapitalize="off"
-                autoCorrect="off"
-                spellCheck={false}
-                inputMode={format === "integer" || format === "number" ? "decimal" : "text"}
-                enterKeyHint="done"
-                data-testid="answer-input"
-              />
-              {!checked ? (
-                <button type="submit" className="btn-primary shrink-0" disabled={busy !== null} aria-keyshortcuts="Enter">
-                  {busy === "check" ? t("answer.checking") : t("answer.check")}
-                </button>
-              ) : null}
-            </div>
-            <p id={ids.hint} className="text-xs text-slate-600 dark:text-slate-400">
-              {t(`answer.hints.${format}`)}
-            </p>
-          </form>
+            onSubmit={() => void check(response)}
+            checked={checked}
+            invalid={invalid !== null}
+            describedBy={invalid ? `${ids.invalid} ${ids.hint}` : ids.hint}
+            busy={busy !== null}
+            checking={busy === "check"}
+            hintId={ids.hint}
+            labels={{ answer: t("answer.label"), check: t("answer.check"), checking: t("answer.checking"), hint: t(`answer.hints.${format}`) }}
+          />
         ) : null}
 
         {/* The verdict is announced as it changes (polite: it never interrupts typing). */}
@@ -351,7 +320,7 @@ export function PracticeSession({ itemId, initial }: { itemId: string; initial: 
             </p>
           ) : null}
           {result ? (
-            <div className={`space-y-1 rounded-lg px-3 py-2 ${statusTone}`} data-status={result.status}>
+            <div className={`space-y-1 rounded-lg px-3 py-2 ${verdictTone(result.status)}`} data-status={result.status}>
               <p className="font-semibold">{t(`feedback.${result.status === "invalid" ? "wrong" : result.status}`)}</p>
               {result.readAs !== null ? <p>{t("feedback.readAs", { value: asInstrumental(shown(result.readAs), locale) })}</p> : null}
               {result.expected !== null && result.status !== "correct" ? <p>{t("feedback.expected", { value: shown(result.expected) })}</p> : null}
@@ -383,7 +352,7 @@ export function PracticeSession({ itemId, initial }: { itemId: string; initial: 
             </p>
           </section>
         ) : null}
-      </article>
+      </QuestionCard>
 
       {variant.anchors.length > 1 ? (
         <section className="card text-sm" aria-labelledby={`${ids.shortcuts}-anchors`}>
@@ -410,16 +379,7 @@ export function PracticeSession({ itemId, initial }: { itemId: string; initial: 
         <h2 id={ids.shortcuts} className="mb-2 font-semibold">
           {t("shortcuts.title")}
         </h2>
-        <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1">
-          {shortcuts.map(([key, label]) => (
-            <div key={key} className="contents">
-              <dt>
-                <kbd className="rounded border border-slate-300 bg-slate-50 px-1.5 py-0.5 font-mono text-xs dark:border-slate-700 dark:bg-slate-800">{key}</kbd>
-              </dt>
-              <dd className="text-slate-700 dark:text-slate-300">{label}</dd>
-            </div>
-          ))}
-        </dl>
+        <ShortcutList shortcuts={shortcuts} />
       </section>
     </div>
   );

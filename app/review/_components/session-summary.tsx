@@ -1,13 +1,6 @@
 "use client";
 import { useTranslations } from "next-intl";
-
-export interface SessionGrade {
-  reviewId: string;
-  cardId: string;
-  grade: number;
-  status: string | null;
-  durationMs: number | null;
-}
+import type { SessionGrade } from "../review-machine";
 
 /** What this sitting amounted to, shown when the queue is empty (undone grades are already gone from `history`). */
 export function SessionSummary({ history }: { history: readonly SessionGrade[] }) {

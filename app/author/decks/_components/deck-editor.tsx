@@ -1,44 +1,21 @@
 "use client";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useReducer, useRef } from "react";
 import type { DeckError } from "@/lib/content";
-import type { PublishBlocker, SaveOutcome } from "@/lib/server/deck-versions";
+import type { PublishBlocker } from "@/lib/server/deck-versions";
 import { api, ApiError, deckApi } from "./api";
+import { DECK_FILE, deckEditorReducer, initialEditorState, newFilePath, openPaths, pendingChanges, type DeckEditorStart, type Saved } from "./deck-editor-machine";
 import { PreviewPane } from "./preview-pane";
 import { skeletonFileText } from "./template-kinds";
 import { useLivePreview } from "./use-live-preview";
 import { YamlEditor, type LineProblem } from "./yaml-editor";
 
-const DECK_FILE = "deck.yaml";
-
-export interface DeckEditorProps {
+export interface DeckEditorProps extends DeckEditorStart {
   deckId: string;
   deckTitle: string;
   concepts: string[];
-  head: { version: string; status: string; files: { path: string; text: string }[] } | null;
-  initialPath?: string;
-  initialLine?: number;
-  /** Unsaved text for a new file (from the template form). */
-  initialDraft?: { path: string; text: string };
 }
-
-type Saved = Extract<SaveOutcome, { ok: true }>;
-
-type SaveState =
-  | { kind: "idle" }
-  | { kind: "saving" }
-  | { kind: "saved"; outcome: Saved }
-  | { kind: "invalid"; message: string; errors: DeckError[] }
-  | { kind: "failed"; message: string };
-
-type PublishState = { kind: "idle" } | { kind: "publishing" } | { kind: "published"; version: string } | { kind: "blocked"; message: string; blockers: PublishBlocker[] } | { kind: "failed"; message: string };
-
-function sortPaths(paths: Iterable<string>): string[] {
-  return [...new Set(paths)].sort((a, b) => (a === DECK_FILE ? -1 : b === DECK_FILE ? 1 : a.localeCompare(b)));
-}
-
-const NEW_FILE = /^(?:[a-z0-9][a-z0-9._-]*\/)*[a-z0-9][a-z0-9._-]*\.ya?ml$/;
 
 /**
  * The deck editor: the deck's files, CodeMirror on the chosen one with its problems at their lines,
@@ -47,23 +24,13 @@ const NEW_FILE = /^(?:[a-z0-9][a-z0-9._-]*\/)*[a-z0-9][a-z0-9._-]*\.ya?ml$/;
  */
 export function DeckEditor({ deckId, deckTitle, concepts, head, initialPath, initialLine, initialDraft }: DeckEditorProps) {
   const t = useTranslations("author.editor");
-  const [saved, setSaved] = useState<Record<string, string>>(() => Object.fromEntries((head?.files ?? []).map((file) => [file.path, file.text])));
-  const [drafts, setDrafts] = useState<Record<string, string | null>>(() => (initialDraft ? { [initialDraft.path]: initialDraft.text } : {}));
-  const [baseVersion, setBaseVersion] = useState<string | null>(head?.version ?? null);
-  const [status, setStatus] = useState(head?.status ?? "draft");
-  const paths = useMemo(() => sortPaths([...Object.keys(saved), ...Object.keys(drafts)].filter((path) => drafts[path] !== null)), [saved, drafts]);
-  const firstPath = initialDraft?.path ?? (initialPath && paths.includes(initialPath) ? initialPath : (paths.find((path) => path !== DECK_FILE) ?? DECK_FILE));
-  const [path, setPath] = useState(firstPath);
-  const [line, setLine] = useState(initialLine ?? 1);
-  const [editedAt, setEditedAt] = useState(0);
-  const [jump, setJump] = useState<{ line: number; nonce: number } | null>(initialLine ? { line: initialLine, nonce: 1 } : null);
-  const [saveState, setSaveState] = useState<SaveState>({ kind: "idle" });
-  const [publishState, setPublishState] = useState<PublishState>({ kind: "idle" });
-  const [newFile, setNewFile] = useState("");
-  const [newFileError, setNewFileError] = useState<string | null>(null);
+  const [state, dispatch] = useReducer(deckEditorReducer, { head, initialPath, initialLine, initialDraft }, initialEditorState);
+  const { saved, drafts, baseVersion, status, path, line, editedAt, jump, save: saveState, publish: publishState } = state;
+  const { name: newFile, error: newFileError } = state.newFile;
+  const paths = useMemo(() => openPaths({ saved, drafts }), [saved, drafts]);
 
   const text = drafts[path] ?? saved[path] ?? "";
-  const dirtyPaths = Object.keys(drafts).filter((candidate) => drafts[candidate] !== (saved[candidate] ?? undefined));
+  const dirtyPaths = pendingChanges({ saved, drafts }).map((change) => change.path);
   const dirty = dirtyPaths.length > 0;
   const header = path !== DECK_FILE && drafts[DECK_FILE] !== undefined && drafts[DECK_FILE] !== null ? drafts[DECK_FILE] : undefined;
   const preview = useLivePreview({ deckId, path, text, line, header, editedAt });
@@ -93,53 +60,29 @@ export function DeckEditor({ deckId, deckTitle, concepts, head, initialPath, ini
   }, [path]);
 
   const goTo = useCallback((file: string, target: number) => {
-    setPath(file);
-    setLine(target);
-    setJump({ line: target, nonce: Date.now() });
+    dispatch({ type: "opened", path: file, line: target, nonce: Date.now() });
   }, []);
 
-  const onChange = useCallback(
-    (next: string, at: number) => {
-      setDrafts((current) => ({ ...current, [path]: next }));
-      setEditedAt(at);
-      // A refused save's problems describe text that is gone now: left up, they (and their gutter
-      // marks) contradict the live preview once the author has fixed them. The next save re-checks.
-      setSaveState((current) => (current.kind === "invalid" ? { kind: "idle" } : current));
-    },
-    [path],
-  );
+  const onChange = useCallback((next: string, at: number) => dispatch({ type: "edited", path, text: next, at }), [path]);
+  const onCursorLine = useCallback((target: number) => dispatch({ type: "cursorMoved", line: target }), []);
 
   const busy = useRef(false);
   const save = useCallback(async () => {
     if (busy.current) return;
-    const changes = Object.keys(drafts)
-      .filter((candidate) => drafts[candidate] !== (saved[candidate] ?? undefined))
-      .map((candidate) => ({ path: candidate, text: drafts[candidate] ?? null }));
+    const changes = pendingChanges({ saved, drafts });
     if (changes.length === 0) {
-      setSaveState({ kind: "failed", message: t("nothingToSave") });
+      dispatch({ type: "saveFailed", message: t("nothingToSave") });
       return;
     }
     busy.current = true;
-    setSaveState({ kind: "saving" });
-    setPublishState({ kind: "idle" });
+    dispatch({ type: "saveStarted" });
     try {
       const outcome = await api<Saved>(`${deckApi(deckId)}/versions`, { body: { baseVersion, changes } });
-      setSaved((current) => {
-        const next = { ...current };
-        for (const change of changes) {
-          if (change.text === null) delete next[change.path];
-          else next[change.path] = change.text;
-        }
-        return next;
-      });
-      setDrafts({});
-      setBaseVersion(outcome.version);
-      setStatus(outcome.status);
-      setSaveState({ kind: "saved", outcome });
+      dispatch({ type: "saveSucceeded", changes, outcome });
     } catch (error) {
       if (error instanceof ApiError && error.status === 422 && Array.isArray(error.body?.errors)) {
-        setSaveState({ kind: "invalid", message: error.message, errors: error.body.errors as DeckError[] });
-      } else setSaveState({ kind: "failed", message: error instanceof Error ? error.message : String(error) });
+        dispatch({ type: "saveInvalid", message: error.message, errors: error.body.errors as DeckError[] });
+      } else dispatch({ type: "saveFailed", message: error instanceof Error ? error.message : String(error) });
     } finally {
       busy.current = false;
     }
@@ -148,14 +91,13 @@ export function DeckEditor({ deckId, deckTitle, concepts, head, initialPath, ini
   const publish = useCallback(async () => {
     if (!baseVersion || busy.current) return;
     busy.current = true;
-    setPublishState({ kind: "publishing" });
+    dispatch({ type: "publishStarted" });
     try {
       await api(`${deckApi(deckId)}/versions/${baseVersion}/publish`, { method: "POST" });
-      setStatus("published");
-      setPublishState({ kind: "published", version: baseVersion });
+      dispatch({ type: "published", version: baseVersion });
     } catch (error) {
-      if (error instanceof ApiError && Array.isArray(error.body?.blockers)) setPublishState({ kind: "blocked", message: error.message, blockers: error.body.blockers as PublishBlocker[] });
-      else setPublishState({ kind: "failed", message: error instanceof Error ? error.message : String(error) });
+      if (error instanceof ApiError && Array.isArray(error.body?.blockers)) dispatch({ type: "publishBlocked", message: error.message, blockers: error.body.blockers as PublishBlocker[] });
+      else dispatch({ type: "publishFailed", message: error instanceof Error ? error.message : String(error) });
     } finally {
       busy.current = false;
     }
@@ -183,34 +125,20 @@ export function DeckEditor({ deckId, deckTitle, concepts, head, initialPath, ini
 
   function addFile(event: React.FormEvent) {
     event.preventDefault();
-    const name = newFile.trim().toLowerCase();
-    const full = name.includes("/") ? name : `templates/${name}`;
-    const file = /\.ya?ml$/.test(full) ? full : `${full}.yaml`;
-    if (!NEW_FILE.test(file)) {
-      setNewFileError(t("newFileInvalid"));
+    const named = newFilePath(newFile, paths);
+    if ("problem" in named) {
+      dispatch({ type: "newFileRejected", error: named.problem === "invalid" ? t("newFileInvalid") : t("newFileExists") });
       return;
     }
-    if (paths.includes(file)) {
-      setNewFileError(t("newFileExists"));
-      return;
-    }
+    const file = named.path;
     const id = file.replace(/^.*\//, "").replace(/\.ya?ml$/, "").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "new-template";
-    setDrafts((current) => ({ ...current, [file]: file.startsWith("cards/") ? "cards:\n" : skeletonFileText(id, concepts[0] ?? "concept") }));
-    setNewFile("");
-    setNewFileError(null);
-    goTo(file, 1);
-    setEditedAt(performance.now());
+    const text = file.startsWith("cards/") ? "cards:\n" : skeletonFileText(id, concepts[0] ?? "concept");
+    dispatch({ type: "fileAdded", path: file, text, at: performance.now(), nonce: Date.now() });
   }
 
   function deleteFile() {
     if (path === DECK_FILE || !window.confirm(t("deleteConfirm", { path }))) return;
-    setDrafts((current) => {
-      const next = { ...current };
-      if (saved[path] === undefined) delete next[path];
-      else next[path] = null;
-      return next;
-    });
-    setPath(DECK_FILE);
+    dispatch({ type: "fileDeleted", path });
   }
 
   const canPublish = baseVersion !== null && !dirty && saveState.kind !== "saving" && status !== "published";
@@ -315,7 +243,7 @@ export function DeckEditor({ deckId, deckTitle, concepts, head, initialPath, ini
             ))}
           </nav>
           <div className="h-[65vh]">
-            <YamlEditor docKey={path} initialText={text} label={t("editorLabel", { path })} problems={problems} onChange={onChange} onCursorLine={setLine} onSave={() => void save()} jump={jump} />
+            <YamlEditor docKey={path} initialText={text} label={t("editorLabel", { path })} problems={problems} onChange={onChange} onCursorLine={onCursorLine} onSave={() => void save()} jump={jump} />
           </div>
           <p className="text-xs text-slate-600 dark:text-slate-400">{t("shortcuts")}</p>
           <div className="flex flex-wrap items-start gap-3">
@@ -328,7 +256,7 @@ export function DeckEditor({ deckId, deckTitle, concepts, head, initialPath, ini
                 className="field-input mt-0 w-56 font-mono text-sm"
                 placeholder="templates/my-template.yaml"
                 value={newFile}
-                onChange={(event) => setNewFile(event.target.value)}
+                onChange={(event) => dispatch({ type: "newFileTyped", name: event.target.value })}
                 aria-invalid={newFileError !== null}
                 aria-describedby={newFileError ? "new-file-error" : undefined}
               />
