@@ -27,7 +27,8 @@ export function clearServingMark(databaseFile: string): void {
   rmSync(servingMarkFile(databaseFile), { force: true });
 }
 
-function alive(pid: number): boolean {
+/** True while process `pid` exists (EPERM: it exists, as another user's). */
+export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -42,7 +43,7 @@ export function servingProcess(databaseFile: string): ServingMark | null {
     const stored = storedMarkSchema.safeParse(JSON.parse(readFileSync(servingMarkFile(databaseFile), "utf8")));
     if (!stored.success) return null;
     const { pid, port } = stored.data;
-    return alive(pid) ? { pid, port: String(port ?? "") } : null;
+    return processAlive(pid) ? { pid, port: String(port ?? "") } : null;
   } catch {
     return null;
   }

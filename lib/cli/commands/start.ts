@@ -9,6 +9,7 @@ import { nextAuthSecret } from "../../server/secret";
 import { clearServingMark, writeServingMark } from "../../server/serving-mark";
 import { sqliteSynchronousLevel } from "../../server/sqlite-connection";
 import { buildIsStale } from "../build-fingerprint";
+import { markServingBuild } from "../build-guard";
 import { migrateDatabase } from "../database";
 import { localBin, say } from "../process";
 import { buildApp } from "./build";
@@ -46,11 +47,13 @@ export async function run(): Promise<number> {
   say(`serving on http://localhost:${port}`);
   const server = spawn(localBin("tsx"), [path.join(projectRoot, "lib", "cli", "serve.ts"), port], { stdio: "inherit", env });
   if (sqliteFile) writeServingMark(sqliteFile, { pid: process.pid, port });
+  const unmarkBuild = markServingBuild();
   const stopBackups = sqliteFile && backups ? scheduleBackups(sqliteFile, backups) : () => {};
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
   return new Promise((resolve) =>
     server.on("exit", (code) => {
       stopBackups();
+      unmarkBuild();
       if (sqliteFile) clearServingMark(sqliteFile);
       resolve(code ?? 0);
     }),
