@@ -1,4 +1,5 @@
 import "server-only";
+import { BoundedCache } from "@/lib/bounded-cache";
 import { msg, packMessage } from "@/lib/i18n/message";
 import type { AppLocale } from "@/lib/i18n/config";
 import { translate } from "@/lib/i18n/translate";
@@ -73,7 +74,7 @@ interface DeckContext {
   ids: Map<string, string>;
 }
 
-const contexts = new Map<string, DeckContext>();
+const contexts = new BoundedCache<DeckContext>({ maxEntries: 200 });
 
 /** The saved header and item ids of a deck's head version (cached while the head is unchanged). */
 async function deckContext(deckId: string): Promise<DeckContext> {
@@ -93,7 +94,6 @@ async function deckContext(deckId: string): Promise<DeckContext> {
     }
   }
   const context = { key, header: files.find((file) => file.path === DECK_FILE)?.text ?? "", ids };
-  if (contexts.size > 200) contexts.clear();
   contexts.set(deckId, context);
   return context;
 }
