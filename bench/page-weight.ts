@@ -17,8 +17,8 @@ import { gzipSync } from "node:zlib";
 import { chromium, type Browser, type BrowserContextOptions } from "@playwright/test";
 import { ensureChromium } from "../lib/cli/chromium";
 import { freePort, startServer } from "../tests/reliability/server-process";
+import { runBench, type BenchFigures } from "./run-bench";
 
-const JSON_OUTPUT = process.argv.includes("--json");
 const GOAL_KIB = 40;
 const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: "en-US" };
 
@@ -64,7 +64,7 @@ async function measure(browser: Browser, baseUrl: string, pagePath: string, stor
   return { page: pagePath, scripts, rawKiB: kib(raw), gzipKiB: kib(gzip) };
 }
 
-async function main(): Promise<void> {
+async function main(): Promise<BenchFigures> {
   const scratch = mkdtempSync(path.join(os.tmpdir(), "deepdrill-page-weight-"));
   const server = await startServer({ root: process.cwd(), port: await freePort(), databaseFile: path.join(scratch, "bench.db"), secret: randomBytes(32).toString("base64url") });
   const browser = await chromium.launch({
@@ -89,13 +89,14 @@ async function main(): Promise<void> {
     const signInPage = results.find((result) => result.page === "/login");
     const review = results.find((result) => result.page === "/review");
     const difference = signInPage && review ? Math.round((review.gzipKiB - signInPage.gzipKiB) * 10) / 10 : null;
-    if (JSON_OUTPUT) {
-      process.stdout.write(`${JSON.stringify({ pages: results, reviewMinusSignInKiB: difference, goalKiB: GOAL_KIB }, null, 2)}\n`);
-      return;
-    }
-    process.stdout.write("first visit on a phone, JavaScript (gzip -9 of each script body)\n");
-    for (const result of results) process.stdout.write(`${result.page.padEnd(32)} ${String(result.scripts).padStart(3)} scripts ${String(result.rawKiB).padStart(8)} KiB raw ${String(result.gzipKiB).padStart(7)} KiB gzip\n`);
-    if (difference !== null) process.stdout.write(`/review − sign-in: ${difference} KiB gzip (goal: within ${GOAL_KIB} KiB)\n`);
+    return {
+      figures: { pages: results, reviewMinusSignInKiB: difference, goalKiB: GOAL_KIB },
+      lines: () => [
+        "first visit on a phone, JavaScript (gzip -9 of each script body)",
+        ...results.map((result) => `${result.page.padEnd(32)} ${String(result.scripts).padStart(3)} scripts ${String(result.rawKiB).padStart(8)} KiB raw ${String(result.gzipKiB).padStart(7)} KiB gzip`),
+        ...(difference !== null ? [`/review − sign-in: ${difference} KiB gzip (goal: within ${GOAL_KIB} KiB)`] : []),
+      ],
+    };
   } finally {
     await browser.close();
     await server.stop();
@@ -103,7 +104,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
-});
+runBench(main);
