@@ -9,12 +9,13 @@ import { z } from "zod";
 import { DECK_FILE, deckError, parseDeck, type Deck, type DeckError, type DeckFileText } from "@/lib/content";
 import { parseYaml, positionOf } from "@/lib/content/yaml-positions";
 import { isTemplate, type Bilingual } from "@/lib/questions";
-import type { PreviewVariant } from "@/lib/questions/harness/preview-variants";
+import type { PreviewVariant as MadeVariant } from "@/lib/questions/harness/preview-variants";
 import { requireDeckEditor } from "./authoring";
 import { db } from "./db";
 import { MAX_FILE_CHARS, workedSolutionProblem } from "./deck-versions";
 import { parseDeckVersionFiles } from "./stored-json";
 import { previewInWorker } from "./template-pool";
+import { typesetWithSolution } from "./typeset";
 import type { CurrentUser } from "./users";
 
 /**
@@ -26,7 +27,9 @@ import type { CurrentUser } from "./users";
  * one parse of one file plus the variants.
  */
 
-export { PREVIEW_VARIANTS, type PreviewVariant } from "@/lib/questions/harness/preview-variants";
+export { PREVIEW_VARIANTS } from "@/lib/questions/harness/preview-variants";
+/** A variant as the preview shows it: its texts typeset on the server, so the editor loads no KaTeX. */
+export type PreviewVariant = ReturnType<typeof typesetWithSolution<MadeVariant>>;
 
 export const previewSchema = z.strictObject(
   {
@@ -178,7 +181,7 @@ export async function previewFile(user: CurrentUser, input: PreviewInput, locale
   const solution = workedSolutionProblem(item);
   if (solution) result.problems.push(translate(locale, solution));
   for (const problem of made.checks) if (!result.problems.includes(problem)) result.problems.push(problem);
-  result.variants.push(...made.variants);
+  result.variants.push(...made.variants.map((variant) => typesetWithSolution(variant)));
   result.ms = Math.round(performance.now() - started);
   return result;
 }
