@@ -16,19 +16,14 @@ import path from "node:path";
 import { ReviewClient } from "../tests/reliability/review-client";
 import { runDeepdrill, signedInStudents, startGrading, type CommandResult, type GradeAck } from "../tests/reliability/grading-load";
 import { freePort, startServer } from "../tests/reliability/server-process";
+import { numberOption, runBench, type BenchFigures } from "./run-bench";
 
-function option(name: string, fallback: number): number {
-  const at = process.argv.indexOf(`--${name}`);
-  const value = at >= 0 ? Number(process.argv[at + 1]) : fallback;
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-}
-
-const STUDENTS = option("students", 20);
-const SECONDS = option("seconds", 20);
+const STUDENTS = numberOption("students", 20);
+const SECONDS = numberOption("seconds", 20);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const perSecond = (acks: readonly GradeAck[], from: number, to: number) => Math.round((acks.filter((ack) => ack.at >= from && ack.at < to).length / ((to - from) / 1000)) * 10) / 10;
 
-async function main(): Promise<void> {
+async function main(): Promise<BenchFigures> {
   const root = process.cwd();
   const scratch = mkdtempSync(path.join(os.tmpdir(), "deepdrill-bench-admin-"));
   const databaseFile = path.join(scratch, "bench.db");
@@ -65,12 +60,11 @@ async function main(): Promise<void> {
       failedRequests: load.failures.length,
       failureSamples: load.failures.slice(0, 5),
     };
-    if (process.argv.includes("--json")) process.stdout.write(`${JSON.stringify(result)}\n`);
-    else for (const [name, value] of Object.entries(result)) process.stdout.write(`${name.padEnd(28)} ${JSON.stringify(value)}\n`);
+    return { figures: result, jsonOnOneLine: true, lines: () => Object.entries(result).map(([name, value]) => `${name.padEnd(28)} ${JSON.stringify(value)}`) };
   } finally {
     await server.stop();
     rmSync(scratch, { recursive: true, force: true });
   }
 }
 
-void main();
+runBench(main);

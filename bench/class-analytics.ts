@@ -12,20 +12,15 @@ import { execFileSync } from "node:child_process";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { createScratchDatabase } from "../lib/cli/scratch-database";
+import { numberOption, runBench, type BenchFigures } from "./run-bench";
 
-function option(name: string, fallback: number): number {
-  const at = process.argv.indexOf(`--${name}`);
-  const value = at >= 0 ? Number(process.argv[at + 1]) : fallback;
-  return Number.isFinite(value) && value > 0 ? Math.floor(value) : fallback;
-}
-
-const STUDENTS = option("students", 20);
-const REVIEWS = option("reviews", 40);
+const STUDENTS = numberOption("students", 20, { integer: true });
+const REVIEWS = numberOption("reviews", 40, { integer: true });
 const DAY_MS = 86_400_000;
 const round = (ms: number) => Math.round(ms * 10) / 10;
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 
-async function main(): Promise<void> {
+async function main(): Promise<BenchFigures> {
   const scratch = await createScratchDatabase("sqlite", "bench-analytics");
   process.env.DATABASE_URL = scratch.url;
   execFileSync(path.resolve("node_modules/.bin/prisma"), ["migrate", "deploy"], { env: process.env, stdio: "ignore" });
@@ -95,15 +90,15 @@ async function main(): Promise<void> {
     const phases = { reviewsReadMs: readMs, variantsParseMs: parseMs, wrongAnswersCheckMs: checkMs, cardsStudiedReadMs: logMs, cardDefinitionsReadMs: cardsMs, rows: rows.length };
     log(`phases ${JSON.stringify(phases)}`);
     const result = { students: STUDENTS, reviews, firstMs: runs[0], laterMs: runs.slice(1), phases };
-    if (process.argv.includes("--json")) process.stdout.write(`${JSON.stringify(result)}\n`);
-    else process.stdout.write(`classAnalytics: first call ${runs[0]} ms, then ${runs.slice(1).join(" / ")} ms (${STUDENTS} students, ${reviews} reviews)\n`);
     await db.$disconnect();
+    return {
+      figures: result,
+      jsonOnOneLine: true,
+      lines: () => [`classAnalytics: first call ${runs[0]} ms, then ${runs.slice(1).join(" / ")} ms (${STUDENTS} students, ${reviews} reviews)`],
+    };
   } finally {
     await scratch.drop();
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
-});
+runBench(main);

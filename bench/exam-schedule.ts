@@ -16,6 +16,7 @@ import {
 } from "../lib/srs/readiness";
 import { createSimulatedStudent, simulateStudy, trueRecall, type ScheduleMode, type SimulatedCard, type StudyRun } from "../lib/srs/study-simulation";
 import { createRandom } from "../lib/sim/random/seeded-random";
+import { runBench } from "./run-bench";
 
 const STUDENTS = Number(process.argv[2] ?? 200);
 const SEED = Number(process.argv[3] ?? 1);
@@ -113,38 +114,40 @@ function figuresFor(mode: ScheduleMode): ModeFigures {
   return figures;
 }
 
-const plain = figuresFor("plain");
-const exam = figuresFor("exam");
+runBench(() => {
+  const plain = figuresFor("plain");
+  const exam = figuresFor("exam");
 
-console.log(`exam-schedule bench: ${STUDENTS} simulated students, ${CARDS} cards in ${CONCEPTS} concepts, ${DAYS} days, exam on day ${EXAM_DAY}, seed ${SEED}`);
-console.log(`plain SM-2: ${PLAIN_NEW_PER_DAY} new a day; exam-aware: paced new cards, daily load cap ${DAILY_LOAD_CAP}`);
-console.log("");
-const rows: [string, (f: ModeFigures) => string][] = [
-  ["cards seen ≥ 2 times before the exam", (f) => percent(f.seenTwice)],
-  ["cards seen ≥ 3 times before the exam", (f) => percent(f.seenThrice)],
-  ["counted reviews/day, days 0–20: mean", (f) => f.meanPerDay.toFixed(1)],
-  ["counted reviews/day, days 0–20: max (mean over students)", (f) => f.meanMaxPerDay.toFixed(1)],
-  ["  max ÷ mean, worst student", (f) => f.worstMaxOverMean.toFixed(2)],
-  ["  max ÷ mean, typical (mean max ÷ mean)", (f) => (f.meanMaxPerDay / f.meanPerDay).toFixed(2)],
-  ["counted reviews/day, days 0–29: mean / max", (f) => `${f.meanPerDayAll.toFixed(1)} / ${f.maxPerDayAll.toFixed(1)}`],
-  ["simulated exam-day recall (all cards)", (f) => percent(f.examRecall)],
-];
-console.log(`${"".padEnd(58)}${"plain SM-2".padStart(14)}${"exam-aware".padStart(14)}`);
-for (const [label, show] of rows) console.log(`${label.padEnd(58)}${show(plain).padStart(14)}${show(exam).padStart(14)}`);
-
-for (const [name, figures] of [["plain SM-2", plain], ["exam-aware", exam]] as const) {
+  console.log(`exam-schedule bench: ${STUDENTS} simulated students, ${CARDS} cards in ${CONCEPTS} concepts, ${DAYS} days, exam on day ${EXAM_DAY}, seed ${SEED}`);
+  console.log(`plain SM-2: ${PLAIN_NEW_PER_DAY} new a day; exam-aware: paced new cards, daily load cap ${DAILY_LOAD_CAP}`);
   console.log("");
-  console.log(`readiness calibration on exam day (${name}): decile, n, mean predicted, simulated outcome (|gap|), true recall (|gap|)`);
-  figures.calibration.forEach((bin, i) => {
-    const truth = figures.trueCalibration[i];
-    if (bin.count === 0 || !truth) {
-      console.log(`  ${bin.lower.toFixed(1)}–${bin.upper.toFixed(1)}  n=0`);
-      return;
-    }
-    const gap = Math.abs(bin.meanObserved - bin.meanPredicted);
-    const trueGap = Math.abs(truth.meanObserved - truth.meanPredicted);
-    console.log(
-      `  ${bin.lower.toFixed(1)}–${bin.upper.toFixed(1)}  n=${String(bin.count).padStart(6)}  ${bin.meanPredicted.toFixed(3)}  ${bin.meanObserved.toFixed(3)} (${gap.toFixed(3)})  ${truth.meanObserved.toFixed(3)} (${trueGap.toFixed(3)})`,
-    );
-  });
-}
+  const rows: [string, (f: ModeFigures) => string][] = [
+    ["cards seen ≥ 2 times before the exam", (f) => percent(f.seenTwice)],
+    ["cards seen ≥ 3 times before the exam", (f) => percent(f.seenThrice)],
+    ["counted reviews/day, days 0–20: mean", (f) => f.meanPerDay.toFixed(1)],
+    ["counted reviews/day, days 0–20: max (mean over students)", (f) => f.meanMaxPerDay.toFixed(1)],
+    ["  max ÷ mean, worst student", (f) => f.worstMaxOverMean.toFixed(2)],
+    ["  max ÷ mean, typical (mean max ÷ mean)", (f) => (f.meanMaxPerDay / f.meanPerDay).toFixed(2)],
+    ["counted reviews/day, days 0–29: mean / max", (f) => `${f.meanPerDayAll.toFixed(1)} / ${f.maxPerDayAll.toFixed(1)}`],
+    ["simulated exam-day recall (all cards)", (f) => percent(f.examRecall)],
+  ];
+  console.log(`${"".padEnd(58)}${"plain SM-2".padStart(14)}${"exam-aware".padStart(14)}`);
+  for (const [label, show] of rows) console.log(`${label.padEnd(58)}${show(plain).padStart(14)}${show(exam).padStart(14)}`);
+
+  for (const [name, figures] of [["plain SM-2", plain], ["exam-aware", exam]] as const) {
+    console.log("");
+    console.log(`readiness calibration on exam day (${name}): decile, n, mean predicted, simulated outcome (|gap|), true recall (|gap|)`);
+    figures.calibration.forEach((bin, i) => {
+      const truth = figures.trueCalibration[i];
+      if (bin.count === 0 || !truth) {
+        console.log(`  ${bin.lower.toFixed(1)}–${bin.upper.toFixed(1)}  n=0`);
+        return;
+      }
+      const gap = Math.abs(bin.meanObserved - bin.meanPredicted);
+      const trueGap = Math.abs(truth.meanObserved - truth.meanPredicted);
+      console.log(
+        `  ${bin.lower.toFixed(1)}–${bin.upper.toFixed(1)}  n=${String(bin.count).padStart(6)}  ${bin.meanPredicted.toFixed(3)}  ${bin.meanObserved.toFixed(3)} (${gap.toFixed(3)})  ${truth.meanObserved.toFixed(3)} (${trueGap.toFixed(3)})`,
+      );
+    });
+  }
+});

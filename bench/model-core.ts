@@ -16,6 +16,7 @@ import path from "node:path";
 import { deriveArchitecture, ISLP_ARCHITECTURES, validateSpec, type ArchitectureSpec, type LayerSpec } from "../lib/model-core";
 import { validSpecArbitrary } from "../lib/model-core/testing/spec-arbitraries";
 import { quietTfjs, verifyArchitecture } from "../lib/model-core/tfjs";
+import { runBench } from "./run-bench";
 
 quietTfjs();
 // tfjs warns on every orthogonal initialisation above 2,000 elements; the bare LSTM build triggers it each time.
@@ -104,47 +105,49 @@ function table(header: string[], rows: string[][]): void {
 
 const fixed = (n: number, digits: number) => n.toFixed(digits);
 
-tf.scalar(0).dispose(); // initialises the backend, so its name can be printed
-console.log(`model-core bench — node ${process.version}, tfjs ${tf.version.tfjs} (${tf.getBackend()} backend), ${os.cpus().length} cores\n`);
+runBench(() => {
+  tf.scalar(0).dispose(); // initialises the backend, so its name can be printed
+  console.log(`model-core bench — node ${process.version}, tfjs ${tf.version.tfjs} (${tf.getBackend()} backend), ${os.cpus().length} cores\n`);
 
-table(
-  ["closed form", "derive specs/s", "validate+derive specs/s"],
-  NETWORKS.map(([name, spec]) => {
-    const derive = measure(() => deriveArchitecture(spec), 400);
-    const validateAndDerive = measure(() => {
-      const validation = validateSpec(spec);
-      if (validation.ok) deriveArchitecture(validation.spec);
-    }, 400);
-    return [name, fixed(1_000 / derive.msPerCall, 0), fixed(1_000 / validateAndDerive.msPerCall, 0)];
-  }),
-);
+  table(
+    ["closed form", "derive specs/s", "validate+derive specs/s"],
+    NETWORKS.map(([name, spec]) => {
+      const derive = measure(() => deriveArchitecture(spec), 400);
+      const validateAndDerive = measure(() => {
+        const validation = validateSpec(spec);
+        if (validation.ok) deriveArchitecture(validation.spec);
+      }, 400);
+      return [name, fixed(1_000 / derive.msPerCall, 0), fixed(1_000 / validateAndDerive.msPerCall, 0)];
+    }),
+  );
 
-table(
-  ["verification, ms/spec", "bare build+count", "zero-filled build", "verification", "ratio to bare"],
-  NETWORKS.map(([name, spec]) => {
-    const bare = measure(() => bareBuildAndCount(spec, false), 1_500);
-    const zeros = measure(() => bareBuildAndCount(spec, true), 500);
-    const verify = measure(() => {
-      if (!verifyArchitecture(spec).tfjs.agrees) throw new Error(`${name}: tfjs disagrees`);
-    }, 500);
-    return [name, fixed(bare.msPerCall, 3), fixed(zeros.msPerCall, 3), fixed(verify.msPerCall, 3), `${fixed(verify.msPerCall / bare.msPerCall, 3)}×`];
-  }),
-);
+  table(
+    ["verification, ms/spec", "bare build+count", "zero-filled build", "verification", "ratio to bare"],
+    NETWORKS.map(([name, spec]) => {
+      const bare = measure(() => bareBuildAndCount(spec, false), 1_500);
+      const zeros = measure(() => bareBuildAndCount(spec, true), 500);
+      const verify = measure(() => {
+        if (!verifyArchitecture(spec).tfjs.agrees) throw new Error(`${name}: tfjs disagrees`);
+      }, 500);
+      return [name, fixed(bare.msPerCall, 3), fixed(zeros.msPerCall, 3), fixed(verify.msPerCall, 3), `${fixed(verify.msPerCall / bare.msPerCall, 3)}×`];
+    }),
+  );
 
-const scratch = mkdtempSync(path.join(tmpdir(), "deepdrill-bench-"));
-try {
-  const batch = fc.sample(validSpecArbitrary(), { numRuns: 300, seed: 300 }).map((generated) => generated.spec);
-  const file = path.join(scratch, "batch.json");
-  writeFileSync(file, JSON.stringify(batch));
-  const rows: string[][] = [];
-  for (let run = 1; run <= 2; run++) {
-    const start = performance.now();
-    const result = spawnSync("npm", ["run", "-s", "deepdrill", "--", "params", file], { cwd: path.resolve(__dirname, ".."), encoding: "utf8" });
-    const seconds = (performance.now() - start) / 1_000;
-    const reports = result.status === 0 ? (JSON.parse(result.stdout) as unknown[]) : [];
-    rows.push([`run ${run}`, String(batch.length), String(result.status), String(reports.length), fixed(seconds, 2)]);
+  const scratch = mkdtempSync(path.join(tmpdir(), "deepdrill-bench-"));
+  try {
+    const batch = fc.sample(validSpecArbitrary(), { numRuns: 300, seed: 300 }).map((generated) => generated.spec);
+    const file = path.join(scratch, "batch.json");
+    writeFileSync(file, JSON.stringify(batch));
+    const rows: string[][] = [];
+    for (let run = 1; run <= 2; run++) {
+      const start = performance.now();
+      const result = spawnSync("npm", ["run", "-s", "deepdrill", "--", "params", file], { cwd: path.resolve(__dirname, ".."), encoding: "utf8" });
+      const seconds = (performance.now() - start) / 1_000;
+      const reports = result.status === 0 ? (JSON.parse(result.stdout) as unknown[]) : [];
+      rows.push([`run ${run}`, String(batch.length), String(result.status), String(reports.length), fixed(seconds, 2)]);
+    }
+    table(["params CLI, 300 random specs", "specs", "exit", "reports", "wall s (incl. start)"], rows);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
   }
-  table(["params CLI, 300 random specs", "specs", "exit", "reports", "wall s (incl. start)"], rows);
-} finally {
-  rmSync(scratch, { recursive: true, force: true });
-}
+});

@@ -3,7 +3,8 @@
  * cache), gzipped. The production server is started as `npm start` starts it, on a throwaway
  * database; real Chromium opens each page in a fresh context (signed in where the page needs it)
  * and every script response is counted once, its body gzipped here at level 9, so the figure does
- * not depend on whether the server compressed it.
+ * not depend on whether the server compressed it. Last come a running mock exam's page and the
+ * deck editor with its live preview (the student started an exam, then was made an instructor).
  *
  *   npx tsx bench/page-weight.ts [--json]
  *
@@ -14,11 +15,12 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import { chromium, type Browser, type BrowserContextOptions } from "@playwright/test";
+import { chromium, type APIRequestContext, type Browser, type BrowserContextOptions } from "@playwright/test";
 import { ensureChromium } from "../lib/cli/chromium";
+import { runDeepdrill } from "../tests/reliability/grading-load";
 import { freePort, startServer } from "../tests/reliability/server-process";
+import { runBench, type BenchFigures } from "./run-bench";
 
-const JSON_OUTPUT = process.argv.includes("--json");
 const GOAL_KIB = 40;
 const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: "en-US" };
 
@@ -64,9 +66,24 @@ async function measure(browser: Browser, baseUrl: string, pagePath: string, stor
   return { page: pagePath, scripts, rawKiB: kib(raw), gzipKiB: kib(gzip) };
 }
 
-async function main(): Promise<void> {
+/** A running exam's page and an in-app deck's editor, for the signed-in student of `request`. */
+async function examAndEditorPages(request: APIRequestContext, baseUrl: string, databaseFile: string, email: string): Promise<string[]> {
+  const exam = await request.post(`${baseUrl}/api/exams`, { data: { deckIds: ["islp-ch10"], questionCount: 10, timeLimitSeconds: 3600 } });
+  if (!exam.ok()) throw new Error(`starting an exam: HTTP ${exam.status()}`);
+  const { exam: started } = (await exam.json()) as { exam: { id: string } };
+  const promoted = await runDeepdrill(process.cwd(), databaseFile, ["users", "promote", email]);
+  if (promoted.code !== 0) throw new Error(`users promote: ${promoted.stderr}`);
+  // The server keeps a user's role for up to 10 s (review-queue.ts, settings cache).
+  await new Promise((resolve) => setTimeout(resolve, 11_000));
+  const deck = await request.post(`${baseUrl}/api/author/decks`, { data: { id: "weight-deck", title: { ko: "무게", en: "Weight" }, concepts: [{ id: "counting", ko: "세기", en: "Counting" }] } });
+  if (!deck.ok()) throw new Error(`creating a deck: HTTP ${deck.status()} ${await deck.text()}`);
+  return [`/exam/${started.id}`, "/author/decks/weight-deck/edit"];
+}
+
+async function main(): Promise<BenchFigures> {
   const scratch = mkdtempSync(path.join(os.tmpdir(), "deepdrill-page-weight-"));
-  const server = await startServer({ root: process.cwd(), port: await freePort(), databaseFile: path.join(scratch, "bench.db"), secret: randomBytes(32).toString("base64url") });
+  const databaseFile = path.join(scratch, "bench.db");
+  const server = await startServer({ root: process.cwd(), port: await freePort(), databaseFile, secret: randomBytes(32).toString("base64url") });
   const browser = await chromium.launch({
     executablePath: ensureChromium(),
     args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
@@ -77,25 +94,30 @@ async function main(): Promise<void> {
     const page = await setup.newPage();
     await page.goto(`${server.baseUrl}/register`);
     await page.getByLabel("Name").fill("Bench");
-    await page.getByLabel("E-mail").fill(`weight-${randomUUID().slice(0, 8)}@example.com`);
+    const email = `weight-${randomUUID().slice(0, 8)}@example.com`;
+    await page.getByLabel("E-mail").fill(email);
     await page.getByLabel("Password").fill("correct horse battery");
     await page.getByRole("button", { name: "Create account" }).click();
     await page.getByTestId("signed-in-as").waitFor({ state: "attached", timeout: 30_000 });
     const signedIn = await setup.storageState();
-    await setup.close();
 
     const results: PageWeight[] = [];
     for (const entry of PAGES) results.push(await measure(browser, server.baseUrl, entry.path, entry.signedIn ? signedIn : undefined));
+    // Then, so that neither changes the pages above: a running mock exam, and the deck editor with
+    // its live preview (the student made an instructor, with an in-app deck).
+    for (const entry of await examAndEditorPages(setup.request, server.baseUrl, databaseFile, email)) results.push(await measure(browser, server.baseUrl, entry, signedIn));
+    await setup.close();
     const signInPage = results.find((result) => result.page === "/login");
     const review = results.find((result) => result.page === "/review");
     const difference = signInPage && review ? Math.round((review.gzipKiB - signInPage.gzipKiB) * 10) / 10 : null;
-    if (JSON_OUTPUT) {
-      process.stdout.write(`${JSON.stringify({ pages: results, reviewMinusSignInKiB: difference, goalKiB: GOAL_KIB }, null, 2)}\n`);
-      return;
-    }
-    process.stdout.write("first visit on a phone, JavaScript (gzip -9 of each script body)\n");
-    for (const result of results) process.stdout.write(`${result.page.padEnd(32)} ${String(result.scripts).padStart(3)} scripts ${String(result.rawKiB).padStart(8)} KiB raw ${String(result.gzipKiB).padStart(7)} KiB gzip\n`);
-    if (difference !== null) process.stdout.write(`/review − sign-in: ${difference} KiB gzip (goal: within ${GOAL_KIB} KiB)\n`);
+    return {
+      figures: { pages: results, reviewMinusSignInKiB: difference, goalKiB: GOAL_KIB },
+      lines: () => [
+        "first visit on a phone, JavaScript (gzip -9 of each script body)",
+        ...results.map((result) => `${result.page.padEnd(32)} ${String(result.scripts).padStart(3)} scripts ${String(result.rawKiB).padStart(8)} KiB raw ${String(result.gzipKiB).padStart(7)} KiB gzip`),
+        ...(difference !== null ? [`/review − sign-in: ${difference} KiB gzip (goal: within ${GOAL_KIB} KiB)`] : []),
+      ],
+    };
   } finally {
     await browser.close();
     await server.stop();
@@ -103,7 +125,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
-});
+runBench(main);

@@ -27,15 +27,9 @@ import { itemsYaml } from "../lib/content/export-yaml";
 import type { Template } from "../lib/questions";
 import { ensureChromium } from "../lib/cli/chromium";
 import { freePort, startServer } from "../tests/reliability/server-process";
+import { JSON_OUTPUT, numberOption, runBench, type BenchFigures } from "./run-bench";
 
-function option(name: string, fallback: number): number {
-  const at = process.argv.indexOf(`--${name}`);
-  const value = at >= 0 ? Number(process.argv[at + 1]) : fallback;
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-}
-
-const EDITS = option("edits", 20);
-const JSON_OUTPUT = process.argv.includes("--json");
+const EDITS = numberOption("edits", 20);
 const root = path.resolve(import.meta.dirname, "..");
 const DENSE_TEMPLATE = "cifar-cnn-params";
 const FIRST_M = 101;
@@ -77,7 +71,7 @@ async function signUpInstructor(page: Page, databaseFile: string): Promise<void>
   db.close();
 }
 
-async function main(): Promise<void> {
+async function main(): Promise<BenchFigures> {
   const scratch = mkdtempSync(path.join(os.tmpdir(), "deepdrill-preview-bench-"));
   const databaseFile = path.join(scratch, "bench.db");
   log("starting the production app (builds first when the sources changed)…");
@@ -164,16 +158,14 @@ async function main(): Promise<void> {
       goalMs: 500,
       meetsGoal: median(inPage) < 500,
     };
-    if (JSON_OUTPUT) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-    else {
-      process.stdout.write(
-        [
-          `preview latency, ${DENSE_TEMPLATE} (12 layers), ${EDITS} edits, 5 verified variants each:`,
+    return {
+      figures: result,
+      lines: () => [
+        `preview latency, ${DENSE_TEMPLATE} (12 layers), ${EDITS} edits, 5 verified variants each:`,
           `  last keystroke → rendered: median ${result.keystrokeToRenderedMs.median} ms, p90 ${result.keystrokeToRenderedMs.p90} ms (min ${result.keystrokeToRenderedMs.min}, max ${result.keystrokeToRenderedMs.max}); goal < 500 ms: ${result.meetsGoal ? "met" : "NOT met"}`,
-          `  as Playwright sees it: median ${result.seenByPlaywrightMs.median} ms; server time per preview: median ${result.serverMs.median} ms; of which debounce ${result.debounceMs} ms`,
-        ].join("\n") + "\n",
-      );
-    }
+        `  as Playwright sees it: median ${result.seenByPlaywrightMs.median} ms; server time per preview: median ${result.serverMs.median} ms; of which debounce ${result.debounceMs} ms`,
+      ],
+    };
   } finally {
     await browser.close();
     await server.stop();
@@ -181,7 +173,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
-});
+runBench(main);

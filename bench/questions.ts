@@ -15,6 +15,7 @@ import { loadDecksFromDir } from "../lib/content/load-decks";
 import { quietTfjs } from "../lib/model-core/tfjs";
 import { makeVariant, variantSeed, type Template } from "../lib/questions";
 import { clearVerificationCache, verificationCacheSize, verifyVariant } from "../lib/questions/verify";
+import { runBench } from "./run-bench";
 
 quietTfjs();
 
@@ -86,4 +87,4 @@ async function main(): Promise<void> {
   }
 }
 
-void main();
+runBench(main);

@@ -22,18 +22,12 @@ import { sqliteSynchronousLevel } from "../lib/server/sqlite-connection";
 import { measureClassRevocation, newInstructor } from "../tests/reliability/class-revocation";
 import { plausibleResponse, ReviewClient, type Timed } from "../tests/reliability/review-client";
 import { freePort, startServer } from "../tests/reliability/server-process";
+import { numberOption, runBench, type BenchFigures } from "./run-bench";
 
-function option(name: string, fallback: number): number {
-  const at = process.argv.indexOf(`--${name}`);
-  const value = at >= 0 ? Number(process.argv[at + 1]) : fallback;
-  return Number.isFinite(value) && value > 0 ? value : fallback;
-}
-
-const STUDENTS = option("students", 50);
-const SECONDS = option("seconds", 60);
-const RAW_SECONDS = option("raw-seconds", 10);
-const REVOCATION_RUNS = option("revocation-runs", 5);
-const JSON_OUTPUT = process.argv.includes("--json");
+const STUDENTS = numberOption("students", 50);
+const SECONDS = numberOption("seconds", 60);
+const RAW_SECONDS = numberOption("raw-seconds", 10);
+const REVOCATION_RUNS = numberOption("revocation-runs", 5);
 
 type Endpoint = "next" | "answer" | "grade";
 
@@ -304,7 +298,7 @@ function describeRun(report: LoadReport): string[] {
  * SQLite, then PostgreSQL when a server answers at DEEPDRILL_TEST_PG_URL (--sqlite-only skips it),
  * one after the other on the same machine, and PostgreSQL's loops/s as a fraction of SQLite's.
  */
-async function main(): Promise<void> {
+async function main(): Promise<BenchFigures> {
   const kinds: TestDatabaseKind[] = ["sqlite"];
   if (!process.argv.includes("--sqlite-only")) {
     if (await postgresqlReachable(testPostgresqlServerUrl())) kinds.push("postgresql");
@@ -315,18 +309,16 @@ async function main(): Promise<void> {
   const [sqlite, postgresql] = reports;
   const revocation = postgresql ? await measureRevocation(REVOCATION_RUNS) : null;
   const ratio = sqlite && postgresql ? round(postgresql.server.loopsPerSecond / sqlite.server.loopsPerSecond, 3) : null;
-  if (JSON_OUTPUT) {
-    process.stdout.write(`${JSON.stringify({ students: STUDENTS, runs: reports, postgresqlToSqlite: ratio, revocation, machine: { cpus: os.cpus().length, node: process.version } }, null, 2)}\n`);
-  } else {
-    const lines = ["review loop under load", ...reports.flatMap(describeRun)];
-    if (ratio !== null) lines.push(`PostgreSQL / SQLite loops per second: ${ratio} (goal ≥ 0.7)`);
-    if (revocation) lines.push(...describeRevocation(revocation));
-    process.stdout.write(`${lines.join("\n")}\n`);
-  }
-  process.exitCode = reports.every((report) => report.server.errors === 0) ? 0 : 1;
+  return {
+    figures: { students: STUDENTS, runs: reports, postgresqlToSqlite: ratio, revocation, machine: { cpus: os.cpus().length, node: process.version } },
+    lines: () => [
+      "review loop under load",
+      ...reports.flatMap(describeRun),
+      ...(ratio !== null ? [`PostgreSQL / SQLite loops per second: ${ratio} (goal ≥ 0.7)`] : []),
+      ...(revocation ? describeRevocation(revocation) : []),
+    ],
+    failed: reports.some((report) => report.server.errors !== 0),
+  };
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exitCode = 1;
-});
+runBench(main);

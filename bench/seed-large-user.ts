@@ -15,17 +15,11 @@ import { hash } from "@node-rs/argon2";
 import Database from "better-sqlite3";
 import { ReviewClient } from "../tests/reliability/review-client";
 import { freePort, startServer } from "../tests/reliability/server-process";
+import { numberOption, runBench, type BenchFigures } from "./run-bench";
 
-function option(name: string, fallback: number): number {
-  const at = process.argv.indexOf(`--${name}`);
-  const value = at >= 0 ? Number(process.argv[at + 1]) : fallback;
-  return Number.isFinite(value) && value > 0 ? Math.floor(value) : fallback;
-}
-
-const CARDS = option("cards", 100_000);
-const LOGS = option("logs", 1_000_000);
-const REQUESTS = option("requests", 500);
-const JSON_OUTPUT = process.argv.includes("--json");
+const CARDS = numberOption("cards", 100_000, { integer: true });
+const LOGS = numberOption("logs", 1_000_000, { integer: true });
+const REQUESTS = numberOption("requests", 500, { integer: true });
 const PASSWORD = "correct horse battery";
 const DAY_MS = 86_400_000;
 const DECK = "bulk-deck";
@@ -229,7 +223,7 @@ function explain(databaseFile: string, queries: readonly CapturedQuery[]) {
   return plans;
 }
 
-async function main(): Promise<void> {
+async function main(): Promise<BenchFigures> {
   const scratch = mkdtempSync(path.join(os.tmpdir(), "deepdrill-large-"));
   const databaseFile = path.join(scratch, "large.db");
   const email = `bulk-${randomUUID().slice(0, 8)}@example.com`;
@@ -311,12 +305,11 @@ async function main(): Promise<void> {
       fullScans: fullScans.length,
       plans,
     };
-    if (JSON_OUTPUT) {
-      process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-    } else {
-      const line = (name: string, s: ReturnType<typeof summary>) =>
-        `  ${name.padEnd(44)} n=${s.requests}  p50 ${s.p50} ms  p95 ${s.p95} ms  p99 ${s.p99} ms  max ${s.max} ms`;
-      const lines = [
+    const line = (name: string, s: ReturnType<typeof summary>) =>
+      `  ${name.padEnd(44)} n=${s.requests}  p50 ${s.p50} ms  p95 ${s.p95} ms  p99 ${s.p99} ms  max ${s.max} ms`;
+    return {
+      figures: report,
+      lines: () => [
         `large student: ${counts.cardStates.toLocaleString("en-US")} card states, ${counts.logEntries.toLocaleString("en-US")} review-log entries (seeded in ${seeded.seconds} s)`,
         `GET /api/review/next on loopback, production server, one student (load average ${loadAverage.join(" / ")} on ${os.cpus().length} cores):`,
         "  round trip (client clock):",
@@ -329,17 +322,13 @@ async function main(): Promise<void> {
         `  target p95 < 10 ms (round trip): ${pending.p95 < 10 && issuing.p95 < 10 ? "met" : "NOT met"}`,
         `query plans of the ${plans.length} distinct statements of next → grade → next: ${fullScans.length} with a full scan`,
         ...plans.map((plan) => `  ${plan.fullScans.length ? "FULL SCAN" : "ok       "} ${plan.sql.slice(0, 150)}\n             ${plan.plan.join(" | ")}`),
-      ];
-      process.stdout.write(`${lines.join("\n")}\n`);
-    }
-    process.exitCode = pending.p95 < 10 && issuing.p95 < 10 && fullScans.length === 0 ? 0 : 1;
+      ],
+      failed: !(pending.p95 < 10 && issuing.p95 < 10 && fullScans.length === 0),
+    };
   } finally {
     if (process.argv.includes("--keep")) log(`kept the database: ${databaseFile}`);
     else rmSync(scratch, { recursive: true, force: true });
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exitCode = 1;
-});
+runBench(main);

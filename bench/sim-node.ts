@@ -16,11 +16,12 @@ import { validateSpec } from "../lib/model-core";
 import { runExperiment } from "../lib/sim/engine/run-experiment";
 import { MNIST_MLP_SPEC, mnistMlpExperiment } from "../lib/sim/experiments/mnist-mlp";
 import { datasetCache, selectBackend } from "../lib/sim/testing/run-in-node";
+import { runBench, type BenchFigures } from "./run-bench";
 
 const epochs = Number(process.argv[2] ?? 2);
 const backend = process.argv[3] === "cpu" ? "cpu" : "wasm";
 
-async function main() {
+async function main(): Promise<BenchFigures> {
   await selectBackend(backend);
   const settings = { ...mnistMlpExperiment.settings.defaults, epochs };
   const onlyMlp = { ...mnistMlpExperiment, models: (s: typeof settings) => mnistMlpExperiment.models(s).filter((m) => m.id === "mlp") };
@@ -87,7 +88,7 @@ async function main() {
     overheadRatio: Number((mean(engineEpochMs) / mean(bareEpochMs)).toFixed(3)),
     tensorsLeaked: engine.memory.tensorsAfter - engine.memory.tensorsBefore,
   };
-  console.log(JSON.stringify(figures, null, 2));
+  return { figures };
 }
 
-void main();
+runBench(main);

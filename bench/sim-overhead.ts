@@ -22,6 +22,7 @@ import os from "node:os";
 import path from "node:path";
 import { chromium, type Page } from "playwright-core";
 import { CHROMIUM_ARGS, root, startApp } from "./browser-app";
+import { runBench } from "./run-bench";
 
 const epochs = Math.max(1, Number(process.argv[2] ?? 3) || 3);
 const backends = (process.argv[3] ?? "webgl,wasm,cpu").split(",").filter(Boolean);
@@ -222,4 +223,4 @@ async function main() {
   console.log(JSON.stringify(figures));
 }
 
-void main();
+runBench(main);

@@ -15,6 +15,7 @@
 import os from "node:os";
 import { chromium, type Browser } from "playwright-core";
 import { CHROMIUM_ARGS, startApp } from "./browser-app";
+import { runBench } from "./run-bench";
 
 /** Few epochs and small subsets: enough steps to time, short enough for software WebGL. */
 const RUNS: Record<string, string> = {
@@ -117,4 +118,4 @@ async function main() {
   console.log(JSON.stringify(figures));
 }
 
-void main();
+runBench(main);

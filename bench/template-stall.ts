@@ -22,16 +22,10 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { ReviewClient } from "../tests/reliability/review-client";
 import { freePort, startServer } from "../tests/reliability/server-process";
+import { JSON_OUTPUT, numberOption, runBench, type BenchFigures } from "./run-bench";
 
-function option(name: string, fallback: number): number {
-  const at = process.argv.indexOf(`--${name}`);
-  const value = at >= 0 ? Number(process.argv[at + 1]) : fallback;
-  return Number.isFinite(value) && value >= 0 ? value : fallback;
-}
-
-const PREVIEWS = option("previews", 12);
-const IMPORTS = option("imports", 2);
-const JSON_OUTPUT = process.argv.includes("--json");
+const PREVIEWS = numberOption("previews", 12, { zeroAllowed: true });
+const IMPORTS = numberOption("imports", 2, { zeroAllowed: true });
 const HEALTH_EVERY_MS = 25;
 const BASELINE_MS = 5_000;
 const root = path.resolve(import.meta.dirname, "..");
@@ -109,7 +103,7 @@ const FIT_TEMPLATE = `
       en: "Round the number of batches up. {{@work}}"
 `;
 
-async function main(): Promise<void> {
+async function main(): Promise<BenchFigures> {
   const scratch = mkdtempSync(path.join(os.tmpdir(), "deepdrill-template-stall-"));
   const databaseFile = path.join(scratch, "bench.db");
   log("starting the production app (builds first when the sources changed)…");
@@ -181,25 +175,20 @@ async function main(): Promise<void> {
       imports,
       templateWorkers: process.env.DEEPDRILL_TEMPLATE_WORKERS ?? `default (min(2, cores − 1), ${os.availableParallelism()} cores)`,
     };
-    if (JSON_OUTPUT) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-    else {
-      process.stdout.write(
-        [
-          `/api/health while previewing and importing ${result.template}:`,
-          `  idle:       p50 ${result.baselineMs.p50} ms, p99 ${result.baselineMs.p99} ms, max ${result.baselineMs.max} ms (${result.baselineMs.requests} requests)`,
-          `  under load: p50 ${result.underLoadMs.p50} ms, p99 ${result.underLoadMs.p99} ms, max ${result.underLoadMs.max} ms (${result.underLoadMs.requests} requests); goal p99 < 100 ms: ${result.meetsGoal ? "met" : "NOT met"}`,
-          `  previews: ${previews.map((p) => `${p.status}/${p.ms} ms`).join(", ")}`,
-          `  imports:  ${imports.map((p) => `${p.status}/${p.ms} ms: ${p.message}`).join("; ")}`,
-        ].join("\n") + "\n",
-      );
-    }
+    return {
+      figures: result,
+      lines: () => [
+        `/api/health while previewing and importing ${result.template}:`,
+        `  idle:       p50 ${result.baselineMs.p50} ms, p99 ${result.baselineMs.p99} ms, max ${result.baselineMs.max} ms (${result.baselineMs.requests} requests)`,
+        `  under load: p50 ${result.underLoadMs.p50} ms, p99 ${result.underLoadMs.p99} ms, max ${result.underLoadMs.max} ms (${result.underLoadMs.requests} requests); goal p99 < 100 ms: ${result.meetsGoal ? "met" : "NOT met"}`,
+        `  previews: ${previews.map((p) => `${p.status}/${p.ms} ms`).join(", ")}`,
+        `  imports:  ${imports.map((p) => `${p.status}/${p.ms} ms: ${p.message}`).join("; ")}`,
+      ],
+    };
   } finally {
     await server.stop();
     rmSync(scratch, { recursive: true, force: true });
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exit(1);
-});
+runBench(main);

@@ -15,6 +15,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { createScratchDatabase } from "../lib/cli/scratch-database";
 import { plausibleResponse, ReviewClient } from "../tests/reliability/review-client";
 import { freePort, startServer } from "../tests/reliability/server-process";
+import { runBench, type BenchFigures } from "./run-bench";
 
 interface NextBody {
   item?: { reviewId: string; answerFormat: string } | null;
@@ -39,7 +40,7 @@ async function studentOnBoth(a: string, b: string): Promise<[ReviewClient, Revie
   return [onA, onB];
 }
 
-async function main(): Promise<void> {
+async function main(): Promise<BenchFigures> {
   const database = await createScratchDatabase("postgresql", "two");
   const scratch = mkdtempSync(path.join(os.tmpdir(), "deepdrill-two-"));
   const secret = randomBytes(32).toString("base64url");
@@ -88,7 +89,7 @@ async function main(): Promise<void> {
       }
       results.settingsChangeSeenByOtherInstanceMs = { each: delays, max: Math.max(...delays) };
     }
-    process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+    return { figures: results };
   } finally {
     await Promise.all([a!.stop(), b!.stop()]);
     rmSync(scratch, { recursive: true, force: true });
@@ -96,7 +97,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exitCode = 1;
-});
+runBench(main);

@@ -1,4 +1,5 @@
 import katex from "katex";
+import { BoundedCache } from "./bounded-cache";
 import { katexOptions } from "./katex-options";
 
 /**
@@ -89,8 +90,8 @@ export function parseInline(text: string): MathInline[] {
   return tokens;
 }
 
-const typeset = new Map<string, string>();
 const TYPESET_LIMIT = 2_000;
+const typeset = new BoundedCache<string>({ maxEntries: TYPESET_LIMIT });
 
 /** KaTeX's HTML (with MathML) for `tex`; an error is shown in place, never thrown. Cached. */
 export function renderTex(tex: string, display: boolean): string {
@@ -98,7 +99,6 @@ export function renderTex(tex: string, display: boolean): string {
   let html = typeset.get(key);
   if (html === undefined) {
     html = katex.renderToString(tex, { ...katexOptions, displayMode: display, output: "htmlAndMathml" });
-    if (typeset.size >= TYPESET_LIMIT) typeset.clear();
     typeset.set(key, html);
   }
   return html;

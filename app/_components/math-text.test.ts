@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
@@ -69,5 +71,25 @@ describe("MathText", () => {
     const bomb = "\\def\\a{\\a\\a}\\a";
     expect(html(`$${bomb}$`)).toMatch(/katex-error/);
     expect(renderToStaticMarkup(createElement(Tex, { tex: bomb, text: "bomb" }))).toMatch(/katex-error/);
+  });
+});
+
+describe("client pages load no KaTeX", () => {
+  const root = path.join(import.meta.dirname, "..", "..");
+  const clientFiles = (dir: string): string[] =>
+    readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((entry) => {
+      const relative = `${dir}/${entry.name}`;
+      if (entry.isDirectory()) return clientFiles(relative);
+      return /\.tsx?$/.test(entry.name) && /^\s*["']use client["']/.test(readFileSync(path.join(root, relative), "utf8")) ? [relative] : [];
+    });
+  // The architect page typesets what its user types, as they type: the one place KaTeX runs in the browser.
+  const TYPESETS_IN_BROWSER = ["app/architect/tex.tsx"];
+
+  it("no client component imports the typesetter: questions come typeset from the server (lib/server/typeset.ts)", () => {
+    const files = clientFiles("app");
+    expect(files).toContain("app/exam/[examId]/exam-runner.tsx");
+    expect(files).toContain("app/author/decks/_components/preview-pane.tsx");
+    const typesetting = files.filter((file) => /from\s+["'](?:katex|@\/lib\/math-html|@\/app\/_components\/math-text|\.\/math-text)["']/.test(readFileSync(path.join(root, file), "utf8")));
+    expect(typesetting).toEqual(TYPESETS_IN_BROWSER);
   });
 });

@@ -12,11 +12,10 @@ export interface MathTextProps {
 }
 
 /**
- * The question engine's texts typeset where they are rendered (lib/math-html.ts). No hooks and no
- * "use client": it renders on the server (deck pages, exam results) and, where a client component
- * still typesets in the browser (the exam runner, the authoring preview), there too, bringing KaTeX
- * with it. Pages whose questions come from the review or practice API use MathHtml with the
- * server's HTML instead.
+ * The question engine's texts typeset where they are rendered (lib/math-html.ts), for server
+ * components (deck pages, exam results). A client component that imported it would bring KaTeX
+ * into the browser: client pages (review, practice, the exam runner, the authoring preview) get the
+ * server's HTML (lib/server/typeset.ts) and inject it with MathHtml instead.
  */
 export function MathText({ text, className, inline = false, lang }: MathTextProps) {
   return <MathHtml html={mathHtml(text, inline)} className={className} inline={inline} lang={lang} />;

@@ -15,7 +15,6 @@ import en from "./messages/en/errors.json";
  * placeholders is lib/i18n/messages.test.ts's job; here: every key used exists.
  */
 const ROOT = path.join(import.meta.dirname, "..", "..");
-const SCANNED_DIRS = ["lib/server", "lib/content"];
 /** The deck format's schemas and checks live in lib/questions; their messages reach the deck editor. */
 const SCANNED_FILES = ["lib/questions/template-schema.ts", "lib/questions/validate-item.ts", "lib/questions/template-limits.ts"];
 
@@ -28,6 +27,11 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
+/**
+ * The API's route handlers (app/api/…/route.ts) and the schemas beside them parse input with zod:
+ * a refusal's message reaches the client as written.
+ */
+const SCANNED_DIRS = ["lib/server", "lib/content", "app/api"];
 const files = [...SCANNED_DIRS.flatMap(sourceFiles), ...SCANNED_FILES];
 const withoutComments = (text: string) => text.replace(/\/\*[\s\S]*?\*\//g, (comment) => comment.replace(/[^\n]/g, " ")).replace(/(^|[^:"'`\\])\/\/.*$/gm, "$1");
 
@@ -65,6 +69,7 @@ describe("user-facing text of lib/server and lib/content", () => {
     expect(files.length).toBeGreaterThan(80);
     expect(files).toContain("lib/server/errors.ts");
     expect(files).toContain("lib/content/parse-deck.ts");
+    expect(files).toContain("app/api/account/route.ts");
   });
 
   it("makes no message from an English literal", () => {

@@ -10,6 +10,7 @@
  *
  * Imports tfjs: use from the server, the CLI and tests, never from a page bundle.
  */
+import { BoundedCache } from "../bounded-cache";
 import { countWithTfjs, pytorchAdjustment, verifyArchitecture } from "../model-core/tfjs";
 import type { ArchitectureSpec, LayerSpec } from "../model-core";
 import { displayExpected, formatMatrix, formatShape } from "./answer-values";
@@ -133,8 +134,8 @@ function formatIndependent(value: Independent): string {
   return formatMatrix(value as number[][]);
 }
 
-const cache = new Map<string, VerificationOutcome>();
 const CACHE_LIMIT = 20_000;
+const cache = new BoundedCache<VerificationOutcome>({ maxEntries: CACHE_LIMIT });
 
 export function verificationCacheSize(): number {
   return cache.size;
@@ -163,7 +164,6 @@ export async function verifyVariant(variant: Pick<Variant, "verification" | "exp
   } catch (error) {
     outcome = { ok: false, independent: "", method: "tfjs", message: (error as Error).message };
   }
-  if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(key, outcome);
   return outcome;
 }

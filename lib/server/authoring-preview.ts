@@ -1,4 +1,5 @@
 import "server-only";
+import { BoundedCache } from "@/lib/bounded-cache";
 import { msg, packMessage } from "@/lib/i18n/message";
 import type { AppLocale } from "@/lib/i18n/config";
 import { translate } from "@/lib/i18n/translate";
@@ -8,12 +9,13 @@ import { z } from "zod";
 import { DECK_FILE, deckError, parseDeck, type Deck, type DeckError, type DeckFileText } from "@/lib/content";
 import { parseYaml, positionOf } from "@/lib/content/yaml-positions";
 import { isTemplate, type Bilingual } from "@/lib/questions";
-import type { PreviewVariant } from "@/lib/questions/harness/preview-variants";
+import type { PreviewVariant as MadeVariant } from "@/lib/questions/harness/preview-variants";
 import { requireDeckEditor } from "./authoring";
 import { db } from "./db";
 import { MAX_FILE_CHARS, workedSolutionProblem } from "./deck-versions";
 import { parseDeckVersionFiles } from "./stored-json";
 import { previewInWorker } from "./template-pool";
+import { typesetWithSolution } from "./typeset";
 import type { CurrentUser } from "./users";
 
 /**
@@ -25,7 +27,9 @@ import type { CurrentUser } from "./users";
  * one parse of one file plus the variants.
  */
 
-export { PREVIEW_VARIANTS, type PreviewVariant } from "@/lib/questions/harness/preview-variants";
+export { PREVIEW_VARIANTS } from "@/lib/questions/harness/preview-variants";
+/** A variant as the preview shows it: its texts typeset on the server, so the editor loads no KaTeX. */
+export type PreviewVariant = ReturnType<typeof typesetWithSolution<MadeVariant>>;
 
 export const previewSchema = z.strictObject(
   {
@@ -73,7 +77,7 @@ interface DeckContext {
   ids: Map<string, string>;
 }
 
-const contexts = new Map<string, DeckContext>();
+const contexts = new BoundedCache<DeckContext>({ maxEntries: 200 });
 
 /** The saved header and item ids of a deck's head version (cached while the head is unchanged). */
 async function deckContext(deckId: string): Promise<DeckContext> {
@@ -93,7 +97,6 @@ async function deckContext(deckId: string): Promise<DeckContext> {
     }
   }
   const context = { key, header: files.find((file) => file.path === DECK_FILE)?.text ?? "", ids };
-  if (contexts.size > 200) contexts.clear();
   contexts.set(deckId, context);
   return context;
 }
@@ -178,7 +181,7 @@ export async function previewFile(user: CurrentUser, input: PreviewInput, locale
   const solution = workedSolutionProblem(item);
   if (solution) result.problems.push(translate(locale, solution));
   for (const problem of made.checks) if (!result.problems.includes(problem)) result.problems.push(problem);
-  result.variants.push(...made.variants);
+  result.variants.push(...made.variants.map((variant) => typesetWithSolution(variant)));
   result.ms = Math.round(performance.now() - started);
   return result;
 }

@@ -334,6 +334,9 @@ describe("live preview", () => {
       expect(variant.prompt.en).toMatch(/^A network has \d+ inputs/);
       expect(variant.prompt.ko).toMatch(/^입력 \d+개/);
       expect(variant.solution.en).toContain("Count the weights");
+      // Typeset on the server, so the editor loads no KaTeX.
+      expect(variant.promptHtml.en).toMatch(/^<p>A network has \d+ inputs/);
+      expect(variant.solutionHtml.ko).toContain('class="katex"');
       expect(variant.architecture?.layers).toHaveLength(2);
     }
     expect(new Set(after.variants.map((variant) => JSON.stringify(variant.params))).size).toBe(5);

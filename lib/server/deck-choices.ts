@@ -1,4 +1,5 @@
 import "server-only";
+import { BoundedCache } from "@/lib/bounded-cache";
 import { msg } from "@/lib/i18n/message";
 import { db } from "./db";
 import { canSeeDeck, visibleDeckIds, type Viewer } from "./deck-visibility";
@@ -27,7 +28,7 @@ export interface StudyDeck {
 // entry neither expired nor cleared by a join, leave or assignment), so is this one. Choosing or
 // removing a deck clears the user's entry here.
 const CACHE_LIMIT = 50_000;
-const cache = processShared("study-decks", () => new Map<string, { visible: Promise<string[]>; decks: Promise<StudyDeck[]> }>());
+const cache = processShared("study-decks", () => new BoundedCache<{ visible: Promise<string[]>; decks: Promise<StudyDeck[]> }>({ maxEntries: CACHE_LIMIT }));
 
 function forget(userId: string): void {
   cache.delete(`student:${userId}`);
@@ -68,7 +69,6 @@ export function studyDecks(viewer: Viewer): Promise<StudyDeck[]> {
   const hit = cache.get(key);
   if (hit && hit.visible === visible) return hit.decks;
   const decks = readStudyDecks(viewer, visible);
-  if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(key, { visible, decks });
   decks.catch(() => {
     if (cache.get(key)?.decks === decks) cache.delete(key);

@@ -1,4 +1,5 @@
 import "server-only";
+import { BoundedCache } from "@/lib/bounded-cache";
 import type { Concept, Deck } from "@/lib/content";
 import { introductionOrder } from "@/lib/srs";
 import { isTemplate, itemVersion, type Bilingual, type Item } from "@/lib/questions";
@@ -275,8 +276,8 @@ export interface StoredCard {
 
 // Parsed items by card id and version: parsing and hashing a template is not free, and the same
 // cards are issued all day. Bounded so that authoring churn cannot grow it without limit.
-const itemCache = new Map<string, Item>();
 const ITEM_CACHE_LIMIT = 5_000;
+const itemCache = new BoundedCache<Item>({ maxEntries: ITEM_CACHE_LIMIT });
 
 /** A card's stored item JSON, parsed once per card version (deck-catalog.ts shares the cache). */
 export function parseItem(id: string, version: string, definition: string): Item {
@@ -284,14 +285,13 @@ export function parseItem(id: string, version: string, definition: string): Item
   let item = itemCache.get(key);
   if (!item) {
     item = parseCardDefinition(definition, id);
-    if (itemCache.size >= ITEM_CACHE_LIMIT) itemCache.clear();
     itemCache.set(key, item);
   }
   return item;
 }
 
 // Stored cards by id and deck version: a card only changes when its deck's version does.
-const cardCache = new Map<string, StoredCard>();
+const cardCache = new BoundedCache<StoredCard>({ maxEntries: ITEM_CACHE_LIMIT });
 
 /** `findStoredCard`, remembered for as long as the card's deck keeps `deckVersion`. */
 export async function findStoredCardOfDeck(cardId: string, deckVersion: string): Promise<StoredCard | null> {
@@ -300,7 +300,6 @@ export async function findStoredCardOfDeck(cardId: string, deckVersion: string):
   if (cached) return cached;
   const card = await findStoredCard(cardId);
   if (card) {
-    if (cardCache.size >= ITEM_CACHE_LIMIT) cardCache.clear();
     cardCache.set(key, card);
   }
   return card;

@@ -1,4 +1,5 @@
 import "server-only";
+import { BoundedCache } from "@/lib/bounded-cache";
 import { announceInvalidation, onInvalidation } from "./cache-invalidation";
 import { db } from "./db";
 import { processShared } from "./process-shared";
@@ -27,7 +28,7 @@ export type Viewer = Pick<CurrentUser, "id" | "role">;
 const TTL_MS = 5_000;
 const CACHE_LIMIT = 50_000;
 // One per process (process-shared.ts): a join (a route handler) must clear what /decks (a page) reads.
-const cache = processShared("deck-visibility", () => new Map<string, { at: number; ids: Promise<string[]> }>());
+const cache = processShared("deck-visibility", () => new BoundedCache<{ at: number; ids: Promise<string[]> }>({ maxEntries: CACHE_LIMIT }));
 
 /** Forget cached visibility (after membership, deck assignments or a deck's privacy change); no argument: everyone. */
 export function invalidateDeckVisibility(userIds?: readonly string[]): void {
@@ -105,7 +106,6 @@ export function visibleDeckIds(viewer: Viewer, now: number = Date.now()): Promis
   const hit = cache.get(key);
   if (hit && now - hit.at <= TTL_MS) return hit.ids;
   const ids = readVisibleDeckIds(viewer);
-  if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(key, { at: now, ids });
   ids.catch(() => {
     if (cache.get(key)?.ids === ids) cache.delete(key);

@@ -1,5 +1,6 @@
 import "server-only";
 import type BetterSqlite3 from "better-sqlite3";
+import { BoundedCache } from "@/lib/bounded-cache";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { databaseKind } from "./database-url";
 import { db } from "./db";
@@ -27,7 +28,7 @@ import { connectedSqliteDatabase } from "./sqlite-connection";
  */
 
 const STATEMENT_CACHE_LIMIT = 500;
-const statementsByDatabase = new WeakMap<BetterSqlite3.Database, Map<string, BetterSqlite3.Statement>>();
+const statementsByDatabase = new WeakMap<BetterSqlite3.Database, BoundedCache<BetterSqlite3.Statement>>();
 
 /** A value as Prisma's SQLite adapter binds it. */
 function bindable(value: unknown): unknown {
@@ -47,10 +48,9 @@ async function sqliteDatabase(): Promise<BetterSqlite3.Database | null> {
 
 function statementFor(database: BetterSqlite3.Database, sql: string): BetterSqlite3.Statement {
   let statements = statementsByDatabase.get(database);
-  if (!statements) statementsByDatabase.set(database, (statements = new Map()));
+  if (!statements) statementsByDatabase.set(database, (statements = new BoundedCache({ maxEntries: STATEMENT_CACHE_LIMIT })));
   let statement = statements.get(sql);
   if (!statement) {
-    if (statements.size >= STATEMENT_CACHE_LIMIT) statements.clear();
     statement = database.prepare(sql);
     statements.set(sql, statement);
   }

@@ -1,4 +1,5 @@
 import "server-only";
+import { BoundedCache } from "@/lib/bounded-cache";
 import type { Bilingual } from "@/lib/questions";
 import { parseDayNumber } from "@/lib/srs/days";
 import { paceToExam, type Pace } from "@/lib/srs/exam-pacing";
@@ -67,7 +68,7 @@ async function countedReviews(deckIds: readonly string[], userId?: string): Prom
 }
 
 const POPULATION_TTL_MS = 5 * 60_000;
-const populationCache = processShared("readiness-population", () => new Map<string, { at: number; model: Promise<HalfLifeModel> }>());
+const populationCache = processShared("readiness-population", () => new BoundedCache<{ at: number; model: Promise<HalfLifeModel> }>({ maxEntries: 1000 }));
 
 function populationModel(deckIds: readonly string[], now: number): Promise<HalfLifeModel> {
   const key = [...deckIds].sort().join("\n");
@@ -75,7 +76,6 @@ function populationModel(deckIds: readonly string[], now: number): Promise<HalfL
   if (hit && now - hit.at <= POPULATION_TTL_MS) return hit.model;
   const model = countedReviews(deckIds).then((logs) => fitPopulationModel([...logs.values()]));
   model.catch(() => populationCache.delete(key));
-  if (populationCache.size >= 1000) populationCache.clear();
   populationCache.set(key, { at: now, model });
   return model;
 }

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { mathHtml } from "@/lib/math-html";
 import type { Variant } from "@/lib/questions";
 import { dayNumber, suggestGrade } from "@/lib/srs";
 import { db } from "./db";
@@ -77,6 +78,11 @@ describe("starting an exam", () => {
     expect(exam.state).toBe("running");
     expect(exam.questions).toHaveLength(10);
     expect(exam.questions.map((q) => q.position)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    // Typeset on the server, so the runner loads no KaTeX.
+    for (const q of exam.questions) {
+      expect(q.promptHtml).toEqual({ en: mathHtml(q.prompt.en), ko: mathHtml(q.prompt.ko) });
+      for (const choice of q.choices ?? []) expect(choice.html.en).toBe(mathHtml(choice.text.en, true));
+    }
     expect(exam.deadlineAt).toBe(later(300_000).toISOString());
     expect(exam.remainingMs).toBe(300_000);
     expect(exam.serverNow).toBe(T0.toISOString());

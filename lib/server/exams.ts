@@ -1,7 +1,7 @@
 import "server-only";
 import { msg } from "@/lib/i18n/message";
 import { randomInt } from "node:crypto";
-import { displayExpected, makeVariant, type AnswerFormat, type Bilingual, type Choice, type Item, type Variant } from "@/lib/questions";
+import { displayExpected, makeVariant, type AnswerFormat, type Bilingual, type Item, type Variant } from "@/lib/questions";
 import { conceptKey, examVariantSeeds, rankExamCandidates, shuffleForExam, type ConceptHistory, type ExamCandidate } from "@/lib/questions/exam-draw";
 import type { ArchitectureSpec } from "@/lib/model-core";
 import type { Exam as ExamRow, ExamQuestion as QuestionRow } from "@/lib/generated/prisma/client";
@@ -13,6 +13,7 @@ import { ANSWER_GRACE_MS } from "./exam-lock";
 import { finishExamReviews, hasUncountedReviews } from "./exam-reviews";
 import { scoreResponse, type QuestionStatus } from "./exam-scoring";
 import { writeTransaction } from "./write-tx";
+import { typesetQuestion, type TypesetChoice } from "./typeset";
 import { studentStats } from "./stats";
 import { parseDeckTitle, parseExamDeckIds, parseExamQuestionVariant } from "./stored-json";
 
@@ -57,7 +58,9 @@ export interface ExamQuestionView {
   itemType: string;
   prompt: Bilingual;
   answerFormat: AnswerFormat;
-  choices: Choice[] | null;
+  /** The prompt and choices typeset on the server (typeset.ts): the exam pages load no KaTeX. */
+  promptHtml: Bilingual;
+  choices: TypesetChoice[] | null;
   response: string | null;
 }
 
@@ -343,7 +346,7 @@ async function questionViews(rows: readonly QuestionRow[], titles: Map<string, B
         itemType: variant.itemType,
         prompt: variant.prompt,
         answerFormat: variant.answerFormat,
-        choices: variant.choices,
+        ...typesetQuestion(variant),
         response: row.response,
       },
     };

@@ -1,4 +1,5 @@
 import "server-only";
+import { BoundedCache } from "@/lib/bounded-cache";
 import { msg } from "@/lib/i18n/message";
 import {
   buildQueue,
@@ -62,7 +63,7 @@ export interface TodayQueue {
 // Settings by user, for a few seconds: every review request needs the time zone and limits, and
 // they change only through updateReviewSettings (which clears the entry in this process).
 const SETTINGS_TTL_MS = 10_000;
-const settingsCache = processShared("user-settings", () => new Map<string, { at: number; settings: UserSettings }>());
+const settingsCache = processShared("user-settings", () => new BoundedCache<{ at: number; settings: UserSettings }>({ maxEntries: 50_000 }));
 
 /** Forget a user's cached settings (role included) here and, on PostgreSQL, in every instance. */
 export function forgetUserSettings(userId: string): void {
@@ -86,7 +87,6 @@ export async function loadUserSettings(userId: string, now: number = Date.now())
     limits: { newPerDeck: row.newCardsPerDeck ?? DEFAULT_QUEUE_LIMITS.newPerDeck, reviewsPerDay: row.reviewsPerDay ?? DEFAULT_QUEUE_LIMITS.reviewsPerDay },
     role: row.role === "instructor" ? "instructor" : "student",
   };
-  if (settingsCache.size >= 50_000) settingsCache.clear();
   settingsCache.set(userId, { at: now, settings });
   return settings;
 }
@@ -107,7 +107,6 @@ export async function ensureEnrolled(userId: string, decks: readonly OpenDeck[])
     await writeTransaction((tx) => enrollInTransaction(tx, userId, deck));
     marks.set(deck.id, deck.version);
   }
-  if (enrolled.size >= ENROLLED_CACHE_LIMIT) enrolled.clear();
   enrolled.set(userId, marks);
 }
 
@@ -129,8 +128,8 @@ async function enrollInTransaction(tx: Tx, userId: string, deck: OpenDeck): Prom
 
 // Users whose card states this process has brought up to the current deck versions: the check
 // costs a query, and a deck version changes only when content is loaded or published.
-const enrolled = processShared("enrolled-decks", () => new Map<string, Map<string, string>>());
 const ENROLLED_CACHE_LIMIT = 50_000;
+const enrolled = processShared("enrolled-decks", () => new BoundedCache<Map<string, string>>({ maxEntries: ENROLLED_CACHE_LIMIT }));
 
 /** What the user already did today, from the review log (undone grades do not count). */
 export async function reviewedToday(userId: string, today: number): Promise<{ reviews: number; newByDeck: Record<string, number> }> {

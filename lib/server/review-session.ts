@@ -1,5 +1,6 @@
 import "server-only";
 import { decode, getToken } from "next-auth/jwt";
+import { BoundedCache } from "@/lib/bounded-cache";
 import { unauthorized } from "./errors";
 import { nextAuthSecret } from "./secret";
 
@@ -8,8 +9,8 @@ type TokenRequest = Parameters<typeof getToken>[0]["req"];
 // Decrypted session tokens by their text, for a minute at most (and never past their expiry): the
 // same browser sends the same cookie on every card, and decrypting it is the costliest step left
 // in GET /api/review/next.
-const verified = new Map<string, { userId: string; until: number }>();
 const CACHE_LIMIT = 10_000;
+const verified = new BoundedCache<{ userId: string; until: number }>({ maxEntries: CACHE_LIMIT });
 const CACHE_MS = 60_000;
 
 /**
@@ -35,7 +36,6 @@ export async function reviewUserId(request: Request): Promise<string> {
   const userId = typeof payload?.sub === "string" ? payload.sub : null;
   if (!userId) throw unauthorized();
   const expires = typeof payload?.exp === "number" ? payload.exp * 1000 : now;
-  if (verified.size >= CACHE_LIMIT) verified.clear();
   verified.set(raw, { userId, until: Math.min(expires, now + CACHE_MS) });
   return userId;
 }

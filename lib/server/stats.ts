@@ -54,7 +54,7 @@ export interface StudentStats {
   };
   /** Per concept, most reviewed first. */
   concepts: ConceptStats[];
-  /** Up to five concepts with the lowest retention (at least two reviews each). */
+  /** Up to five concepts below 100% retention, lowest first: two counted reviews or more, or none retained yet. */
   weakest: ConceptStats[];
   /** Cards due on each of the next 30 days (today includes overdue cards). */
   forecast: { date: string; due: number }[];

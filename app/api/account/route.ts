@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { packMessage } from "@/lib/i18n/message";
 import { deleteAccount } from "@/lib/server/account-delete";
 import { parseJsonBody, route } from "@/lib/server/http";
 import { requireUser } from "@/lib/server/session";
 
-const deleteBodySchema = z.object({ password: z.string().min(1, "Type your password to confirm.").max(1024) });
+const deleteBodySchema = z.object({ password: z.string().min(1, packMessage("account.typePassword")).max(1024) });
 
 /** DELETE /api/account {password} → {deleted: true}: erases the signed-in person's account and data. */
 export const DELETE = route(async (request) => {

@@ -1,10 +1,10 @@
 "use client";
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 import type { Bilingual } from "@/lib/questions";
 import type { ExamQuestionView, RunningExam } from "@/lib/server/exams";
-import { MathText } from "@/app/_components/math-text";
+import { MathHtml } from "@/app/_components/math-html";
 import { ApiError, callApi } from "@/app/classes/api-client";
 import { crossedThreshold, formatClock, remainingMs } from "./exam-timer";
 
@@ -276,12 +276,13 @@ function Question({ question: q, value, state, disabled, pick, lang, onChange, o
       onNext();
     }
   };
-  const options: { value: string; label: Bilingual }[] | null = q.choices
-    ? q.choices.map((choice) => ({ value: choice.letter, label: choice.text }))
+  // A choice's text comes typeset from the server; true and false are the page's own words.
+  const options: { value: string; label: ReactNode }[] | null = q.choices
+    ? q.choices.map((choice) => ({ value: choice.letter, label: <MathHtml html={pick(choice.html)} inline lang={lang} /> }))
     : q.answerFormat === "boolean"
       ? [
-          { value: "T", label: { ko: t("answer.true"), en: t("answer.true") } },
-          { value: "F", label: { ko: t("answer.false"), en: t("answer.false") } },
+          { value: "T", label: <span>{t("answer.true")}</span> },
+          { value: "F", label: <span>{t("answer.false")}</span> },
         ]
       : null;
 
@@ -297,7 +298,7 @@ function Question({ question: q, value, state, disabled, pick, lang, onChange, o
         </span>
       </header>
       <div className="text-lg" data-testid="exam-prompt">
-        <MathText text={pick(q.prompt)} lang={lang} />
+        <MathHtml html={pick(q.promptHtml)} lang={lang} />
       </div>
       {options ? (
         <fieldset className="space-y-2" aria-describedby={stateId}>
@@ -318,7 +319,7 @@ function Question({ question: q, value, state, disabled, pick, lang, onChange, o
                 className="mt-1 h-4 w-4 accent-accent-600"
               />
               {q.choices ? <span className="font-mono font-bold">{option.value}</span> : null}
-              <MathText text={pick(option.label)} inline lang={lang} />
+              {option.label}
             </label>
           ))}
         </fieldset>

@@ -7,6 +7,7 @@
  * `^` / `**` (right-associative, so `-2^2 = -4` as in mathematics) · calls and parentheses.
  * Unicode `−`, `≤`, `≥`, `≠` are accepted because instructors paste them from notes.
  */
+import { BoundedCache } from "../../bounded-cache";
 import type { CompareOp, Expr } from "./ast";
 import { FUNCTIONS, isKnownFunction } from "./functions";
 
@@ -282,8 +283,8 @@ function describe(token: Token): string {
   }
 }
 
-const parsed = new Map<string, Expr>();
 const PARSE_CACHE_LIMIT = 10_000;
+const parsed = new BoundedCache<Expr>({ maxEntries: PARSE_CACHE_LIMIT });
 
 /**
  * Parses an expression; throws `ExpressionError` with a column on bad syntax or an unknown
@@ -294,7 +295,6 @@ export function parseExpression(source: string): Expr {
   if (cached) return cached;
   if (source.trim() === "") throw new ExpressionError("empty expression", source);
   const expr = new Parser(tokenize(source), source).parse();
-  if (parsed.size >= PARSE_CACHE_LIMIT) parsed.clear();
   parsed.set(source, expr);
   return expr;
 }

@@ -1,48 +1,20 @@
 /**
- * A small RFC 4180 reader for the two CSV files we ship (Hitters, NYSE): quoted fields, doubled
- * quotes inside them, CRLF or LF line ends. No type guessing: the data-set loaders convert columns.
+ * The two CSV files we ship (Hitters, NYSE) read with papaparse (RFC 4180: quoted fields, doubled
+ * quotes, CRLF or LF line ends). No type guessing: the data-set loaders convert columns, so every
+ * cell stays a string, and a ragged row is an error naming its line rather than a silent gap.
  */
+import Papa from "papaparse";
+
 export interface CsvTable {
   header: string[];
   rows: string[][];
 }
 
 export function parseCsv(text: string): CsvTable {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = "";
-  let quoted = false;
-  let i = 0;
-  const endField = () => {
-    record.push(field);
-    field = "";
-  };
-  const endRecord = () => {
-    endField();
-    if (!(record.length === 1 && record[0] === "")) records.push(record);
-    record = [];
-  };
-  while (i < text.length) {
-    const char = text[i];
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') {
-        field += '"';
-        i += 2;
-        continue;
-      }
-      if (char === '"') quoted = false;
-      else field += char;
-      i++;
-      continue;
-    }
-    if (char === '"') quoted = true;
-    else if (char === ",") endField();
-    else if (char === "\n") endRecord();
-    else if (char !== "\r") field += char;
-    i++;
-  }
-  if (field !== "" || record.length > 0) endRecord();
-  const [header, ...rows] = records;
+  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: true, dynamicTyping: false });
+  const quoteError = parsed.errors.find((error) => error.type === "Quotes");
+  if (quoteError) throw new Error(`CSV row ${(quoteError.row ?? 0) + 1}: ${quoteError.message}`);
+  const [header, ...rows] = parsed.data;
   if (!header) throw new Error("CSV is empty: no header row");
   rows.forEach((row, index) => {
     if (row.length !== header.length) {

@@ -1,7 +1,10 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { createRandom } from "../random/seeded-random";
 import { buildMnistBytes } from "./build-mnist";
-import { parseCsv } from "./csv";
+import { columnIndex, parseCsv } from "./csv";
+import { DATASET_FILES, DATASETS_DIRECTORY } from "./dataset-files";
 import { createDatasetCache } from "./dataset-source";
 import { HITTERS_TEST_ROWS, HITTERS_TRAIN_ROWS, splitHitters } from "./hitters";
 import { decodeMnist, gunzip, MNIST_PIXELS, type MnistManifest } from "./mnist-format";
@@ -20,8 +23,33 @@ describe("CSV", () => {
       ],
     });
   });
-  it("rejects a ragged row with its line number", () => {
+  it("rejects a ragged row with its line number, and an unclosed quote", () => {
     expect(() => parseCsv("a,b\n1,2\n3")).toThrow("CSV row 3 has 1 fields; the header has 2");
+    expect(() => parseCsv('a,b\n1,"2\n3,4')).toThrow("CSV row");
+  });
+
+  // The shipped files have no quoted commas or line breaks, so splitting lines on commas (and
+  // dropping NYSE's quotes) is an independent reading to check the parser against.
+  const shipped = async (file: string) => readFile(path.join(DATASETS_DIRECTORY, file), "utf8");
+  const naiveRows = (text: string) =>
+    text
+      .split(/\r?\n/)
+      .filter((line) => line !== "")
+      .map((line) => line.split(",").map((cell) => cell.replace(/^"(.*)"$/, "$1")));
+  const columnSum = (rows: string[][], column: number) => rows.reduce((sum, row) => sum + (row[column] ? Number(row[column]) : 0), 0);
+
+  it.each([
+    [DATASET_FILES.hitters, "Salary", 322],
+    [DATASET_FILES.nyse, "log_volume", 6051],
+  ])("reads the shipped %s as splitting its lines does (rows, %s total, first and last rows)", async (file, column, rowCount) => {
+    const text = await shipped(file);
+    const [naiveHeader = [], ...naive] = naiveRows(text);
+    const table = parseCsv(text);
+    expect(table.header).toEqual(naiveHeader);
+    expect([table.rows.length, naive.length]).toEqual([rowCount, rowCount]);
+    const index = columnIndex(table, column);
+    expect(columnSum(table.rows, index)).toBeCloseTo(columnSum(naive, index), 6);
+    expect([table.rows[0], table.rows.at(-1)]).toEqual([naive[0], naive.at(-1)]);
   });
 });
 

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { packMessage } from "@/lib/i18n/message";
+import { deckIdSchema } from "@/lib/server/classes-schemas";
 import { parseWith } from "@/lib/server/http";
 
 /** Route contexts and inputs shared by the /api/author/decks/… handlers. */
@@ -11,13 +13,7 @@ export interface VersionRouteContext {
   params: Promise<{ deckId: string; version: string }>;
 }
 
-const deckIdSchema = z
-  .string()
-  .min(1, "A deck id is required.")
-  .max(100, "A deck id has at most 100 characters.")
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "A deck id is lower-case words joined by hyphens, e.g. my-course-ch10.");
-
-const versionSchema = z.string().regex(/^[0-9a-f]{6,40}$/, "A version is the deck's content hash (hex digits).");
+const versionSchema = z.string().regex(/^[0-9a-f]{6,40}$/, packMessage("request.versionForm"));
 
 export async function deckIdOf(context: DeckRouteContext | VersionRouteContext): Promise<string> {
   return parseWith(deckIdSchema, (await context.params).deckId);

@@ -1,4 +1,4 @@
-import { ByteBoundedCache, stringBytes } from "@/lib/byte-bounded-cache";
+import { BoundedCache, stringBytes } from "@/lib/bounded-cache";
 import { validateSpec } from "@/lib/model-core";
 import { verifyArchitecture, type ParamsReport, type ParamsReportError } from "@/lib/model-core/tfjs";
 import { stableStringify } from "@/lib/questions/hash";
@@ -15,7 +15,10 @@ import { stableStringify } from "@/lib/questions/hash";
  */
 export const REPORT_CACHE_BYTES = 8 * 1024 * 1024;
 
-export const reportCache = new ByteBoundedCache<ParamsReport>(REPORT_CACHE_BYTES);
+export const reportCache = new BoundedCache<ParamsReport>({
+  maxBytes: REPORT_CACHE_BYTES,
+  bytesOf: (key, report) => stringBytes(key) + stringBytes(JSON.stringify(report)),
+});
 
 export function cachedParamsReport(body: unknown): ParamsReport | ParamsReportError {
   const validation = validateSpec(body);
@@ -27,6 +30,6 @@ export function cachedParamsReport(body: unknown): ParamsReport | ParamsReportEr
   const cached = reportCache.get(key);
   if (cached) return cached;
   const report = verifyArchitecture(validation.spec);
-  reportCache.set(key, report, stringBytes(key) + stringBytes(JSON.stringify(report)));
+  reportCache.set(key, report);
   return report;
 }

@@ -1,5 +1,6 @@
 import type { Viewer } from "@/lib/server/deck-visibility";
 import { z } from "zod";
+import { packMessage } from "@/lib/i18n/message";
 import { parseWith } from "@/lib/server/http";
 import { MAX_SEED, requireItem, type FoundItem } from "@/lib/server/deck-catalog";
 import { cardIdOf } from "@/lib/server/deck-store";
@@ -11,19 +12,20 @@ export interface PracticeRouteContext {
   params: Promise<{ itemId: string }>;
 }
 
-const SEED_MESSAGE = `seed is a whole number from 0 to ${MAX_SEED}.`;
+const SEED_MESSAGE = packMessage("request.wholeNumberRange", { field: "seed", min: 0, max: String(MAX_SEED) });
 
 const itemIdSchema = z
   .string()
-  .min(1, "A question id is required.")
-  .max(100, "A question id has at most 100 characters.")
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "A question id is lower-case words joined by hyphens, e.g. single-layer-params.");
+  .min(1, packMessage("request.questionIdRequired"))
+  .max(100, packMessage("request.questionIdLength", { max: 100 }))
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, packMessage("request.questionIdForm"));
 
+const ANCHOR_FORM = packMessage("request.anchorForm");
 const anchorSchema = z
   .string()
-  .min(1, "anchor is the id of an anchored variant, e.g. islp-mnist.")
-  .max(100, "anchor has at most 100 characters.")
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "anchor is the id of an anchored variant, e.g. islp-mnist.");
+  .min(1, ANCHOR_FORM)
+  .max(100, packMessage("request.anchorLength", { max: 100 }))
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, ANCHOR_FORM);
 
 export const variantQuerySchema = z.strictObject(
   {
@@ -35,7 +37,7 @@ export const variantQuerySchema = z.strictObject(
       .optional(),
     anchor: anchorSchema.optional(),
   },
-  { error: "Only ?seed=… and ?anchor=… are understood." },
+  { error: packMessage("request.onlyQueries", { queries: "?seed=… and ?anchor=…" }) },
 );
 
 export const checkBodySchema = z.strictObject(
@@ -43,9 +45,9 @@ export const checkBodySchema = z.strictObject(
     seed: z.number({ error: SEED_MESSAGE }).int(SEED_MESSAGE).min(0, SEED_MESSAGE).max(MAX_SEED, SEED_MESSAGE),
     anchor: anchorSchema.nullable().optional(),
     /** What the student typed; may be empty for a self-graded card, which is revealed. */
-    response: z.string({ error: "response is the text of the answer." }).max(2_000, "An answer has at most 2,000 characters.").default(""),
+    response: z.string({ error: packMessage("request.responseText") }).max(2_000, packMessage("request.answerLength", { max: "2,000" })).default(""),
   },
-  { error: 'Send a JSON object: {"seed": 123, "response": "235,146"}.' },
+  { error: packMessage("request.sendJson", { example: '{"seed": 123, "response": "235,146"}' }) },
 );
 
 /**

@@ -1,9 +1,8 @@
 "use client";
 import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useId, useRef } from "react";
-import { MathText } from "@/app/_components/math-text";
-import { NetworkDiagram } from "@/app/_components/network-diagram";
-import { LayerTable } from "@/app/practice/_components/layer-table";
+import { MathHtml } from "@/app/_components/math-html";
+import { SolutionDiagram, SolutionLayerTable } from "@/app/_components/solution-parts";
 import type { PreviewVariant } from "@/lib/server/authoring-preview";
 import type { ShownPreview } from "./use-live-preview";
 
@@ -42,12 +41,12 @@ function VariantCard({ variant, index }: { variant: PreviewVariant; index: numbe
         {LANGUAGES.map((language) => (
           <div key={language} lang={language} className="min-w-0 space-y-2">
             <p className="text-xs font-semibold uppercase tracking-wide text-slate-500 dark:text-slate-400">{t(`language.${language}`)}</p>
-            <MathText text={variant.prompt[language]} lang={language} />
+            <MathHtml html={variant.promptHtml[language]} lang={language} />
             {variant.choices ? (
               <ol className="ml-1 space-y-1 text-sm">
                 {variant.choices.map((choice) => (
                   <li key={choice.letter}>
-                    <span className="font-mono">{choice.letter}.</span> <MathText inline text={choice.text[language]} lang={language} />
+                    <span className="font-mono">{choice.letter}.</span> <MathHtml inline html={choice.html[language]} lang={language} />
                   </li>
                 ))}
               </ol>
@@ -59,7 +58,7 @@ function VariantCard({ variant, index }: { variant: PreviewVariant; index: numbe
               <summary className="cursor-pointer font-medium text-accent-700 dark:text-accent-100">{t("solution")}</summary>
               {/* Long worked formulas scroll here, in one focusable region, instead of in each formula. */}
               <div className="mt-2 overflow-x-auto [&_[data-math=display]]:overflow-visible" role="region" aria-label={t("solutionRegion", { number: index + 1, language: t(`language.${language}`) })} tabIndex={0}>
-                <MathText text={variant.solution[language]} lang={language} />
+                <MathHtml html={variant.solutionHtml[language]} lang={language} />
               </div>
             </details>
           </div>
@@ -67,11 +66,11 @@ function VariantCard({ variant, index }: { variant: PreviewVariant; index: numbe
       </div>
       {variant.architecture ? (
         <div className="space-y-2">
-          <NetworkDiagram spec={variant.architecture} className="max-h-64" />
+          <SolutionDiagram spec={variant.architecture} className="max-h-64" />
           <details className="text-sm">
             <summary className="cursor-pointer font-medium text-accent-700 dark:text-accent-100">{t("layers")}</summary>
             <div className="mt-2">
-              <LayerTable spec={variant.architecture} />
+              <SolutionLayerTable spec={variant.architecture} />
             </div>
           </details>
         </div>

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { packMessage } from "@/lib/i18n/message";
 import { deckAccess, listDeckEditors, setDeckPublic } from "@/lib/server/authoring";
 import { parseDeckTitle } from "@/lib/server/stored-json";
 import { headVersion } from "@/lib/server/deck-versions";
@@ -32,7 +33,10 @@ export const GET = route<DeckRouteContext>(async (_request, context) => {
   );
 });
 
-const patchSchema = z.strictObject({ isPublic: z.boolean({ error: "isPublic is true or false." }) }, { error: 'Send {"isPublic": true}.' });
+const patchSchema = z.strictObject(
+  { isPublic: z.boolean({ error: packMessage("request.boolean", { field: "isPublic" }) }) },
+  { error: packMessage("request.send", { example: '{"isPublic": true}' }) },
+);
 
 export const PATCH = route<DeckRouteContext>(async (request, context) => {
   const user = await requireInstructor();

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { packMessage } from "@/lib/i18n/message";
 import { addDeckEditor, listDeckEditors, removeDeckEditor } from "@/lib/server/authoring";
 import { parseJsonBody, route } from "@/lib/server/http";
 import { requireInstructor } from "@/lib/server/session";
@@ -14,8 +15,11 @@ export const GET = route<DeckRouteContext>(async (_request, context) => {
   return Response.json({ editors: await listDeckEditors(user, await deckIdOf(context)) }, { headers: NO_STORE });
 });
 
-const addSchema = z.strictObject({ email: z.email({ error: "Enter the instructor's e-mail address." }).max(254) }, { error: 'Send {"email": "…"}.' });
-const removeSchema = z.strictObject({ userId: z.string().min(1).max(100) }, { error: 'Send {"userId": "…"}.' });
+const addSchema = z.strictObject(
+  { email: z.email({ error: packMessage("request.editorEmail") }).max(254) },
+  { error: packMessage("request.send", { example: '{"email": "…"}' }) },
+);
+const removeSchema = z.strictObject({ userId: z.string().min(1).max(100) }, { error: packMessage("request.send", { example: '{"userId": "…"}' }) });
 
 export const POST = route<DeckRouteContext>(async (request, context) => {
   const user = await requireInstructor();

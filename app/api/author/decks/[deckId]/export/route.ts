@@ -1,21 +1,23 @@
 import { z } from "zod";
+import { packMessage } from "@/lib/i18n/message";
 import { exportDeck } from "@/lib/server/deck-import";
 import { parseWith, route } from "@/lib/server/http";
 import { requireInstructor } from "@/lib/server/session";
 import { deckIdOf, type DeckRouteContext } from "../../params";
 
+const SAMPLES_RANGE = packMessage("request.numberRange", { field: "samples", min: 0, max: 20 });
 const querySchema = z.strictObject(
   {
-    format: z.enum(["zip", "csv", "anki"], { error: "format is zip, csv or anki." }).default("zip"),
-    lang: z.enum(["ko", "en"], { error: "lang is ko or en." }).optional(),
+    format: z.enum(["zip", "csv", "anki"], { error: packMessage("request.oneOf", { field: "format", choices: "zip, csv, anki" }) }).default("zip"),
+    lang: z.enum(["ko", "en"], { error: packMessage("request.oneOf", { field: "lang", choices: "ko, en" }) }).optional(),
     samples: z
       .string()
-      .regex(/^\d{1,2}$/, "samples is a number from 0 to 20.")
+      .regex(/^\d{1,2}$/, SAMPLES_RANGE)
       .transform(Number)
-      .pipe(z.number().max(20, "samples is a number from 0 to 20."))
+      .pipe(z.number().max(20, SAMPLES_RANGE))
       .optional(),
   },
-  { error: "Only ?format=, ?lang= and ?samples= are understood." },
+  { error: packMessage("request.onlyQueries", { queries: "?format=, ?lang= and ?samples=" }) },
 );
 
 /**
