@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { deleteAccount } from "@/lib/server/account-delete";
-import { parseJsonBody, route } from "@/lib/server/http";
-import { requireUser } from "@/lib/server/session";
+import { deleteAccount } from "@/lib/server/accounts/account-delete";
+import { parseJsonBody, route } from "@/lib/server/platform/http";
+import { requireUser } from "@/lib/server/accounts/session";
 
 const deleteBodySchema = z.object({ password: z.string().min(1, "Type your password to confirm.").max(1024) });
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseWith } from "@/lib/server/http";
+import { parseWith } from "@/lib/server/platform/http";
 
 /** Route contexts and inputs shared by the /api/author/decks/… handlers. */
 

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { DeckError } from "@/lib/content";
-import type { PublishBlocker, SaveOutcome } from "@/lib/server/deck-versions";
+import type { PublishBlocker, SaveOutcome } from "@/lib/server/decks/deck-versions";
 import { api, ApiError, deckApi } from "./api";
 import { PreviewPane } from "./preview-pane";
 import { skeletonFileText } from "./template-kinds";

@@ -4,7 +4,7 @@ import { useEffect, useId, useRef } from "react";
 import { MathText } from "@/app/_components/math-text";
 import { NetworkDiagram } from "@/app/_components/network-diagram";
 import { LayerTable } from "@/app/practice/_components/layer-table";
-import type { PreviewVariant } from "@/lib/server/authoring-preview";
+import type { PreviewVariant } from "@/lib/server/decks/authoring-preview";
 import type { ShownPreview } from "./use-live-preview";
 
 const LANGUAGES = ["en", "ko"] as const;

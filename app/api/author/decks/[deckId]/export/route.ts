@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { exportDeck } from "@/lib/server/deck-import";
-import { parseWith, route } from "@/lib/server/http";
-import { requireInstructor } from "@/lib/server/session";
+import { exportDeck } from "@/lib/server/decks/deck-import";
+import { parseWith, route } from "@/lib/server/platform/http";
+import { requireInstructor } from "@/lib/server/accounts/session";
 import { deckIdOf, type DeckRouteContext } from "../../params";
 
 const querySchema = z.strictObject(
