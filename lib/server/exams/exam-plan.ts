@@ -12,7 +12,8 @@ import type { Viewer } from "../decks/deck-visibility";
 import { readRows, sqlInt } from "../platform/direct-sql";
 import { listExamDates, toSchedulerExams, userToday, type ExamDateView } from "./exam-dates";
 import { examQueueDay } from "./exam-queue";
-import { loadUserSettings, reviewedToday } from "../review/review-queue";
+import { reviewedToday } from "../review/review-queue";
+import { loadUserSettings } from "../review/review-settings";
 import { processShared } from "../../server-shared/platform/process-shared";
 
 /**

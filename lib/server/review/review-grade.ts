@@ -11,7 +11,7 @@ import { nearestExamDayInTransaction } from "../exams/exam-dates";
 import { refuseHiddenReview } from "./review-guard";
 import { parseReviewLogStateAfter, parseReviewLogStateBefore, parseReviewVariant } from "../platform/stored-json";
 import { toReviewItem } from "./review-issue";
-import { loadUserSettings } from "./review-queue";
+import { loadUserSettings } from "./review-settings";
 import { forUpdate, lockReview } from "../platform/row-locks";
 import { isRetryableWriteConflict } from "../../server-shared/platform/unique-violation";
 import { writeTransaction, type Tx } from "../platform/write-tx";

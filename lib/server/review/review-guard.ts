@@ -3,7 +3,7 @@ import { msg } from "@/lib/i18n/message";
 import { canSeeDeck } from "../decks/deck-visibility";
 import { conflict } from "../../server-shared/errors";
 import { examPausedError, runningExamLock } from "../exams/exam-lock";
-import { loadUserSettings } from "./review-queue";
+import { loadUserSettings } from "./review-settings";
 
 /**
  * Before an issued review reveals anything (its stored answer, a check, the question again after an

@@ -3,8 +3,6 @@ import { msg } from "@/lib/i18n/message";
 import {
   buildQueue,
   dayNumber,
-  DEFAULT_QUEUE_LIMITS,
-  isValidTimeZone,
   remainingCounts,
   type QueueCard,
   type QueueEntry,
@@ -13,16 +11,16 @@ import {
 } from "@/lib/srs";
 import { orderWeakestFirst } from "@/lib/srs/exam-schedule";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { announceInvalidation, onInvalidation } from "../../server-shared/platform/cache-invalidation";
 import { db } from "../platform/db";
 import { readRows, sqlBoolean, sqlInt } from "../platform/direct-sql";
 import { listDecks, type OpenDeck } from "../decks/deck-store";
 import { studyDeckIds } from "../decks/deck-choices";
-import { notFound, unauthorized } from "../../server-shared/errors";
+import { notFound } from "../../server-shared/errors";
 import { runningExamLock } from "../exams/exam-lock";
 import { examQueueDay } from "../exams/exam-queue";
 import { processShared } from "../../server-shared/platform/process-shared";
 import { cardStateRowFromSql, toSrsState } from "./review-types";
+import { loadUserSettings, type UserSettings } from "./review-settings";
 import { writeTransaction, type Tx } from "../platform/write-tx";
 
 /**
@@ -42,11 +40,6 @@ export interface QueueFilter {
   concept?: string;
 }
 
-export interface UserSettings {
-  timezone: string;
-  limits: QueueLimits;
-  role: "student" | "instructor";
-}
 
 export interface TodayQueue {
   today: number;
@@ -57,38 +50,6 @@ export interface TodayQueue {
   remaining: RemainingCounts;
   /** How many variants of each queued card were issued so far (the next variant's review number). */
   issueCounts: Map<string, number>;
-}
-
-// Settings by user, for a few seconds: every review request needs the time zone and limits, and
-// they change only through updateReviewSettings (which clears the entry in this process).
-const SETTINGS_TTL_MS = 10_000;
-const settingsCache = processShared("user-settings", () => new Map<string, { at: number; settings: UserSettings }>());
-
-/** Forget a user's cached settings (role included) here and, on PostgreSQL, in every instance. */
-export function forgetUserSettings(userId: string): void {
-  settingsCache.delete(userId);
-  void announceInvalidation("user-settings", [userId]);
-}
-
-onInvalidation("user-settings", (userIds) => {
-  if (!userIds) settingsCache.clear();
-  else for (const id of userIds) settingsCache.delete(id);
-});
-
-export async function loadUserSettings(userId: string, now: number = Date.now()): Promise<UserSettings> {
-  const hit = settingsCache.get(userId);
-  if (hit && now - hit.at <= SETTINGS_TTL_MS) return hit.settings;
-  const row = await db.user.findUnique({ where: { id: userId }, select: { timezone: true, newCardsPerDeck: true, reviewsPerDay: true, role: true } });
-  // A session for a user who no longer exists (the review routes read the id from the token alone).
-  if (!row) throw unauthorized();
-  const settings: UserSettings = {
-    timezone: isValidTimeZone(row.timezone) ? row.timezone : "UTC",
-    limits: { newPerDeck: row.newCardsPerDeck ?? DEFAULT_QUEUE_LIMITS.newPerDeck, reviewsPerDay: row.reviewsPerDay ?? DEFAULT_QUEUE_LIMITS.reviewsPerDay },
-    role: row.role === "instructor" ? "instructor" : "student",
-  };
-  if (settingsCache.size >= 50_000) settingsCache.clear();
-  settingsCache.set(userId, { at: now, settings });
-  return settings;
 }
 
 /**
