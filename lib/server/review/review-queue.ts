@@ -2,6 +2,7 @@ import "server-only";
 import { msg } from "@/lib/i18n/message";
 import {
   buildQueue,
+  dailyRoom,
   dayNumber,
   remainingCounts,
   type QueueCard,
@@ -185,7 +186,7 @@ export async function todayQueue(userId: string, now: Date, filter: QueueFilter 
   // weakest concepts' can come first.
   const done = await reviewedToday(userId, today);
   const exam = await examQueueDay({ id: userId, role }, today, limits, done);
-  const newLimit = (deckId: string) => exam?.room.newLimitByDeck[deckId] ?? limits.newPerDeck;
+  const room = dailyRoom({ limits, newLimitByDeck: exam?.room.newLimitByDeck, reviewedToday: done });
   const dueHead = exam?.accuracy ? limits.reviewsPerDay : Math.min(HEAD, limits.reviewsPerDay);
 
   // Every part is limited by the day's limits, not by what is left of them today, so that none of
@@ -198,7 +199,7 @@ export async function todayQueue(userId: string, now: Date, filter: QueueFilter 
   parts.push(Prisma.sql`SELECT * FROM (SELECT 'redrill' AS "part", ${columns} FROM "CardState" s WHERE ${available} AND ${inDecks} AND s."redrillDay" = ${today}) AS redrills`);
   const counts: Prisma.Sql[] = [];
   for (const deck of decks) {
-    const deckLimit = newLimit(deck.id);
+    const deckLimit = room.newLimit(deck.id);
     if (deckLimit > 0) {
       // Positions are unique within a deck, so the index order is the whole order.
       const fresh = Prisma.sql`FROM "CardState" s WHERE ${available} AND s."deckId" = ${deck.id} AND s."dueDay" IS NULL ORDER BY s."position"`;
@@ -235,12 +236,11 @@ export async function todayQueue(userId: string, now: Date, filter: QueueFilter 
   const entries = exam?.accuracy ? finalPassOrder(built, exam.deckIds, conceptOf, exam.accuracy) : built;
   // Only the heads of the due reviews and of each deck's new cards were read; their numbers are the
   // counts, within what is left of today's limits.
-  const reviewRoom = Math.max(0, limits.reviewsPerDay - done.reviews);
   let dueCount = 0;
   let newCount = 0;
   for (const row of counted) {
-    if (row.deckId === "") dueCount = Math.min(reviewRoom, sqlInt(row.n));
-    else newCount += Math.min(Math.max(0, newLimit(row.deckId) - (done.newByDeck[row.deckId] ?? 0)), sqlInt(row.n));
+    if (row.deckId === "") dueCount = Math.min(room.reviews, sqlInt(row.n));
+    else newCount += Math.min(room.newCards(row.deckId), sqlInt(row.n));
   }
   const remaining = { ...remainingCounts(entries), due: dueCount, new: newCount };
   return { today, timezone, limits, decks: allDecks, entries, remaining, issueCounts };
