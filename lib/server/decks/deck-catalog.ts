@@ -22,7 +22,7 @@ import { canSeeDeck, visibleDeckIds, type Viewer } from "./deck-visibility";
 import { parseDeckDefinition, parseItem } from "./deck-store";
 import { parseDeckDescription, parseDeckTitle } from "../platform/stored-json";
 import { AppError, notFound } from "../../server-shared/errors";
-import { withArchitectureAsk } from "../review/review-answer";
+import { withArchitectureAsk } from "../review/review-item";
 
 /**
  * The deck catalogue for the /decks pages and stateless practice (/practice/<itemId>): decks with

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Bilingual, Variant } from "@/lib/questions";
 import { suggestGrade, type Grade } from "@/lib/srs";
-import { answerKindOf, evaluateResponse } from "../review/review-answer";
+import { answerKindOf, evaluateResponse } from "../review/review-item";
 
 /**
  * How a mock exam answer scores and which SM-2 grade it counts as: pure functions of the stored

@@ -1,12 +1,11 @@
 import "server-only";
 import { msg } from "@/lib/i18n/message";
-import { askedOfNetwork, checkAnswer, expectedByLanguage, type AskedOfNetwork, type Bilingual, type Variant } from "@/lib/questions";
-import { suggestGrade, type AnswerKind } from "@/lib/srs";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { readRows, sqlDate, sqlIntOrNull, transactionRows, transactionWrite } from "../platform/direct-sql";
 import { conflict, notFound } from "../../server-shared/errors";
 import { refuseHiddenReview } from "./review-guard";
 import type { AnswerResult } from "./review-types";
+import { evaluateResponse, storedAnswer } from "./review-item";
 import { parseReviewVariant } from "../platform/stored-json";
 import { writeTransaction } from "../platform/write-tx";
 
@@ -18,91 +17,6 @@ import { writeTransaction } from "../platform/write-tx";
 
 /** Longest duration stored for one answer: a card left open over lunch is not 3 hours of study. */
 export const MAX_DURATION_MS = 30 * 60_000;
-
-export function answerKindOf(variant: Pick<Variant, "answerFormat">): AnswerKind {
-  switch (variant.answerFormat) {
-    case "shape":
-      return "shape";
-    case "choice":
-    case "boolean":
-      return "choice";
-    case "self":
-      return "static";
-    default:
-      return "numeric";
-  }
-}
-
-function withExpectedByLanguage(variant: Variant): { expectedByLanguage?: Bilingual } {
-  const words = expectedByLanguage(variant.expectedAnswer);
-  return words ? { expectedByLanguage: words } : {};
-}
-
-/** The network's ask beside the network, when the variant has one. */
-export function withArchitectureAsk(variant: Variant): { architectureAsk?: AskedOfNetwork } {
-  const asked = variant.architecture ? askedOfNetwork(variant) : null;
-  return asked ? { architectureAsk: asked } : {};
-}
-
-function sameFeedback(a: { en: string } | undefined, b: { en: string }): boolean {
-  return a !== undefined && a.en === b.en;
-}
-
-/**
- * The result of a response to a variant (pure). A self-graded card is "revealed" whatever was
- * typed; `durationMs` only shapes the suggested grade.
- */
-export function evaluateResponse(variant: Variant, response: string, durationMs: number): AnswerResult {
-  const kind = answerKindOf(variant);
-  const architecture = variant.architecture ?? null;
-  if (variant.expectedAnswer.format === "self") {
-    return {
-      status: "revealed",
-      readAs: null,
-      expected: variant.expectedAnswer.answer.en,
-      expectedByLanguage: variant.expectedAnswer.answer,
-      solution: variant.solution,
-      suggestedGrade: suggestGrade({ kind, status: "revealed", durationMs }),
-      architecture,
-      ...withArchitectureAsk(variant),
-      durationMs,
-    };
-  }
-  const checked = checkAnswer(variant, response);
-  if (checked.status === "invalid") {
-    return {
-      status: "invalid",
-      readAs: null,
-      expected: null,
-      solution: null,
-      ...(checked.reason ? { reason: checked.reason } : {}),
-      suggestedGrade: null,
-      architecture: null,
-      durationMs: null,
-    };
-  }
-  // A near miss is one of the template's own listed mistakes, not a generic hint of the checker.
-  const nearMiss = checked.status === "wrong" && variant.mistakes.some((mistake) => sameFeedback(checked.mistake, mistake.feedback));
-  return {
-    status: checked.status,
-    readAs: checked.readAs,
-    expected: checked.expected,
-    ...withExpectedByLanguage(variant),
-    solution: variant.solution,
-    ...(checked.mistake ? { mistake: checked.mistake } : {}),
-    suggestedGrade: suggestGrade({ kind, status: checked.status, durationMs, nearMiss }),
-    architecture,
-    ...withArchitectureAsk(variant),
-    durationMs,
-  };
-}
-
-/** The stored answer of a review as an AnswerResult (recomputed from the stored variant and response). */
-export function storedAnswer(review: { id: string; variant: string; status: string | null; response: string | null; durationMs: number | null }, variant?: Variant): AnswerResult | null {
-  if (review.status === null || review.status === "invalid") return null;
-  const parsed = variant ?? parseReviewVariant(review.variant, review.id);
-  return evaluateResponse(parsed, review.response ?? "", review.durationMs ?? 0);
-}
 
 export interface AnswerInput {
   response?: string;

@@ -10,7 +10,7 @@ import { conflict, notFound } from "../../server-shared/errors";
 import { nearestExamDayInTransaction } from "../exams/exam-dates";
 import { refuseHiddenReview } from "./review-guard";
 import { parseReviewLogStateAfter, parseReviewLogStateBefore, parseReviewVariant } from "../platform/stored-json";
-import { toReviewItem } from "./review-issue";
+import { toReviewItem } from "./review-item";
 import { loadUserSettings } from "./review-settings";
 import { forUpdate, lockReview } from "../platform/row-locks";
 import { isRetryableWriteConflict } from "../../server-shared/platform/unique-violation";

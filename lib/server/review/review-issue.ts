@@ -2,14 +2,13 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { chooseVariantRequest, makeVariant, type Variant } from "@/lib/questions";
 import type { QueueEntry } from "@/lib/srs";
-import { Prisma, type Review } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { readRows, sqlDate, sqlIntOrNull, transactionRows, transactionWrite } from "../platform/direct-sql";
-import { findStoredCardOfDeck, type OpenDeck } from "../decks/deck-store";
-import { storedAnswer } from "./review-answer";
+import { findStoredCardOfDeck } from "../decks/deck-store";
+import { toReviewItem, type ReviewRow } from "./review-item";
 import { todayQueue, type QueueFilter, type TodayQueue } from "./review-queue";
-import { parseReviewVariant } from "../platform/stored-json";
 import { writeTransaction } from "../platform/write-tx";
-import { isQueueKind, type NextReviewResult, type ReviewItem } from "./review-types";
+import type { NextReviewResult } from "./review-types";
 
 /**
  * `GET /api/review/next`: the user's pending review, or a freshly issued one.
@@ -20,33 +19,6 @@ import { isQueueKind, type NextReviewResult, type ReviewItem } from "./review-ty
  * (card, user, issueCount) and stores it exactly as generated (PrairieLearn's makeAndInsertVariant),
  * so later edits of the template never change a question the student already has.
  */
-
-/** The columns of a Review that make its ReviewItem. */
-export type ReviewRow = Pick<Review, "id" | "cardId" | "deckId" | "kind" | "variant" | "issuedAt" | "status" | "response" | "durationMs">;
-
-export function toReviewItem(review: ReviewRow, decks: readonly OpenDeck[], variant: Variant = parseReviewVariant(review.variant, review.id)): ReviewItem {
-  const deck = decks.find((d) => d.id === review.deckId);
-  const concept = deck?.concepts.find((c) => c.id === variant.concept);
-  return {
-    reviewId: review.id,
-    cardId: review.cardId,
-    deckId: review.deckId,
-    itemId: variant.itemId,
-    kind: isQueueKind(review.kind) ? review.kind : "review",
-    itemType: variant.itemType,
-    concept: variant.concept,
-    conceptName: concept ? { ko: concept.ko, en: concept.en } : null,
-    deckTitle: deck?.title ?? null,
-    prompt: variant.prompt,
-    answerFormat: variant.answerFormat,
-    choices: variant.choices,
-    selfGraded: variant.expectedAnswer.format === "self",
-    anchor: variant.anchor?.label ?? null,
-    simulation: variant.simulation,
-    issuedAt: review.issuedAt.toISOString(),
-    answer: storedAnswer(review, variant),
-  };
-}
 
 interface Prepared {
   entry: QueueEntry;
