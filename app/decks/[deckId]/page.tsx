@@ -13,7 +13,7 @@ import { isOptional, studyStatusKey } from "../_components/study-status";
 import { getCurrentUser } from "@/lib/server/accounts/session";
 import { deckConceptProgress } from "@/lib/server/analytics/concept-progress";
 import { ConceptProgressLine } from "./concept-progress-line";
-import type { Viewer } from "@/lib/server/decks/deck-visibility";
+import type { Viewer } from "@/lib/server/accounts/users";
 
 type Params = Promise<{ deckId: string }>;
 

@@ -18,6 +18,9 @@ export interface CurrentUser {
   timezone: string;
 }
 
+/** Who is asking: the signed-in user as every data function's access rule sees them. */
+export type Viewer = Pick<CurrentUser, "id" | "role">;
+
 const publicFields = { id: true, email: true, name: true, role: true, locale: true, timezone: true } as const;
 
 function toCurrentUser(row: { id: string; email: string; name: string; role: string; locale: string | null; timezone: string }): CurrentUser {

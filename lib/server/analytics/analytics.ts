@@ -5,7 +5,8 @@ import { db } from "../platform/db";
 import { conceptNames, parseItem } from "../decks/deck-store";
 import { forbidden } from "../../server-shared/errors";
 import { requireOwnedClass } from "../classes/classes";
-import { reachableClassDecks, type Viewer } from "../decks/deck-visibility";
+import { reachableClassDecks } from "../decks/deck-visibility";
+import type { Viewer } from "../accounts/users";
 import { accuracyByParam, topMistakes, type MistakeCount, type ParamAccuracy } from "./analytics-buckets";
 import { parseDeckTitle, parseExamQuestionVariant, parseProblemReportParams, parseReviewVariant } from "../platform/stored-json";
 

@@ -1,6 +1,6 @@
 import "server-only";
 import { classAnalytics } from "../analytics/analytics";
-import type { Viewer } from "../decks/deck-visibility";
+import type { Viewer } from "../accounts/users";
 import { downloadCsv } from "../platform/csv";
 
 /**
@@ -14,8 +14,8 @@ const COLUMNS = ["row", "name", "email", "joinedAt", "deckId", "concept", "attem
 
 const accuracy = (rate: number | null) => (rate === null ? "" : Math.round(rate * 1000) / 1000);
 
-export async function classResultsCsv(actor: Viewer, classId: string): Promise<{ csv: string }> {
-  const analytics = await classAnalytics(actor, { classId });
+export async function classResultsCsv(viewer: Viewer, classId: string): Promise<{ csv: string }> {
+  const analytics = await classAnalytics(viewer, { classId });
   const members = analytics.students.map((s) => [
     "member", s.name, s.email, s.joinedAt, "", "", s.attempts, s.scored, s.correct, accuracy(s.rate), "", s.lastActive ?? "", s.exams,
     s.lastExam?.score ?? "", s.lastExam?.total ?? "", s.lastExam?.submittedAt ?? "",

@@ -6,7 +6,8 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { db } from "../platform/db";
 import { parseDeckTitle } from "../platform/stored-json";
 import { closeReviewsBeyondAccess } from "../review/access-end";
-import { invalidateDeckVisibility, reachableClassDecks, type Viewer } from "../decks/deck-visibility";
+import { invalidateDeckVisibility, reachableClassDecks } from "../decks/deck-visibility";
+import type { Viewer } from "../accounts/users";
 import { conflict, forbidden, notFound } from "../../server-shared/errors";
 import { claimJoinAttempt, joinCodeWasRight, refuseWhileThrottled } from "../accounts/join-throttle";
 import { isUniqueViolation, writeTransaction } from "../platform/write-tx";
@@ -90,8 +91,8 @@ export interface JoinedClass {
   decks: DeckRef[];
 }
 
-function requireInstructorRole(actor: Viewer): void {
-  if (actor.role !== "instructor") throw forbidden(msg("auth.instructorsOnly"));
+function requireInstructorRole(viewer: Viewer): void {
+  if (viewer.role !== "instructor") throw forbidden(msg("auth.instructorsOnly"));
 }
 
 async function deckRefs(deckIds: readonly string[]): Promise<Map<string, DeckRef>> {
@@ -100,10 +101,10 @@ async function deckRefs(deckIds: readonly string[]): Promise<Map<string, DeckRef
   return new Map(rows.map((row) => [row.id, { id: row.id, title: parseDeckTitle(row.title, row.id), isPublic: row.isPublic }]));
 }
 
-/** The class if `actor` owns it; otherwise 404 (never "it exists but is not yours"). */
-export async function requireOwnedClass(actor: Viewer, classId: string): Promise<{ id: string; name: string; joinCode: string; ownerId: string; createdAt: Date }> {
-  requireInstructorRole(actor);
-  const row = await db.class.findFirst({ where: { id: classId, ownerId: actor.id } });
+/** The class if `viewer` owns it; otherwise 404 (never "it exists but is not yours"). */
+export async function requireOwnedClass(viewer: Viewer, classId: string): Promise<{ id: string; name: string; joinCode: string; ownerId: string; createdAt: Date }> {
+  requireInstructorRole(viewer);
+  const row = await db.class.findFirst({ where: { id: classId, ownerId: viewer.id } });
   if (!row) throw notFound(msg("class.notFound"));
   return row;
 }
@@ -137,13 +138,13 @@ async function summaries(classes: readonly { id: string; name: string; joinCode:
 // ---------------------------------------------------------------------------------------------
 // Instructors
 
-export async function createClass(actor: Viewer, input: { name: string }, now: Date = new Date()): Promise<ClassSummary> {
-  requireInstructorRole(actor);
-  const owned = await db.class.count({ where: { ownerId: actor.id } });
+export async function createClass(viewer: Viewer, input: { name: string }, now: Date = new Date()): Promise<ClassSummary> {
+  requireInstructorRole(viewer);
+  const owned = await db.class.count({ where: { ownerId: viewer.id } });
   if (owned >= MAX_CLASSES_PER_INSTRUCTOR) throw conflict(msg("class.tooMany", { count: owned }));
   for (let attempt = 0; ; attempt += 1) {
     try {
-      const created = await writeTransaction((tx) => tx.class.create({ data: { name: input.name, joinCode: generateJoinCode(), ownerId: actor.id, createdAt: now } }));
+      const created = await writeTransaction((tx) => tx.class.create({ data: { name: input.name, joinCode: generateJoinCode(), ownerId: viewer.id, createdAt: now } }));
       const [summary] = await summaries([created]);
       return summary!;
     } catch (error) {
@@ -154,29 +155,29 @@ export async function createClass(actor: Viewer, input: { name: string }, now: D
   }
 }
 
-export async function listOwnedClasses(actor: Viewer): Promise<ClassSummary[]> {
-  requireInstructorRole(actor);
-  const rows = await db.class.findMany({ where: { ownerId: actor.id }, orderBy: [{ createdAt: "desc" }, { id: "asc" }] });
+export async function listOwnedClasses(viewer: Viewer): Promise<ClassSummary[]> {
+  requireInstructorRole(viewer);
+  const rows = await db.class.findMany({ where: { ownerId: viewer.id }, orderBy: [{ createdAt: "desc" }, { id: "asc" }] });
   return summaries(rows);
 }
 
 /** Decks an instructor may assign to a class: every public deck and every deck they own. */
-export async function assignableDecks(actor: Viewer): Promise<DeckRef[]> {
-  requireInstructorRole(actor);
+export async function assignableDecks(viewer: Viewer): Promise<DeckRef[]> {
+  requireInstructorRole(viewer);
   const rows = await db.deck.findMany({
-    where: { OR: [{ isPublic: true }, { ownerId: actor.id }] },
+    where: { OR: [{ isPublic: true }, { ownerId: viewer.id }] },
     select: { id: true, title: true, isPublic: true },
     orderBy: { id: "asc" },
   });
   return rows.map((row) => ({ id: row.id, title: parseDeckTitle(row.title, row.id), isPublic: row.isPublic }));
 }
 
-export async function getOwnedClass(actor: Viewer, classId: string): Promise<ClassDetail> {
-  const row = await requireOwnedClass(actor, classId);
+export async function getOwnedClass(viewer: Viewer, classId: string): Promise<ClassDetail> {
+  const row = await requireOwnedClass(viewer, classId);
   const [[summary], memberRows, assignable] = await Promise.all([
     summaries([row]),
     db.classMember.findMany({ where: { classId }, orderBy: [{ joinedAt: "asc" }, { userId: "asc" }] }),
-    assignableDecks(actor),
+    assignableDecks(viewer),
   ]);
   const users = memberRows.length
     ? await db.user.findMany({ where: { id: { in: memberRows.map((m) => m.userId) } }, select: { id: true, name: true, email: true } })
@@ -193,8 +194,8 @@ export async function getOwnedClass(actor: Viewer, classId: string): Promise<Cla
   };
 }
 
-export async function updateClass(actor: Viewer, classId: string, input: { name?: string; newJoinCode?: boolean }): Promise<ClassSummary> {
-  await requireOwnedClass(actor, classId);
+export async function updateClass(viewer: Viewer, classId: string, input: { name?: string; newJoinCode?: boolean }): Promise<ClassSummary> {
+  await requireOwnedClass(viewer, classId);
   for (let attempt = 0; ; attempt += 1) {
     try {
       const row = await writeTransaction((tx) =>
@@ -213,24 +214,24 @@ export async function updateClass(actor: Viewer, classId: string, input: { name?
 }
 
 /** Deletes the class with its memberships and deck assignments (decks and students' progress stay). */
-export async function deleteClass(actor: Viewer, classId: string): Promise<void> {
-  await requireOwnedClass(actor, classId);
+export async function deleteClass(viewer: Viewer, classId: string): Promise<void> {
+  await requireOwnedClass(viewer, classId);
   const members = await writeTransaction(async (tx) => {
     const rows = await tx.classMember.findMany({ where: { classId }, select: { userId: true } });
     await tx.classMember.deleteMany({ where: { classId } });
     await tx.classDeck.deleteMany({ where: { classId } });
-    await tx.class.deleteMany({ where: { id: classId, ownerId: actor.id } });
+    await tx.class.deleteMany({ where: { id: classId, ownerId: viewer.id } });
     return rows.map((row) => row.userId);
   });
-  invalidateDeckVisibility([...members, actor.id]);
+  invalidateDeckVisibility([...members, viewer.id]);
   await closeReviewsBeyondAccess({ userIds: members });
 }
 
-export async function assignDeck(actor: Viewer, classId: string, deckId: string, now: Date = new Date()): Promise<ClassSummary> {
-  const row = await requireOwnedClass(actor, classId);
+export async function assignDeck(viewer: Viewer, classId: string, deckId: string, now: Date = new Date()): Promise<ClassSummary> {
+  const row = await requireOwnedClass(viewer, classId);
   const deck = await db.deck.findUnique({ where: { id: deckId }, select: { isPublic: true, ownerId: true } });
   // Another instructor's private deck is as good as absent.
-  if (!deck || (!deck.isPublic && deck.ownerId !== actor.id)) throw notFound(msg("class.noDeckToAssign", { deckId: deckId.slice(0, 100) }));
+  if (!deck || (!deck.isPublic && deck.ownerId !== viewer.id)) throw notFound(msg("class.noDeckToAssign", { deckId: deckId.slice(0, 100) }));
   // One statement, so that racing assignments of the same deck (a double click, two tabs) cannot both
   // insert: the later ones are no-ops (PostgreSQL runs them side by side; docs/architecture.md "Databases").
   await writeTransaction((tx) =>
@@ -241,8 +242,8 @@ export async function assignDeck(actor: Viewer, classId: string, deckId: string,
   return summary!;
 }
 
-export async function unassignDeck(actor: Viewer, classId: string, deckId: string): Promise<ClassSummary> {
-  const row = await requireOwnedClass(actor, classId);
+export async function unassignDeck(viewer: Viewer, classId: string, deckId: string): Promise<ClassSummary> {
+  const row = await requireOwnedClass(viewer, classId);
   await writeTransaction((tx) => tx.classDeck.deleteMany({ where: { classId, deckId } }));
   invalidateDeckVisibility();
   await closeReviewsBeyondAccess({ deckIds: [deckId] });
@@ -250,8 +251,8 @@ export async function unassignDeck(actor: Viewer, classId: string, deckId: strin
   return summary!;
 }
 
-export async function removeMember(actor: Viewer, classId: string, userId: string): Promise<void> {
-  await requireOwnedClass(actor, classId);
+export async function removeMember(viewer: Viewer, classId: string, userId: string): Promise<void> {
+  await requireOwnedClass(viewer, classId);
   const { count } = await writeTransaction((tx) => tx.classMember.deleteMany({ where: { classId, userId } }));
   if (count === 0) throw notFound(msg("class.studentNotIn"));
   invalidateDeckVisibility([userId]);
@@ -274,47 +275,47 @@ export interface JoinOutcome {
  * Input that cannot be a code (wrong length, letters outside the alphabet) reveals nothing and is
  * not counted: it is a typo, not a guess.
  */
-export async function joinClass(actor: Viewer, codeInput: string, now: Date = new Date()): Promise<JoinOutcome> {
+export async function joinClass(viewer: Viewer, codeInput: string, now: Date = new Date()): Promise<JoinOutcome> {
   const code = normalizeJoinCode(codeInput);
   if (!code) {
-    await refuseWhileThrottled(actor.id, now);
+    await refuseWhileThrottled(viewer.id, now);
     throw notFound(msg("class.noJoinCode"));
   }
   // Counted as wrong before the lookup, so parallel guesses cannot all pass the check first.
-  const attemptIds = await claimJoinAttempt(actor.id, now);
+  const attemptIds = await claimJoinAttempt(viewer.id, now);
   const row = await db.class.findUnique({ where: { joinCode: code } });
   if (!row) throw notFound(msg("class.noJoinCode"));
   await joinCodeWasRight(attemptIds);
-  if (row.ownerId === actor.id) throw conflict(msg("class.ownClass"));
+  if (row.ownerId === viewer.id) throw conflict(msg("class.ownClass"));
   let joined = false;
   try {
     joined = await writeTransaction(async (tx) => {
-      const existing = await tx.classMember.findUnique({ where: { classId_userId: { classId: row.id, userId: actor.id } } });
+      const existing = await tx.classMember.findUnique({ where: { classId_userId: { classId: row.id, userId: viewer.id } } });
       if (existing) return false;
-      await tx.classMember.create({ data: { classId: row.id, userId: actor.id, joinedAt: now } });
+      await tx.classMember.create({ data: { classId: row.id, userId: viewer.id, joinedAt: now } });
       return true;
     });
   } catch (error) {
     // Two join requests at once: the other one made the membership.
     if (!isUniqueViolation(error)) throw error;
   }
-  invalidateDeckVisibility([actor.id]);
-  const mine = await listJoinedClasses(actor);
+  invalidateDeckVisibility([viewer.id]);
+  const mine = await listJoinedClasses(viewer);
   const joinedClass = mine.find((c) => c.id === row.id);
   if (!joinedClass) throw new Error("membership not found right after joining");
   return { class: joinedClass, joined };
 }
 
-export async function leaveClass(actor: Viewer, classId: string): Promise<void> {
-  const { count } = await writeTransaction((tx) => tx.classMember.deleteMany({ where: { classId, userId: actor.id } }));
+export async function leaveClass(viewer: Viewer, classId: string): Promise<void> {
+  const { count } = await writeTransaction((tx) => tx.classMember.deleteMany({ where: { classId, userId: viewer.id } }));
   if (count === 0) throw notFound(msg("class.notIn"));
-  invalidateDeckVisibility([actor.id]);
-  await closeReviewsBeyondAccess({ userIds: [actor.id] });
+  invalidateDeckVisibility([viewer.id]);
+  await closeReviewsBeyondAccess({ userIds: [viewer.id] });
 }
 
-/** The classes `actor` belongs to, most recently joined first, with their decks. */
-export async function listJoinedClasses(actor: Viewer): Promise<JoinedClass[]> {
-  const memberships = await db.classMember.findMany({ where: { userId: actor.id }, orderBy: [{ joinedAt: "desc" }, { classId: "asc" }] });
+/** The classes `viewer` belongs to, most recently joined first, with their decks. */
+export async function listJoinedClasses(viewer: Viewer): Promise<JoinedClass[]> {
+  const memberships = await db.classMember.findMany({ where: { userId: viewer.id }, orderBy: [{ joinedAt: "desc" }, { classId: "asc" }] });
   if (memberships.length === 0) return [];
   const classIds = memberships.map((m) => m.classId);
   const [classes, links] = await Promise.all([

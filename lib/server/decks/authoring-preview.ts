@@ -14,7 +14,7 @@ import { db } from "../platform/db";
 import { MAX_FILE_CHARS, workedSolutionProblem } from "./deck-versions";
 import { parseDeckVersionFiles } from "../platform/stored-json";
 import { previewInWorker } from "./template-pool";
-import type { CurrentUser } from "../accounts/users";
+import type { Viewer } from "../accounts/users";
 
 /**
  * The live preview of the editor (docs/architecture.md "Authoring"): the file being typed, parsed against the deck's saved
@@ -131,9 +131,9 @@ function errorLine(error: DeckError): number {
   return error.line;
 }
 
-export async function previewFile(user: CurrentUser, input: PreviewInput, locale: AppLocale = "en"): Promise<PreviewResult> {
+export async function previewFile(viewer: Viewer, input: PreviewInput, locale: AppLocale = "en"): Promise<PreviewResult> {
   const started = performance.now();
-  await requireDeckEditor(user, input.deckId);
+  await requireDeckEditor(viewer, input.deckId);
   const context = await deckContext(input.deckId);
   const path = input.path.replace(/\\/g, "/");
   const editingHeader = path === DECK_FILE;

@@ -11,7 +11,7 @@ import { invalidateOpenDecks, parseDeckDefinition } from "./deck-store";
 import { parseCardDefinition, parseDeckTitle, parseDeckVersionHarness, type StoredDeckDefinition } from "../platform/stored-json";
 import { invalidateDeckVisibility } from "./deck-visibility";
 import { AppError, conflict, forbidden, notFound } from "../../server-shared/errors";
-import type { CurrentUser } from "../accounts/users";
+import type { Viewer } from "../accounts/users";
 import { writeTransaction } from "../platform/write-tx";
 
 /**
@@ -47,36 +47,36 @@ export interface DeckAccess {
 
 const deckSelect = { id: true, title: true, description: true, source: true, ownerId: true, isPublic: true, version: true, definition: true, updatedAt: true } as const;
 
-export function requireAuthor(user: CurrentUser): void {
-  if (user.role !== "instructor") throw forbidden(msg("auth.instructorsOnly"));
+export function requireAuthor(viewer: Viewer): void {
+  if (viewer.role !== "instructor") throw forbidden(msg("auth.instructorsOnly"));
 }
 
-/** The deck and what `user` may do with it; 404 when they may not even know it exists. */
-export async function deckAccess(user: CurrentUser, deckId: string): Promise<DeckAccess> {
-  requireAuthor(user);
+/** The deck and what `viewer` may do with it; 404 when they may not even know it exists. */
+export async function deckAccess(viewer: Viewer, deckId: string): Promise<DeckAccess> {
+  requireAuthor(viewer);
   if (!ID_PATTERN.test(deckId) || deckId.length > 100) throw notFound(msg("deck.notFound"));
   const deck = await db.deck.findUnique({ where: { id: deckId }, select: deckSelect });
   if (!deck) throw notFound(msg("deck.notFound"));
   if (deck.source === "app") {
-    if (deck.ownerId === user.id) return { deck, role: "owner" };
-    const shared = await db.deckEditor.findUnique({ where: { deckId_userId: { deckId, userId: user.id } }, select: { userId: true } });
+    if (deck.ownerId === viewer.id) return { deck, role: "owner" };
+    const shared = await db.deckEditor.findUnique({ where: { deckId_userId: { deckId, userId: viewer.id } }, select: { userId: true } });
     if (shared) return { deck, role: "editor" };
     if (!deck.isPublic) throw notFound(msg("deck.notFound"));
   }
   return { deck, role: "reader" };
 }
 
-/** The deck, when `user` may edit it: 403 for a content deck or someone else's public deck. */
-export async function requireDeckEditor(user: CurrentUser, deckId: string): Promise<DeckAccess> {
-  const access = await deckAccess(user, deckId);
+/** The deck, when `viewer` may edit it: 403 for a content deck or someone else's public deck. */
+export async function requireDeckEditor(viewer: Viewer, deckId: string): Promise<DeckAccess> {
+  const access = await deckAccess(viewer, deckId);
   if (access.role === "reader") {
     throw forbidden(access.deck.source === "content" ? msg("deck.fromContent") : msg("deck.editorsOnly"));
   }
   return access;
 }
 
-export async function requireDeckOwner(user: CurrentUser, deckId: string): Promise<DeckAccess> {
-  const access = await requireDeckEditor(user, deckId);
+export async function requireDeckOwner(viewer: Viewer, deckId: string): Promise<DeckAccess> {
+  const access = await requireDeckEditor(viewer, deckId);
   if (access.role !== "owner") throw forbidden(msg("deck.ownerOnly"));
   return access;
 }
@@ -103,13 +103,13 @@ function titleOf(deck: Pick<DeckRow, "id" | "title">): Bilingual {
   return parseDeckTitle(deck.title, deck.id);
 }
 
-/** The decks `user` edits (owned, then shared), and the decks they may read: content/ and public ones. */
-export async function listAuthorDecks(user: CurrentUser): Promise<{ editable: AuthorDeckSummary[]; readable: AuthorDeckSummary[] }> {
-  requireAuthor(user);
-  const shared = await db.deckEditor.findMany({ where: { userId: user.id }, select: { deckId: true } });
+/** The decks `viewer` edits (owned, then shared), and the decks they may read: content/ and public ones. */
+export async function listAuthorDecks(viewer: Viewer): Promise<{ editable: AuthorDeckSummary[]; readable: AuthorDeckSummary[] }> {
+  requireAuthor(viewer);
+  const shared = await db.deckEditor.findMany({ where: { userId: viewer.id }, select: { deckId: true } });
   const sharedIds = new Set(shared.map((row) => row.deckId));
   const decks = await db.deck.findMany({
-    where: { OR: [{ source: "content" }, { isPublic: true }, { ownerId: user.id }, { id: { in: [...sharedIds] } }] },
+    where: { OR: [{ source: "content" }, { isPublic: true }, { ownerId: viewer.id }, { id: { in: [...sharedIds] } }] },
     select: deckSelect,
     orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
   });
@@ -125,7 +125,7 @@ export async function listAuthorDecks(user: CurrentUser): Promise<{ editable: Au
   const editable: AuthorDeckSummary[] = [];
   const readable: AuthorDeckSummary[] = [];
   for (const deck of decks) {
-    const role: DeckRole = deck.source === "app" && deck.ownerId === user.id ? "owner" : deck.source === "app" && sharedIds.has(deck.id) ? "editor" : "reader";
+    const role: DeckRole = deck.source === "app" && deck.ownerId === viewer.id ? "owner" : deck.source === "app" && sharedIds.has(deck.id) ? "editor" : "reader";
     const mine = counts.filter((row) => row.deckId === deck.id);
     const templates = mine.filter((row) => row.itemType === "parametric").reduce((n, row) => n + row._count._all, 0);
     const latest = versions.find((row) => row.deckId === deck.id);
@@ -218,22 +218,22 @@ export function parseDeckFiles(files: readonly DeckFileText[], expectedId?: stri
 }
 
 /**
- * Creates an in-app deck owned by `user` (private, nothing published) with its deck.yaml as the
+ * Creates an in-app deck owned by `viewer` (private, nothing published) with its deck.yaml as the
  * first draft version. 409 when the id is taken by any deck.
  */
-export async function createDeck(user: CurrentUser, input: CreateDeckInput): Promise<{ deckId: string; version: string }> {
-  requireAuthor(user);
+export async function createDeck(viewer: Viewer, input: CreateDeckInput): Promise<{ deckId: string; version: string }> {
+  requireAuthor(viewer);
   const files = newDeckFiles(input);
   const parsed = parseDeckFiles(files);
   if (!parsed.ok) throw conflict(msg("deck.headerInvalid", { problem: parsed.errors[0] ? deckErrorMessage(parsed.errors[0]) : msg("deck.unknownProblem") }));
   // Nothing to test yet: an empty harness record (deck-versions.ts HarnessRecord).
   const emptyHarness = { variantsPerTemplate: 100, items: [], variants: 0, failures: 0, warnings: 0, tested: 0, ms: 0 };
-  return createAppDeck(user, parsed.deck, files, emptyHarness);
+  return createAppDeck(viewer, parsed.deck, files, emptyHarness);
 }
 
 /** Inserts a new app deck with one draft version (used by "new deck" and by imports). */
-export async function createAppDeck(user: CurrentUser, deck: Deck, files: readonly DeckFileText[], harness: unknown = null): Promise<{ deckId: string; version: string }> {
-  requireAuthor(user);
+export async function createAppDeck(viewer: Viewer, deck: Deck, files: readonly DeckFileText[], harness: unknown = null): Promise<{ deckId: string; version: string }> {
+  requireAuthor(viewer);
   if (RESERVED_DECK_IDS.has(deck.id)) throw conflict(msg("deck.reserved", { id: deck.id }), { id: [msg("deck.reservedField")] });
   const outcome = await writeTransaction(async (tx) => {
     const taken = await tx.deck.findUnique({ where: { id: deck.id }, select: { id: true } });
@@ -244,14 +244,14 @@ export async function createAppDeck(user: CurrentUser, deck: Deck, files: readon
         title: JSON.stringify(deck.title),
         description: deck.description ? JSON.stringify(deck.description) : null,
         source: "app",
-        ownerId: user.id,
+        ownerId: viewer.id,
         isPublic: false,
         version: "",
         definition: JSON.stringify(definitionOf(deck)),
       },
     });
     await tx.deckVersion.create({
-      data: { deckId: deck.id, version: deck.version, files: JSON.stringify(files), authorId: user.id, status: "draft", harness: harness === null ? null : JSON.stringify(harness) },
+      data: { deckId: deck.id, version: deck.version, files: JSON.stringify(files), authorId: viewer.id, status: "draft", harness: harness === null ? null : JSON.stringify(harness) },
     });
     return { taken: false as const };
   });
@@ -262,8 +262,8 @@ export async function createAppDeck(user: CurrentUser, deck: Deck, files: readon
 // ---------------------------------------------------------------------------------------------
 // Settings and sharing
 
-export async function setDeckPublic(user: CurrentUser, deckId: string, isPublic: boolean): Promise<void> {
-  await requireDeckOwner(user, deckId);
+export async function setDeckPublic(viewer: Viewer, deckId: string, isPublic: boolean): Promise<void> {
+  await requireDeckOwner(viewer, deckId);
   await writeTransaction((tx) => tx.deck.update({ where: { id: deckId }, data: { isPublic } }));
   invalidateOpenDecks();
   // Made private: every path that reached it through another instructor's class closes at once.
@@ -277,16 +277,16 @@ export interface DeckEditorEntry {
   email: string;
 }
 
-export async function listDeckEditors(user: CurrentUser, deckId: string): Promise<DeckEditorEntry[]> {
-  await requireDeckEditor(user, deckId);
+export async function listDeckEditors(viewer: Viewer, deckId: string): Promise<DeckEditorEntry[]> {
+  await requireDeckEditor(viewer, deckId);
   const rows = await db.deckEditor.findMany({ where: { deckId }, select: { userId: true } });
   const users = await db.user.findMany({ where: { id: { in: rows.map((row) => row.userId) } }, select: { id: true, name: true, email: true }, orderBy: { email: "asc" } });
   return users.map((row) => ({ userId: row.id, name: row.name, email: row.email }));
 }
 
 /** Shares the deck with another instructor (by e-mail). Only the owner shares; only instructors edit. */
-export async function addDeckEditor(user: CurrentUser, deckId: string, email: string): Promise<DeckEditorEntry> {
-  const { deck } = await requireDeckOwner(user, deckId);
+export async function addDeckEditor(viewer: Viewer, deckId: string, email: string): Promise<DeckEditorEntry> {
+  const { deck } = await requireDeckOwner(viewer, deckId);
   const target = await db.user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true, name: true, email: true, role: true } });
   // One answer for "no account" and "not an instructor": the owner learns neither whether an
   // e-mail is registered nor its role (docs/architecture.md, "Security").
@@ -298,8 +298,8 @@ export async function addDeckEditor(user: CurrentUser, deckId: string, email: st
   return { userId: target.id, name: target.name, email: target.email };
 }
 
-export async function removeDeckEditor(user: CurrentUser, deckId: string, userId: string): Promise<void> {
-  await requireDeckOwner(user, deckId);
+export async function removeDeckEditor(viewer: Viewer, deckId: string, userId: string): Promise<void> {
+  await requireDeckOwner(viewer, deckId);
   await writeTransaction((tx) => tx.deckEditor.deleteMany({ where: { deckId, userId } }));
   // The former editor's classes may have held the deck through their edit right.
   invalidateDeckVisibility();

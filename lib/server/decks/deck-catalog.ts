@@ -18,7 +18,8 @@ import {
 import type { AskedOfNetwork } from "@/lib/questions";
 import type { ArchitectureSpec } from "@/lib/model-core";
 import { db } from "../platform/db";
-import { canSeeDeck, visibleDeckIds, type Viewer } from "./deck-visibility";
+import { canSeeDeck, visibleDeckIds } from "./deck-visibility";
+import type { Viewer } from "../accounts/users";
 import { parseDeckDefinition, parseItem } from "./deck-store";
 import { parseDeckDescription, parseDeckTitle } from "../platform/stored-json";
 import { AppError, notFound } from "../../server-shared/errors";

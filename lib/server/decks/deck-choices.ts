@@ -1,7 +1,8 @@
 import "server-only";
 import { msg } from "@/lib/i18n/message";
 import { db } from "../platform/db";
-import { canSeeDeck, visibleDeckIds, type Viewer } from "./deck-visibility";
+import { canSeeDeck, visibleDeckIds } from "./deck-visibility";
+import type { Viewer } from "../accounts/users";
 import { notFound } from "../../server-shared/errors";
 import { processShared } from "../../server-shared/platform/process-shared";
 

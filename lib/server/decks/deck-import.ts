@@ -17,7 +17,7 @@ import { db } from "../platform/db";
 import { headVersion, runHarness, saveFiles, type SaveOutcome } from "./deck-versions";
 import { AppError, forbidden } from "../../server-shared/errors";
 import { parseDeckVersionFiles } from "../platform/stored-json";
-import type { CurrentUser } from "../accounts/users";
+import type { Viewer } from "../accounts/users";
 
 /**
  * Moving decks in and out of the app (docs/architecture.md "Authoring"):
@@ -50,8 +50,8 @@ async function publishedFiles(deckId: string, version: string): Promise<DeckFile
   return stored ? parseDeckVersionFiles(stored.files, stored.id) : [];
 }
 
-async function deckForExport(user: CurrentUser, deckId: string): Promise<{ deck: Deck; files: DeckFileText[] }> {
-  const { deck: row, role } = await deckAccess(user, deckId);
+async function deckForExport(viewer: Viewer, deckId: string): Promise<{ deck: Deck; files: DeckFileText[] }> {
+  const { deck: row, role } = await deckAccess(viewer, deckId);
   if (row.source === "app") {
     // Editors export what they are working on; readers of a public deck only what is published.
     const files =
@@ -88,8 +88,8 @@ async function verifiedRows(deck: Deck, samples: number) {
 
 const safeName = (id: string) => id.replace(/[^a-z0-9-]/g, "");
 
-export async function exportDeck(user: CurrentUser, deckId: string, format: ExportFormat, options: { language?: "ko" | "en"; samples?: number } = {}): Promise<ExportFile> {
-  const { deck, files } = await deckForExport(user, deckId);
+export async function exportDeck(viewer: Viewer, deckId: string, format: ExportFormat, options: { language?: "ko" | "en"; samples?: number } = {}): Promise<ExportFile> {
+  const { deck, files } = await deckForExport(viewer, deckId);
   const name = safeName(deck.id);
   if (format === "zip") {
     return { fileName: `${name}.zip`, contentType: "application/zip", body: zipFiles(files.map((file) => ({ path: `${name}/${file.path}`, data: file.text }))) };
@@ -147,8 +147,8 @@ export const importFilesSchema = z.strictObject(
  * the importer edits saves the files as a new version of it (re-importing its own export is the
  * same version); any other existing id is refused.
  */
-export async function importDeck(user: CurrentUser, uploaded: readonly DeckFileText[]): Promise<DeckImportOutcome> {
-  requireAuthor(user);
+export async function importDeck(viewer: Viewer, uploaded: readonly DeckFileText[]): Promise<DeckImportOutcome> {
+  requireAuthor(viewer);
   const upload = deckFilesFromUpload(uploaded);
   if (!upload.ok) return { ok: false, error: upload.error, errors: [] };
   const parsed = parseDeckFiles(upload.files);
@@ -157,12 +157,12 @@ export async function importDeck(user: CurrentUser, uploaded: readonly DeckFileT
   const existing = await db.deck.findUnique({ where: { id: deck.id }, select: { id: true } });
   if (!existing) {
     const harness = await runHarness(deck, new Map());
-    const created = await createAppDeck(user, deck, upload.files, harness);
+    const created = await createAppDeck(viewer, deck, upload.files, harness);
     return { ok: true, deckId: created.deckId, version: created.version, created: true, newVersion: true, failures: harness.failures };
   }
   let access;
   try {
-    access = await requireDeckEditor(user, deck.id);
+    access = await requireDeckEditor(viewer, deck.id);
   } catch (error) {
     if (error instanceof AppError && (error.status === 403 || error.status === 404)) {
       throw forbidden(msg("deck.importForbidden", { id: deck.id }));
@@ -170,7 +170,7 @@ export async function importDeck(user: CurrentUser, uploaded: readonly DeckFileT
     throw error;
   }
   const head = await headVersion(access.deck.id);
-  const saved: SaveOutcome = await saveFiles(user, deck.id, upload.files, null);
+  const saved: SaveOutcome = await saveFiles(viewer, deck.id, upload.files, null);
   if (!saved.ok) return { ok: false, error: msg("deck.doesNotParse"), errors: saved.errors };
   return { ok: true, deckId: deck.id, version: saved.version, created: false, newVersion: saved.created && head?.version !== saved.version, failures: saved.harness.failures };
 }
@@ -196,8 +196,8 @@ export type CsvImportOutcome =
  * Adds the sheet's cards to the deck's `cards/imported.yaml` (a card with the same id is replaced)
  * and saves a new version. Nothing is saved when any line is broken.
  */
-export async function importCardsCsv(user: CurrentUser, deckId: string, input: z.infer<typeof csvImportSchema>): Promise<CsvImportOutcome> {
-  await requireDeckEditor(user, deckId);
+export async function importCardsCsv(viewer: Viewer, deckId: string, input: z.infer<typeof csvImportSchema>): Promise<CsvImportOutcome> {
+  await requireDeckEditor(viewer, deckId);
   const head = await headVersion(deckId);
   if (!head) throw new AppError(409, msg("deck.noSavedVersion"));
   if (input.baseVersion && input.baseVersion !== head.version) throw new AppError(409, msg("deck.newerReload"));
@@ -233,7 +233,7 @@ export async function importCardsCsv(user: CurrentUser, deckId: string, input: z
   const header = importedFile?.text.match(/^(#.*\n)+/)?.[0] ?? "# Static cards imported from spreadsheets (front, back, tags). Importing again replaces cards with the same id.\n";
   const files = head.files.filter((file) => file.path !== IMPORTED_CARDS_FILE).concat({ path: IMPORTED_CARDS_FILE, text: header + itemsYaml(merged) });
   files.sort((a, b) => (a.path === DECK_FILE ? -1 : b.path === DECK_FILE ? 1 : a.path.localeCompare(b.path)));
-  const saved = await saveFiles(user, deckId, files, head.version);
+  const saved = await saveFiles(viewer, deckId, files, head.version);
   if (!saved.ok) return { ok: false, errors: [], deckErrors: saved.errors };
   return { ok: true, version: saved.version, added, updated, rows: csv.rows, failures: saved.harness.failures };
 }

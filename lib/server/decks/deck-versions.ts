@@ -14,7 +14,7 @@ import { harnessInWorker } from "./template-pool";
 
 export type { HarnessItemResult, HarnessRecord };
 import { writeTransaction, type Tx } from "../platform/write-tx";
-import type { CurrentUser } from "../accounts/users";
+import type { Viewer } from "../accounts/users";
 
 /**
  * Versions of in-app decks (docs/architecture.md "Authoring"). Every save is a version named by the deck's content hash
@@ -221,8 +221,8 @@ export async function headVersion(deckId: string): Promise<HeadVersion | null> {
   return row ? { version: row.version, status: asStatus(row.status), files: parseDeckVersionFiles(row.files, row.id), createdAt: row.createdAt.toISOString() } : null;
 }
 
-export async function listVersions(user: CurrentUser, deckId: string): Promise<VersionSummary[]> {
-  const { deck } = await requireDeckEditor(user, deckId);
+export async function listVersions(viewer: Viewer, deckId: string): Promise<VersionSummary[]> {
+  const { deck } = await requireDeckEditor(viewer, deckId);
   const rows = await db.deckVersion.findMany({
     where: { deckId },
     select: { id: true, version: true, status: true, authorId: true, createdAt: true, harness: true },
@@ -261,8 +261,8 @@ async function loadVersion(deckId: string, version: string) {
   return row;
 }
 
-export async function versionDetail(user: CurrentUser, deckId: string, version: string): Promise<VersionDetail> {
-  const { deck: row } = await requireDeckEditor(user, deckId);
+export async function versionDetail(viewer: Viewer, deckId: string, version: string): Promise<VersionDetail> {
+  const { deck: row } = await requireDeckEditor(viewer, deckId);
   const stored = await loadVersion(deckId, version);
   const files = parseDeckVersionFiles(stored.files, stored.id);
   const parsed = parseDeckFiles(files, deckId);
@@ -300,19 +300,19 @@ export type SaveOutcome =
  * the head any more (another editor saved meanwhile); `{ok: false, errors}` when the files do not
  * parse (nothing is saved: a version is always a valid deck).
  */
-export async function saveDeckVersion(user: CurrentUser, deckId: string, input: SaveVersionInput): Promise<SaveOutcome> {
-  await requireDeckEditor(user, deckId);
+export async function saveDeckVersion(viewer: Viewer, deckId: string, input: SaveVersionInput): Promise<SaveOutcome> {
+  await requireDeckEditor(viewer, deckId);
   const head = await headVersion(deckId);
   if (input.baseVersion && head && input.baseVersion !== head.version) {
     throw conflict(msg("deck.newerVersion", { version: head.version }));
   }
   const files = applyChanges(head?.files ?? [], input.changes);
   if ("error" in files) return { ok: false, errors: [deckError(input.changes[0]?.path ?? DECK_FILE, 1, files.error)] };
-  return saveFiles(user, deckId, files, head?.version ?? null);
+  return saveFiles(viewer, deckId, files, head?.version ?? null);
 }
 
 /** Saves a complete set of files as a version of an existing app deck (editor saves and imports). */
-export async function saveFiles(user: CurrentUser, deckId: string, files: DeckFileText[], expectedHead: string | null): Promise<SaveOutcome> {
+export async function saveFiles(viewer: Viewer, deckId: string, files: DeckFileText[], expectedHead: string | null): Promise<SaveOutcome> {
   const parsed = parseDeckFiles(files, deckId);
   if (!parsed.ok) return parsed;
   const deck = parsed.deck;
@@ -327,7 +327,7 @@ export async function saveFiles(user: CurrentUser, deckId: string, files: DeckFi
       await tx.deckVersion.update({ where: { id: existing.id }, data: { createdAt: now, harness: JSON.stringify(harness) } });
       return { raced: false as const, created: false, status: asStatus(existing.status) };
     }
-    await tx.deckVersion.create({ data: { deckId, version: deck.version, files: JSON.stringify(files), authorId: user.id, status: "draft", harness: JSON.stringify(harness), createdAt: now } });
+    await tx.deckVersion.create({ data: { deckId, version: deck.version, files: JSON.stringify(files), authorId: viewer.id, status: "draft", harness: JSON.stringify(harness), createdAt: now } });
     await tx.deck.update({ where: { id: deckId }, data: { updatedAt: now } });
     return { raced: false as const, created: true, status: "draft" as const };
   });
@@ -370,8 +370,8 @@ async function applyDeck(tx: Tx, deck: Deck): Promise<void> {
 
 export type PublishOutcome = { ok: true; version: string } | { ok: false; blockers: PublishBlocker[] };
 
-export async function publishVersion(user: CurrentUser, deckId: string, version: string): Promise<PublishOutcome> {
-  await requireDeckEditor(user, deckId);
+export async function publishVersion(viewer: Viewer, deckId: string, version: string): Promise<PublishOutcome> {
+  await requireDeckEditor(viewer, deckId);
   const stored = await loadVersion(deckId, version);
   const parsed = parseDeckFiles(parseDeckVersionFiles(stored.files, stored.id), deckId);
   if (!parsed.ok) return { ok: false, blockers: parsed.errors.map((error) => ({ itemId: null, where: { file: error.file, line: error.line }, message: error.message, code: error.code ?? "deckFile.invalid", params: error.code ? error.params : { detail: error.message } })) };
@@ -399,8 +399,8 @@ export interface RetireOutcome {
  * came from an item of the retired version that the current version does not have are closed:
  * the review queue then issues those cards again from the current version.
  */
-export async function retireVersion(user: CurrentUser, deckId: string, version: string): Promise<RetireOutcome> {
-  const { deck: row } = await requireDeckEditor(user, deckId);
+export async function retireVersion(viewer: Viewer, deckId: string, version: string): Promise<RetireOutcome> {
+  const { deck: row } = await requireDeckEditor(viewer, deckId);
   const stored = await loadVersion(deckId, version);
   const retired = parseDeckFiles(parseDeckVersionFiles(stored.files, stored.id), deckId);
   const retiredItemVersions = new Set(retired.ok ? [...retired.deck.templates, ...retired.deck.cards].map(itemVersion) : []);

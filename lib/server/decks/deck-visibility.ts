@@ -2,7 +2,7 @@ import "server-only";
 import { announceInvalidation, onInvalidation } from "../../server-shared/platform/cache-invalidation";
 import { db } from "../platform/db";
 import { processShared } from "../../server-shared/platform/process-shared";
-import type { CurrentUser } from "../accounts/users";
+import type { Viewer } from "../accounts/users";
 
 /**
  * Which decks a user may see and study — the one access rule every path asks (the deck listing and
@@ -18,8 +18,6 @@ import type { CurrentUser } from "../accounts/users";
  *
  * Call {@link visibleDeckIds} or {@link canSeeDeck}; never re-derive the rule from the tables.
  */
-
-export type Viewer = Pick<CurrentUser, "id" | "role">;
 
 // The review queue asks on every request; membership changes only when someone joins, leaves or a
 // deck is (un)assigned, and those writes clear the entry in this process and, on PostgreSQL, in every

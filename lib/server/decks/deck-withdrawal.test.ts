@@ -6,7 +6,7 @@ import { examDeck, loadDecks, makeUser } from "../testing/classes-fixtures";
 import { getDeckWithConcepts, getItem, listDecks } from "./deck-catalog";
 import { conceptTemplates } from "./deck-store";
 import { db } from "../platform/db";
-import type { Viewer } from "./deck-visibility";
+import type { Viewer } from "../accounts/users";
 import { AppError } from "../../server-shared/errors";
 import { examDeckOptions, startExam } from "../exams/exams";
 import { answerReview } from "../review/review-answer";

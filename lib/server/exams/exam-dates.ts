@@ -5,7 +5,8 @@ import { examAwareDueDay, nearestExam, type ExamDate } from "@/lib/srs/exam-sche
 import { Prisma } from "@/lib/generated/prisma/client";
 import { requireOwnedClass } from "../classes/classes";
 import { db } from "../platform/db";
-import { visibleDeckIds, type Viewer } from "../decks/deck-visibility";
+import { visibleDeckIds } from "../decks/deck-visibility";
+import type { Viewer } from "../accounts/users";
 import { transactionRows } from "../platform/direct-sql";
 import { badRequest, notFound } from "../../server-shared/errors";
 import { parseExamDateDeckIds } from "../platform/stored-json";
@@ -71,15 +72,15 @@ export async function removeOwnExamDate(viewer: Viewer, id: string, now: Date = 
 }
 
 /** The class's exam date, or null. */
-export async function getClassExamDate(actor: Viewer, classId: string): Promise<string | null> {
-  await requireOwnedClass(actor, classId);
+export async function getClassExamDate(viewer: Viewer, classId: string): Promise<string | null> {
+  await requireOwnedClass(viewer, classId);
   const row = await db.examDate.findFirst({ where: { classId }, select: { date: true } });
   return row?.date ?? null;
 }
 
 /** Sets (or, with null, clears) the class's one exam date; members inherit it. */
-export async function setClassExamDate(actor: Viewer, classId: string, date: string | null, now: Date = new Date()): Promise<string | null> {
-  await requireOwnedClass(actor, classId);
+export async function setClassExamDate(viewer: Viewer, classId: string, date: string | null, now: Date = new Date()): Promise<string | null> {
+  await requireOwnedClass(viewer, classId);
   await db.$transaction([
     db.examDate.deleteMany({ where: { classId } }),
     ...(date === null ? [] : [db.examDate.create({ data: { classId, date } })]),

@@ -8,7 +8,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { requireOwnedClass } from "../classes/classes";
 import { db } from "../platform/db";
 import { listDecks } from "../decks/deck-store";
-import type { Viewer } from "../decks/deck-visibility";
+import type { Viewer } from "../accounts/users";
 import { readRows, sqlInt } from "../platform/direct-sql";
 import { listExamDates, toSchedulerExams, userToday, type ExamDateView } from "./exam-dates";
 import { examQueueDay } from "./exam-queue";
@@ -139,8 +139,8 @@ export interface ClassReadiness {
 }
 
 /** The instructor's view: each concept's readiness averaged over the class's members, on the class's exam day. */
-export async function classReadiness(actor: Viewer, classId: string, now: Date = new Date()): Promise<ClassReadiness> {
-  await requireOwnedClass(actor, classId);
+export async function classReadiness(viewer: Viewer, classId: string, now: Date = new Date()): Promise<ClassReadiness> {
+  await requireOwnedClass(viewer, classId);
   const [exam, members, decks] = await Promise.all([
     db.examDate.findFirst({ where: { classId }, select: { date: true } }),
     db.classMember.findMany({ where: { classId }, select: { userId: true } }),
@@ -148,7 +148,7 @@ export async function classReadiness(actor: Viewer, classId: string, now: Date =
   ]);
   const deckIds = decks.map((deck) => deck.deckId);
   if (members.length === 0 || deckIds.length === 0) return { date: exam?.date ?? null, students: members.length, concepts: [] };
-  const { today } = await userToday(actor.id, now);
+  const { today } = await userToday(viewer.id, now);
   const day = exam ? Math.max(today, parseDayNumber(exam.date)) : today;
   const [cards, population, logs, titles] = await Promise.all([coveredCards(deckIds), populationModel(deckIds, now.getTime()), countedReviews(deckIds), conceptTitles()]);
   const totals = new Map<string, ConceptReadinessView & { sum: number }>();

@@ -2,7 +2,7 @@ import "server-only";
 import { examDayRoom, type ExamDayRoom } from "@/lib/srs/exam-pacing";
 import { isFinalPassDay, nearestExam, recentAccuracyByConcept, RECENT_ACCURACY_DAYS } from "@/lib/srs/exam-schedule";
 import { Prisma } from "@/lib/generated/prisma/client";
-import type { Viewer } from "../decks/deck-visibility";
+import type { Viewer } from "../accounts/users";
 import { readRows, sqlInt } from "../platform/direct-sql";
 import { listExamDates, toSchedulerExams } from "./exam-dates";
 

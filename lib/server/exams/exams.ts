@@ -7,7 +7,8 @@ import type { ArchitectureSpec } from "@/lib/model-core";
 import type { Exam as ExamRow, ExamQuestion as QuestionRow } from "@/lib/generated/prisma/client";
 import { db } from "../platform/db";
 import { conceptNames, parseItem } from "../decks/deck-store";
-import { visibleDeckIds, type Viewer } from "../decks/deck-visibility";
+import { visibleDeckIds } from "../decks/deck-visibility";
+import type { Viewer } from "../accounts/users";
 import { AppError, conflict, notFound } from "../../server-shared/errors";
 import { ANSWER_GRACE_MS } from "./exam-lock";
 import { finishExamReviews, hasUncountedReviews } from "./exam-reviews";
@@ -160,8 +161,8 @@ function base(exam: ExamRow, titles: Map<string, Bilingual>): ExamBase {
 
 const isOver = (exam: Pick<ExamRow, "deadlineAt">, now: Date) => now.getTime() >= exam.deadlineAt.getTime() + ANSWER_GRACE_MS;
 
-async function ownedExam(actor: Viewer, examId: string): Promise<ExamRow> {
-  const exam = await db.exam.findFirst({ where: { id: examId, userId: actor.id } });
+async function ownedExam(viewer: Viewer, examId: string): Promise<ExamRow> {
+  const exam = await db.exam.findFirst({ where: { id: examId, userId: viewer.id } });
   if (!exam) throw notFound(msg("exam.notFound"));
   return exam;
 }
@@ -170,8 +171,8 @@ async function ownedExam(actor: Viewer, examId: string): Promise<ExamRow> {
 // Setting up an exam
 
 /** Decks the student may take an exam on (deck-visibility.ts), with what they hold. */
-export async function examDeckOptions(actor: Viewer): Promise<ExamDeckOption[]> {
-  const ids = await visibleDeckIds(actor);
+export async function examDeckOptions(viewer: Viewer): Promise<ExamDeckOption[]> {
+  const ids = await visibleDeckIds(viewer);
   if (ids.length === 0) return [];
   const [decks, counts, names] = await Promise.all([
     db.deck.findMany({ where: { id: { in: ids } }, select: { id: true, title: true }, orderBy: { id: "asc" } }),
@@ -257,10 +258,10 @@ export interface StartOptions {
  * Finalises the student's exams whose time ran out (someone who closed the tab mid-exam) and counts
  * the reviews a stopped process left uncounted, before the exam list or a new draw reads them.
  */
-async function finishPendingExams(actor: Viewer, now: Date): Promise<void> {
+async function finishPendingExams(viewer: Viewer, now: Date): Promise<void> {
   const unfinished = await db.exam.findMany({
     where: {
-      userId: actor.id,
+      userId: viewer.id,
       OR: [
         { submittedAt: null, deadlineAt: { lte: new Date(now.getTime() - ANSWER_GRACE_MS) } },
         { submittedAt: { not: null }, countAsReviews: true, reviewsCountedAt: null },
@@ -268,34 +269,34 @@ async function finishPendingExams(actor: Viewer, now: Date): Promise<void> {
     },
     select: { id: true },
   });
-  for (const exam of unfinished) await submitExam(actor, exam.id, now);
+  for (const exam of unfinished) await submitExam(viewer, exam.id, now);
 }
 
-export async function startExam(actor: Viewer, input: ExamSetupInput, options: StartOptions = {}): Promise<RunningExam> {
+export async function startExam(viewer: Viewer, input: ExamSetupInput, options: StartOptions = {}): Promise<RunningExam> {
   const now = options.now ?? new Date();
-  await finishPendingExams(actor, now);
-  const running = await db.exam.findFirst({ where: { userId: actor.id, submittedAt: null }, select: { id: true } });
+  await finishPendingExams(viewer, now);
+  const running = await db.exam.findFirst({ where: { userId: viewer.id, submittedAt: null }, select: { id: true } });
   if (running) throw new AppError(409, msg("exam.inProgress"), { examId: [running.id] });
 
   const deckIds = [...new Set(input.deckIds)];
-  const visible = new Set(await visibleDeckIds(actor));
+  const visible = new Set(await visibleDeckIds(viewer));
   const hidden = deckIds.filter((id) => !visible.has(id));
   if (hidden.length > 0) throw new AppError(404, msg("exam.noDeck", { deckId: hidden[0]!.slice(0, 100) }), { deckIds: [msg("exam.chooseFromList")] });
 
   const cards = await db.card.findMany({ where: { deckId: { in: deckIds }, retired: false }, select: { id: true, deckId: true, concept: true } });
   const candidates = cards.map((card) => ({ cardId: card.id, deckId: card.deckId, concept: card.concept }));
   const seed = options.seed ?? randomInt(0, 2 ** 32);
-  const questions = await drawQuestions(candidates, await conceptHistory(actor.id, now), input.questionCount, seed);
+  const questions = await drawQuestions(candidates, await conceptHistory(viewer.id, now), input.questionCount, seed);
   if (questions.length === 0) throw new AppError(422, msg("exam.noQuestions"), { deckIds: [msg("exam.chooseOther")] });
 
   const deadlineAt = new Date(now.getTime() + input.timeLimitSeconds * 1000);
   const outcome = await writeTransaction<{ running: string } | { exam: string }>(async (tx) => {
     // Checked again inside the write: two start requests at once make one exam.
-    const other = await tx.exam.findFirst({ where: { userId: actor.id, submittedAt: null }, select: { id: true } });
+    const other = await tx.exam.findFirst({ where: { userId: viewer.id, submittedAt: null }, select: { id: true } });
     if (other) return { running: other.id };
     const exam = await tx.exam.create({
       data: {
-        userId: actor.id,
+        userId: viewer.id,
         deckIds: JSON.stringify(deckIds),
         questionCount: questions.length,
         timeLimitSeconds: input.timeLimitSeconds,
@@ -319,7 +320,7 @@ export async function startExam(actor: Viewer, input: ExamSetupInput, options: S
     return { exam: exam.id };
   });
   if ("running" in outcome) throw new AppError(409, msg("exam.inProgress"), { examId: [outcome.running] });
-  const view = await getExam(actor, outcome.exam, now);
+  const view = await getExam(viewer, outcome.exam, now);
   if (view.state !== "running") throw new Error("a new exam is already over");
   return view;
 }
@@ -351,11 +352,11 @@ async function questionViews(rows: readonly QuestionRow[], titles: Map<string, B
 }
 
 /** The exam as its student sees it: the questions while running, everything once submitted. */
-export async function getExam(actor: Viewer, examId: string, now: Date = new Date()): Promise<ExamView> {
-  let exam = await ownedExam(actor, examId);
+export async function getExam(viewer: Viewer, examId: string, now: Date = new Date()): Promise<ExamView> {
+  let exam = await ownedExam(viewer, examId);
   if (exam.submittedAt === null && isOver(exam, now)) {
-    await closeExam(actor, examId, now);
-    exam = await ownedExam(actor, examId);
+    await closeExam(viewer, examId, now);
+    exam = await ownedExam(viewer, examId);
   }
   if (hasUncountedReviews(exam)) await finishExamReviews(exam, now);
   const rows = await db.examQuestion.findMany({ where: { examId }, orderBy: { position: "asc" } });
@@ -395,7 +396,7 @@ export async function getExam(actor: Viewer, examId: string, now: Date = new Dat
     perConcept.set(key, entry);
   }
   const counted = exam.countAsReviews
-    ? await db.review.count({ where: { userId: actor.id, kind: "exam", issuedAt: exam.startedAt, cardId: { in: rows.map((row) => row.cardId) }, gradedAt: { not: null } } })
+    ? await db.review.count({ where: { userId: viewer.id, kind: "exam", issuedAt: exam.startedAt, cardId: { in: rows.map((row) => row.cardId) }, gradedAt: { not: null } } })
     : 0;
   return {
     ...base(exam, titles),
@@ -422,11 +423,11 @@ export interface SaveOutcome {
   remainingMs: number;
 }
 
-export async function saveAnswer(actor: Viewer, examId: string, position: number, response: string, now: Date = new Date()): Promise<SaveOutcome> {
-  const exam = await ownedExam(actor, examId);
+export async function saveAnswer(viewer: Viewer, examId: string, position: number, response: string, now: Date = new Date()): Promise<SaveOutcome> {
+  const exam = await ownedExam(viewer, examId);
   if (exam.submittedAt !== null) throw conflict(msg("exam.alreadySubmitted"));
   if (isOver(exam, now)) {
-    await submitExam(actor, examId, now);
+    await submitExam(viewer, examId, now);
     throw conflict(msg("exam.timeUp"));
   }
   const row = await db.examQuestion.findFirst({ where: { examId, position } });
@@ -452,9 +453,9 @@ export async function saveAnswer(actor: Viewer, examId: string, position: number
  * counts as reviews, reading the result counts them (getExam → exam-reviews.ts), here and on any
  * later read should this process stop before it is done.
  */
-export async function submitExam(actor: Viewer, examId: string, now: Date = new Date()): Promise<SubmittedExam> {
-  await closeExam(actor, examId, now);
-  const view = await getExam(actor, examId, now);
+export async function submitExam(viewer: Viewer, examId: string, now: Date = new Date()): Promise<SubmittedExam> {
+  await closeExam(viewer, examId, now);
+  const view = await getExam(viewer, examId, now);
   if (view.state !== "submitted") throw new Error("exam still running after submission");
   return view;
 }
@@ -463,8 +464,8 @@ export async function submitExam(actor: Viewer, examId: string, now: Date = new 
  * The closing step alone: scores the stored answers and marks the exam submitted, in one
  * transaction (a no-op when it is closed already). Counting reviews is left to the next read.
  */
-export async function closeExam(actor: Viewer, examId: string, now: Date = new Date()): Promise<void> {
-  const exam = await ownedExam(actor, examId);
+export async function closeExam(viewer: Viewer, examId: string, now: Date = new Date()): Promise<void> {
+  const exam = await ownedExam(viewer, examId);
   if (exam.submittedAt !== null) return;
   const rows = await db.examQuestion.findMany({ where: { examId }, orderBy: { position: "asc" } });
   const scored = rows.map((row) => ({ row, ...scoreResponse(parseExamQuestionVariant(row.variant, row.id), row.response) }));
@@ -472,7 +473,7 @@ export async function closeExam(actor: Viewer, examId: string, now: Date = new D
   // An exam closed after its deadline (a tab left open, a late reload) ends at the deadline.
   const submittedAt = now.getTime() > exam.deadlineAt.getTime() ? exam.deadlineAt : now;
   await writeTransaction(async (tx) => {
-    const { count } = await tx.exam.updateMany({ where: { id: examId, userId: actor.id, submittedAt: null }, data: { submittedAt, score } });
+    const { count } = await tx.exam.updateMany({ where: { id: examId, userId: viewer.id, submittedAt: null }, data: { submittedAt, score } });
     if (count !== 1) return;
     // Unanswered is stored as null (the schema's convention); the others as scored.
     for (const q of scored) {
@@ -484,9 +485,9 @@ export async function closeExam(actor: Viewer, examId: string, now: Date = new D
 // ---------------------------------------------------------------------------------------------
 // History
 
-export async function listExams(actor: Viewer, now: Date = new Date(), limit = 20): Promise<ExamListEntry[]> {
-  await finishPendingExams(actor, now);
-  const rows = await db.exam.findMany({ where: { userId: actor.id }, orderBy: [{ startedAt: "desc" }, { id: "asc" }], take: limit });
+export async function listExams(viewer: Viewer, now: Date = new Date(), limit = 20): Promise<ExamListEntry[]> {
+  await finishPendingExams(viewer, now);
+  const rows = await db.exam.findMany({ where: { userId: viewer.id }, orderBy: [{ startedAt: "desc" }, { id: "asc" }], take: limit });
   const titles = await titlesOf([...new Set(rows.flatMap((row) => parseExamDeckIds(row.deckIds, row.id)))]);
   return rows.map((row) => ({
     id: row.id,

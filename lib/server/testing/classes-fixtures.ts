@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import { parseDeck, type Deck } from "@/lib/content";
 import { db } from "../platform/db";
 import { syncContentDecks } from "../decks/deck-store";
-import type { Viewer } from "../decks/deck-visibility";
+import type { Viewer } from "../accounts/users";
 import { singleLayerTemplateYaml } from "./review-fixtures";
 
 /**

@@ -1,4 +1,4 @@
-import type { Viewer } from "@/lib/server/decks/deck-visibility";
+import type { Viewer } from "@/lib/server/accounts/users";
 import { z } from "zod";
 import { parseWith } from "@/lib/server/platform/http";
 import { MAX_SEED, requireItem, type FoundItem } from "@/lib/server/decks/deck-catalog";
