@@ -6,7 +6,7 @@ import { classResultsCsv } from "../classes/class-results-csv";
 import { createClass, joinClass } from "../classes/classes";
 import { makeUser } from "../testing/classes-fixtures";
 import { db } from "../platform/db";
-import { AppError } from "../../server-shared/errors";
+import { AppError } from "@/lib/server-shared/errors";
 import { registerUser } from "./users";
 
 /**

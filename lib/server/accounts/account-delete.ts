@@ -1,7 +1,7 @@
 import "server-only";
 import { msg } from "@/lib/i18n/message";
 import { db } from "../platform/db";
-import { AppError, conflict, tooManyRequests } from "../../server-shared/errors";
+import { AppError, conflict, tooManyRequests } from "@/lib/server-shared/errors";
 import { clientAddress, recordFailure, retryAfterSeconds } from "./login-throttle";
 import { verifyPassword } from "./passwords";
 import { writeTransaction } from "../platform/write-tx";

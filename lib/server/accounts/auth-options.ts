@@ -3,7 +3,7 @@ import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { clientAddress } from "./login-throttle";
 import { authorizeCredentials } from "./sign-in";
-import { nextAuthSecret } from "../../server-shared/platform/secret";
+import { nextAuthSecret } from "@/lib/server-shared/platform/secret";
 
 /**
  * next-auth 4 with e-mail + password. Sessions are signed JWTs in an httpOnly, SameSite=Lax

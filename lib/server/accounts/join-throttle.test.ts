@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createClass, generateJoinCode, joinClass } from "../classes/classes";
 import { makeUser } from "../testing/classes-fixtures";
 import { db } from "../platform/db";
-import { AppError } from "../../server-shared/errors";
+import { AppError } from "@/lib/server-shared/errors";
 import { JOIN_LIMIT } from "./join-throttle";
 
 /**

@@ -1,6 +1,6 @@
 import "server-only";
 import { msg } from "@/lib/i18n/message";
-import { tooManyRequests } from "../../server-shared/errors";
+import { tooManyRequests } from "@/lib/server-shared/errors";
 import { claimAttempt, type FailureLimit } from "./failure-throttle";
 
 /**

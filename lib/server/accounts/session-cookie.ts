@@ -1,7 +1,7 @@
 import "server-only";
 import { decode, getToken } from "next-auth/jwt";
-import { unauthorized } from "../../server-shared/errors";
-import { nextAuthSecret } from "../../server-shared/platform/secret";
+import { unauthorized } from "@/lib/server-shared/errors";
+import { nextAuthSecret } from "@/lib/server-shared/platform/secret";
 
 type TokenRequest = Parameters<typeof getToken>[0]["req"];
 

@@ -2,7 +2,7 @@ import "server-only";
 import { msg } from "@/lib/i18n/message";
 import { getServerSession } from "next-auth";
 import { authOptions } from "./auth-options";
-import { forbidden, unauthorized } from "../../server-shared/errors";
+import { forbidden, unauthorized } from "@/lib/server-shared/errors";
 import { findUserById, type CurrentUser } from "./users";
 
 /** The signed-in user, loaded from the database (not trusted from the token), or null. */

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { registerSchema } from "@/lib/schemas/account";
 import { db } from "../platform/db";
-import { AppError } from "../../server-shared/errors";
+import { AppError } from "@/lib/server-shared/errors";
 import { verifyPassword } from "./passwords";
 import { findLoginRecord, findUserById, registerUser, setRole } from "./users";
 

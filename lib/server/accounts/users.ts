@@ -1,7 +1,7 @@
 import "server-only";
 import { msg } from "@/lib/i18n/message";
 import { db } from "../platform/db";
-import { conflict, notFound } from "../../server-shared/errors";
+import { conflict, notFound } from "@/lib/server-shared/errors";
 import { hashPassword } from "./passwords";
 import { isUniqueViolation, writeTransaction } from "../platform/write-tx";
 import type { Locale, RegisterInput } from "@/lib/schemas/account";

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { AppError } from "../../server-shared/errors";
+import { AppError } from "@/lib/server-shared/errors";
 import {
   assignDeck,
   assignableDecks,

@@ -8,7 +8,7 @@ import { parseDeckTitle } from "../platform/stored-json";
 import { closeReviewsBeyondAccess } from "../review/access-end";
 import { invalidateDeckVisibility, reachableClassDecks } from "../decks/deck-visibility";
 import type { Viewer } from "../accounts/users";
-import { conflict, forbidden, notFound } from "../../server-shared/errors";
+import { conflict, forbidden, notFound } from "@/lib/server-shared/errors";
 import { claimJoinAttempt, joinCodeWasRight, refuseWhileThrottled } from "../accounts/join-throttle";
 import { isUniqueViolation, writeTransaction } from "../platform/write-tx";
 

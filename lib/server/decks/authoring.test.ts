@@ -10,7 +10,7 @@ import { db } from "../platform/db";
 import { exportDeck, importCardsCsv, importDeck } from "./deck-import";
 import { syncContentDecks } from "./deck-store";
 import { headVersion, listVersions, publishVersion, retireVersion, saveDeckVersion, versionDetail } from "./deck-versions";
-import { AppError } from "../../server-shared/errors";
+import { AppError } from "@/lib/server-shared/errors";
 import { testDeck } from "../testing/review-fixtures";
 import type { CurrentUser } from "../accounts/users";
 

@@ -10,7 +10,7 @@ import { db } from "../platform/db";
 import { invalidateOpenDecks, parseDeckDefinition } from "./deck-store";
 import { parseCardDefinition, parseDeckTitle, parseDeckVersionHarness, type StoredDeckDefinition } from "../platform/stored-json";
 import { invalidateDeckVisibility } from "./deck-visibility";
-import { AppError, conflict, forbidden, notFound } from "../../server-shared/errors";
+import { AppError, conflict, forbidden, notFound } from "@/lib/server-shared/errors";
 import type { Viewer } from "../accounts/users";
 import { writeTransaction } from "../platform/write-tx";
 

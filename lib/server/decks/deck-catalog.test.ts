@@ -5,7 +5,7 @@ import { makeVariant } from "@/lib/questions";
 import { db } from "../platform/db";
 import { checkPractice, getDeckWithConcepts, getItem, listDecks, practiceVariant, sampleSeed, samplePrompt } from "./deck-catalog";
 import { syncContentDecks } from "./deck-store";
-import { AppError } from "../../server-shared/errors";
+import { AppError } from "@/lib/server-shared/errors";
 import { singleLayerTemplateYaml } from "../testing/review-fixtures";
 
 /** The catalogue and stateless practice against real SQLite (tests/unit/database-global-setup.ts). */

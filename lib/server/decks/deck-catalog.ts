@@ -22,7 +22,7 @@ import { canSeeDeck, visibleDeckIds } from "./deck-visibility";
 import type { Viewer } from "../accounts/users";
 import { parseDeckDefinition, parseItem } from "./deck-store";
 import { parseDeckDescription, parseDeckTitle } from "../platform/stored-json";
-import { AppError, notFound } from "../../server-shared/errors";
+import { AppError, notFound } from "@/lib/server-shared/errors";
 import { withArchitectureAsk } from "../review/review-item";
 
 /**

@@ -3,8 +3,8 @@ import { msg } from "@/lib/i18n/message";
 import { db } from "../platform/db";
 import { canSeeDeck, visibleDeckIds } from "./deck-visibility";
 import type { Viewer } from "../accounts/users";
-import { notFound } from "../../server-shared/errors";
-import { processShared } from "../../server-shared/platform/process-shared";
+import { notFound } from "@/lib/server-shared/errors";
+import { processShared } from "@/lib/server-shared/platform/process-shared";
 
 /**
  * Which of the decks a user may see they study (docs/architecture.md, "Study decks"). Seeing is

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { deflatedZip } from "@/lib/content/testing/zip-fixtures";
 import { uploadedFiles } from "./deck-import";
-import { AppError } from "../../server-shared/errors";
+import { AppError } from "@/lib/server-shared/errors";
 
 describe("uploadedFiles", () => {
   it("answers 422 for a ZIP entry that inflates past its declared size (with the real zlib)", () => {

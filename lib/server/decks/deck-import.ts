@@ -15,7 +15,7 @@ import { makeVariant, type Item, type StaticCard } from "@/lib/questions";
 import { createAppDeck, deckAccess, parseDeckFiles, requireAuthor, requireDeckEditor, storedDeck } from "./authoring";
 import { db } from "../platform/db";
 import { headVersion, runHarness, saveFiles, type SaveOutcome } from "./deck-versions";
-import { AppError, forbidden } from "../../server-shared/errors";
+import { AppError, forbidden } from "@/lib/server-shared/errors";
 import { parseDeckVersionFiles } from "../platform/stored-json";
 import type { Viewer } from "../accounts/users";
 

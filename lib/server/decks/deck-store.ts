@@ -3,12 +3,12 @@ import type { Concept, Deck } from "@/lib/content";
 import { introductionOrder } from "@/lib/srs";
 import { isTemplate, itemVersion, type Bilingual, type Item } from "@/lib/questions";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
-import { announceInvalidation, onInvalidation } from "../../server-shared/platform/cache-invalidation";
+import { announceInvalidation, onInvalidation } from "@/lib/server-shared/platform/cache-invalidation";
 import { db } from "../platform/db";
 import { readRows, sqlBoolean } from "../platform/direct-sql";
 import { visibleDeckIds } from "./deck-visibility";
 import type { Viewer } from "../accounts/users";
-import { processShared } from "../../server-shared/platform/process-shared";
+import { processShared } from "@/lib/server-shared/platform/process-shared";
 import { lockKeyForTransaction } from "../platform/row-locks";
 import { parseCardDefinition, parseDeckDefinitionColumn, parseDeckTitle, type StoredDeckDefinition } from "../platform/stored-json";
 

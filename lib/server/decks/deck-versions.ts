@@ -8,7 +8,7 @@ import { PLACEHOLDER } from "@/lib/questions/render-text";
 import { definitionOf, parseDeckFiles, requireDeckEditor, type DeckRow } from "./authoring";
 import { db } from "../platform/db";
 import { cardIdOf, invalidateOpenDecks, itemTypeOf, orderedItems } from "./deck-store";
-import { conflict, notFound } from "../../server-shared/errors";
+import { conflict, notFound } from "@/lib/server-shared/errors";
 import { parseDeckVersionFiles, parseDeckVersionHarness, type HarnessItemResult, type HarnessRecord } from "../platform/stored-json";
 import { harnessInWorker } from "./template-pool";
 

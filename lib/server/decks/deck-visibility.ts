@@ -1,7 +1,7 @@
 import "server-only";
-import { announceInvalidation, onInvalidation } from "../../server-shared/platform/cache-invalidation";
+import { announceInvalidation, onInvalidation } from "@/lib/server-shared/platform/cache-invalidation";
 import { db } from "../platform/db";
-import { processShared } from "../../server-shared/platform/process-shared";
+import { processShared } from "@/lib/server-shared/platform/process-shared";
 import type { Viewer } from "../accounts/users";
 
 /**

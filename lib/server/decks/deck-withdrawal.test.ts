@@ -7,7 +7,7 @@ import { getDeckWithConcepts, getItem, listDecks } from "./deck-catalog";
 import { conceptTemplates } from "./deck-store";
 import { db } from "../platform/db";
 import type { Viewer } from "../accounts/users";
-import { AppError } from "../../server-shared/errors";
+import { AppError } from "@/lib/server-shared/errors";
 import { examDeckOptions, startExam } from "../exams/exams";
 import { answerReview } from "../review/review-answer";
 import { gradeReview } from "../review/review-grade";

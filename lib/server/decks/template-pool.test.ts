@@ -3,7 +3,7 @@ import { parseDeck } from "@/lib/content";
 import { testItem } from "@/lib/questions/harness/run-harness";
 import { previewVariants } from "@/lib/questions/harness/preview-variants";
 import type { Template } from "@/lib/questions";
-import { AppError } from "../../server-shared/errors";
+import { AppError } from "@/lib/server-shared/errors";
 import { harnessInWorker, poolSize, previewInWorker } from "./template-pool";
 import { singleLayerTemplateYaml } from "../testing/review-fixtures";
 

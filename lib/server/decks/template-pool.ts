@@ -5,8 +5,8 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { Item } from "@/lib/questions";
 import type { TemplateLane, TemplateTask, TemplateTaskResult, TemplateWorkerData, WorkerReply, WorkerRequest } from "@/lib/workers/template-task";
-import { AppError } from "../../server-shared/errors";
-import { processShared } from "../../server-shared/platform/process-shared";
+import { AppError } from "@/lib/server-shared/errors";
+import { processShared } from "@/lib/server-shared/platform/process-shared";
 
 /**
  * A small pool of worker threads that run instructors' templates: the harness at save and import,

@@ -7,7 +7,7 @@ import { addOwnExamDate, getClassExamDate, listExamDates, removeOwnExamDate, set
 import { classReadiness, examPlanFor } from "./exam-plan";
 import { gradeReview } from "../review/review-grade";
 import { nextReview } from "../review/review-issue";
-import { expectStatus } from "../../server-shared/testing/expect-status";
+import { expectStatus } from "@/lib/server-shared/testing/expect-status";
 
 /**
  * Exam dates against a real SQLite database: a student's own, a class's inherited by its members,

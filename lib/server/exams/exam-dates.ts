@@ -8,7 +8,7 @@ import { db } from "../platform/db";
 import { visibleDeckIds } from "../decks/deck-visibility";
 import type { Viewer } from "../accounts/users";
 import { transactionRows } from "../platform/direct-sql";
-import { badRequest, notFound } from "../../server-shared/errors";
+import { badRequest, notFound } from "@/lib/server-shared/errors";
 import { parseExamDateDeckIds } from "../platform/stored-json";
 import { writeTransaction, type Tx } from "../platform/write-tx";
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { assignDeck, createClass, joinClass, leaveClass, removeMember } from "../classes/classes";
 import { examDeck, loadDecks, makeUser } from "../testing/classes-fixtures";
 import { db } from "../platform/db";
-import { AppError } from "../../server-shared/errors";
+import { AppError } from "@/lib/server-shared/errors";
 import { startExam, submitExam } from "./exams";
 import { answerReview } from "../review/review-answer";
 import { gradeReview, undoGrade } from "../review/review-grade";

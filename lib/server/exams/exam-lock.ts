@@ -1,7 +1,7 @@
 import "server-only";
 import { msg } from "@/lib/i18n/message";
 import { db } from "../platform/db";
-import { AppError } from "../../server-shared/errors";
+import { AppError } from "@/lib/server-shared/errors";
 
 /**
  * While a student's mock exam runs, its questions are out of reach everywhere else: practice and the

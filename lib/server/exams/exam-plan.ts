@@ -14,7 +14,7 @@ import { listExamDates, toSchedulerExams, userToday, type ExamDateView } from ".
 import { examQueueDay } from "./exam-queue";
 import { reviewedToday } from "../review/review-queue";
 import { loadUserSettings } from "../review/review-settings";
-import { processShared } from "../../server-shared/platform/process-shared";
+import { processShared } from "@/lib/server-shared/platform/process-shared";
 
 /**
  * What the home page and /stats say about the nearest exam: the pace (lib/srs/exam-pacing.ts) and

@@ -3,7 +3,7 @@ import type { Variant } from "@/lib/questions";
 import { dayNumber, suggestGrade } from "@/lib/srs";
 import { db } from "../platform/db";
 import { failInsertsOf } from "../testing/failure-trigger-fixture";
-import { AppError } from "../../server-shared/errors";
+import { AppError } from "@/lib/server-shared/errors";
 import { examReviewId } from "./exam-reviews";
 import { ANSWER_GRACE_MS, closeExam, examGrade, getExam, listExams, saveAnswer, scoreResponse, startExam, submitExam, type RunningExam } from "./exams";
 import { examDeck, loadDecks, makeUser } from "../testing/classes-fixtures";

@@ -9,7 +9,7 @@ import { db } from "../platform/db";
 import { conceptNames, parseItem } from "../decks/deck-store";
 import { visibleDeckIds } from "../decks/deck-visibility";
 import type { Viewer } from "../accounts/users";
-import { AppError, conflict, notFound } from "../../server-shared/errors";
+import { AppError, conflict, notFound } from "@/lib/server-shared/errors";
 import { ANSWER_GRACE_MS } from "./exam-lock";
 import { finishExamReviews, hasUncountedReviews } from "./exam-reviews";
 import { scoreResponse, type QuestionStatus } from "./exam-scoring";

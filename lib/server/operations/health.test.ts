@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { databaseKind } from "../../server-shared/platform/database-url";
+import { databaseKind } from "@/lib/server-shared/platform/database-url";
 import { healthReport } from "./health";
-import { codeMigrationLevel } from "../../server-shared/operations/migration-level";
+import { codeMigrationLevel } from "@/lib/server-shared/operations/migration-level";
 
 describe("healthReport", () => {
   it("says the database answers, which one it is, and that it is migrated to the code's level", async () => {

@@ -1,9 +1,9 @@
 import "server-only";
 import packageJson from "@/package.json";
-import { lastGoodBackup } from "../../server-shared/operations/backup-status";
-import { databaseKind, databaseUrl } from "../../server-shared/platform/database-url";
+import { lastGoodBackup } from "@/lib/server-shared/operations/backup-status";
+import { databaseKind, databaseUrl } from "@/lib/server-shared/platform/database-url";
 import { db } from "../platform/db";
-import { APPLIED_LEVEL_SQL, codeMigrationLevel } from "../../server-shared/operations/migration-level";
+import { APPLIED_LEVEL_SQL, codeMigrationLevel } from "@/lib/server-shared/operations/migration-level";
 
 export interface HealthReport {
   ok: boolean;

@@ -4,7 +4,7 @@ import { assignDeck, createClass } from "../classes/classes";
 import { makeUser } from "../testing/classes-fixtures";
 import { db } from "./db";
 import { syncContentDecks } from "../decks/deck-store";
-import { AppError } from "../../server-shared/errors";
+import { AppError } from "@/lib/server-shared/errors";
 import { gradeReview, undoGrade } from "../review/review-grade";
 import { nextReview } from "../review/review-issue";
 import { testDeck, testUser } from "../testing/review-fixtures";

@@ -1,11 +1,11 @@
 import "server-only";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { PrismaClient as PostgresqlPrismaClient } from "@/lib/generated/prisma-pg/client";
-import { startCacheListener } from "../../server-shared/platform/cache-invalidation";
-import { databaseKind, databaseUrl } from "../../server-shared/platform/database-url";
-import { postgresqlAdapter } from "../../server-shared/platform/postgresql-connection";
-import { processShared } from "../../server-shared/platform/process-shared";
-import { sqliteAdapter } from "../../server-shared/platform/sqlite-connection";
+import { startCacheListener } from "@/lib/server-shared/platform/cache-invalidation";
+import { databaseKind, databaseUrl } from "@/lib/server-shared/platform/database-url";
+import { postgresqlAdapter } from "@/lib/server-shared/platform/postgresql-connection";
+import { processShared } from "@/lib/server-shared/platform/process-shared";
+import { sqliteAdapter } from "@/lib/server-shared/platform/sqlite-connection";
 
 /**
  * The single Prisma client of the process (process-shared.ts): one SQLite connection (or one

@@ -4,7 +4,7 @@ import { Prisma } from "@/lib/generated/prisma/client";
 import { testDatabase } from "@/tests/unit/test-database";
 import { db } from "./db";
 import { readRows, transactionRows, transactionWrite } from "./direct-sql";
-import { connectedSqliteDatabase } from "../../server-shared/platform/sqlite-connection";
+import { connectedSqliteDatabase } from "@/lib/server-shared/platform/sqlite-connection";
 import { isUniqueViolation, writeTransaction } from "./write-tx";
 
 type Tx = Parameters<Parameters<typeof writeTransaction>[0]>[0];

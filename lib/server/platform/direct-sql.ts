@@ -1,10 +1,10 @@
 import "server-only";
 import type BetterSqlite3 from "better-sqlite3";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { databaseKind } from "../../server-shared/platform/database-url";
+import { databaseKind } from "@/lib/server-shared/platform/database-url";
 import { db } from "./db";
 import type { Tx } from "./write-tx";
-import { connectedSqliteDatabase } from "../../server-shared/platform/sqlite-connection";
+import { connectedSqliteDatabase } from "@/lib/server-shared/platform/sqlite-connection";
 
 /**
  * Reads of the review loop's hot path (`GET /api/review/next` runs three to five per card) as

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { registerSchema } from "@/lib/schemas/account";
-import { AppError } from "../../server-shared/errors";
+import { AppError } from "@/lib/server-shared/errors";
 import { MAX_JSON_DEPTH, parseJsonBody, route } from "./http";
 import { msg } from "@/lib/i18n/message";
 import { translate } from "@/lib/i18n/translate";

@@ -5,7 +5,7 @@ import { msg, unpackMessage, type Message, type MessageParams } from "@/lib/i18n
 import { localizeProblems, translate } from "@/lib/i18n/translate";
 
 export { localizeProblems };
-import { AppError, localizeFields, type FieldProblems } from "../../server-shared/errors";
+import { AppError, localizeFields, type FieldProblems } from "@/lib/server-shared/errors";
 
 /** Largest JSON body any endpoint accepts. A 3 MB e-mail address is a 413, not a crash. */
 export const MAX_JSON_BODY_BYTES = 64 * 1024;

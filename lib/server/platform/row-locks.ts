@@ -1,6 +1,6 @@
 import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { databaseKind } from "../../server-shared/platform/database-url";
+import { databaseKind } from "@/lib/server-shared/platform/database-url";
 import { transactionRows } from "./direct-sql";
 import type { Tx } from "./write-tx";
 

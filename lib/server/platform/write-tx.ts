@@ -23,4 +23,4 @@ export function writeTransaction<T>(fn: (tx: Tx) => Promise<T>): Promise<T> {
 }
 
 // Recognised from every driver and query path (unique-violation.ts).
-export { isUniqueViolation } from "../../server-shared/platform/unique-violation";
+export { isUniqueViolation } from "@/lib/server-shared/platform/unique-violation";

@@ -2,7 +2,7 @@ import "server-only";
 import { msg } from "@/lib/i18n/message";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { readRows, sqlDate, sqlIntOrNull, transactionRows, transactionWrite } from "../platform/direct-sql";
-import { conflict, notFound } from "../../server-shared/errors";
+import { conflict, notFound } from "@/lib/server-shared/errors";
 import { refuseHiddenReview } from "./review-guard";
 import type { AnswerResult } from "./review-types";
 import { evaluateResponse, storedAnswer } from "./review-item";

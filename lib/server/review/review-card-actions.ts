@@ -1,7 +1,7 @@
 import "server-only";
 import { msg } from "@/lib/i18n/message";
 import { buryCard, dayNumber, isValidTimeZone, suspendCard, unsuspendCard } from "@/lib/srs";
-import { notFound } from "../../server-shared/errors";
+import { notFound } from "@/lib/server-shared/errors";
 import { parseReviewVariant } from "../platform/stored-json";
 import { writeTransaction, type Tx } from "../platform/write-tx";
 import { cardStateFields, publicState, stateColumns, toSrsState, type PublicCardState } from "./review-types";

@@ -6,14 +6,14 @@ import { Prisma, type Review } from "@/lib/generated/prisma/client";
 import { db } from "../platform/db";
 import { listDecks } from "../decks/deck-store";
 import { sqlBoolean, sqlIntOrNull, transactionRows, transactionWrite } from "../platform/direct-sql";
-import { conflict, notFound } from "../../server-shared/errors";
+import { conflict, notFound } from "@/lib/server-shared/errors";
 import { nearestExamDayInTransaction } from "../exams/exam-dates";
 import { refuseHiddenReview } from "./review-guard";
 import { parseReviewLogStateAfter, parseReviewLogStateBefore, parseReviewVariant } from "../platform/stored-json";
 import { toReviewItem } from "./review-item";
 import { loadUserSettings } from "./review-settings";
 import { forUpdate, lockReview } from "../platform/row-locks";
-import { isRetryableWriteConflict } from "../../server-shared/platform/unique-violation";
+import { isRetryableWriteConflict } from "@/lib/server-shared/platform/unique-violation";
 import { writeTransaction, type Tx } from "../platform/write-tx";
 import { cardStateRowFromSql, publicState, stateColumns, toSrsState, type GradeOutcome, type RawCardStateRow, type UndoOutcome } from "./review-types";
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { msg } from "@/lib/i18n/message";
 import { canSeeDeck } from "../decks/deck-visibility";
-import { conflict } from "../../server-shared/errors";
+import { conflict } from "@/lib/server-shared/errors";
 import { examPausedError, runningExamLock } from "../exams/exam-lock";
 import { loadUserSettings } from "./review-settings";
 

@@ -3,7 +3,7 @@ import type { Variant } from "@/lib/questions";
 import { MILLISECONDS_PER_DAY, dayNumber } from "@/lib/srs";
 import { db } from "../platform/db";
 import { invalidateOpenDecks, syncContentDecks, type OpenDeck } from "../decks/deck-store";
-import { AppError } from "../../server-shared/errors";
+import { AppError } from "@/lib/server-shared/errors";
 import { answerReview } from "./review-answer";
 import { buryReviewCard, reportProblem, suspendReviewCard } from "./review-card-actions";
 import { gradeReview, undoGrade } from "./review-grade";

@@ -1,8 +1,8 @@
 import "server-only";
 import { DEFAULT_QUEUE_LIMITS, isValidTimeZone, type QueueLimits } from "@/lib/srs";
-import { announceInvalidation, onInvalidation } from "../../server-shared/platform/cache-invalidation";
-import { processShared } from "../../server-shared/platform/process-shared";
-import { unauthorized } from "../../server-shared/errors";
+import { announceInvalidation, onInvalidation } from "@/lib/server-shared/platform/cache-invalidation";
+import { processShared } from "@/lib/server-shared/platform/process-shared";
+import { unauthorized } from "@/lib/server-shared/errors";
 import { db } from "../platform/db";
 import { writeTransaction } from "../platform/write-tx";
 import type { SettingsInput } from "../review-schemas";

@@ -1,5 +1,5 @@
 import "server-only";
-import { databaseKind } from "../../server-shared/platform/database-url";
+import { databaseKind } from "@/lib/server-shared/platform/database-url";
 import { db } from "../platform/db";
 
 /**
