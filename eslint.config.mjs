@@ -8,7 +8,7 @@ const frameworkImports = {
       message: "The pure core (lib/model-core, lib/questions, lib/srs, lib/sim) imports no framework (docs/architecture.md).",
     },
     {
-      group: ["@/lib/server", "@/lib/server/*", "**/lib/server", "**/lib/server/*", "../server", "../server/*", "../../server/*"],
+      group: ["@/lib/server", "@/lib/server/**", "**/lib/server", "**/lib/server/**", "../server", "../server/**", "../../server/**", "@/lib/server-shared/**", "**/lib/server-shared/**"],
       message: "The pure core never imports lib/server: pass data in instead (docs/architecture.md).",
     },
     {
@@ -41,7 +41,7 @@ const config = [
         "error",
         {
           patterns: [
-            { group: ["@/lib/server/db", "**/lib/server/db"], message: "Routes call a data function of lib/server, never the database client (docs/architecture.md)." },
+            { group: ["@/lib/server/platform/db", "**/lib/server/platform/db"], message: "Routes call a data function of lib/server, never the database client (docs/architecture.md)." },
             { group: ["@/lib/generated/*", "**/generated/prisma", "**/generated/prisma/*", "@prisma/*"], message: "Only lib/server touches the Prisma client." },
           ],
         },

@@ -1,7 +1,7 @@
 import { defineConfig } from "prisma/config";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { databaseKind, databaseUrl } from "./lib/server/database-url";
-import { postgresqlMigrationAdapter } from "./lib/server/postgresql-connection";
+import { databaseKind, databaseUrl } from "./lib/server-shared/platform/database-url";
+import { postgresqlMigrationAdapter } from "./lib/server-shared/platform/postgresql-connection";
 
 // Migrations run through Prisma's WebAssembly schema engine with a driver adapter, so nothing is
 // downloaded (Prisma 7's native engine cannot be fetched on these machines). DATABASE_URL picks the

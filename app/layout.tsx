@@ -2,7 +2,7 @@ import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
-import { getCurrentUser } from "@/lib/server/session";
+import { getCurrentUser } from "@/lib/server/accounts/session";
 import { SiteHeader } from "./_components/site-header";
 import { AuthSessionProvider } from "./_components/session-provider";
 import "./globals.css";

@@ -1,9 +1,9 @@
 import Link from "next/link";
 import { ExamPlanSummary } from "./_components/exam-plan-summary";
 import { getLocale, getTranslations } from "next-intl/server";
-import { examPlanFor } from "@/lib/server/exam-plan";
-import { todayQueue } from "@/lib/server/review-queue";
-import { getCurrentUser } from "@/lib/server/session";
+import { examPlanFor } from "@/lib/server/exams/exam-plan";
+import { todayQueue } from "@/lib/server/review/review-queue";
+import { getCurrentUser } from "@/lib/server/accounts/session";
 
 /** What today's queue holds for the user (null if it cannot be read: the home page still shows). */
 async function todayCounts(userId: string) {

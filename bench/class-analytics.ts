@@ -27,12 +27,12 @@ async function main(): Promise<BenchFigures> {
   try {
     // The data layer opens DATABASE_URL when first imported: only now.
     const { loadDecksFromDir } = await import("../lib/content/load-decks");
-    const { syncContentDecks } = await import("../lib/server/deck-store");
-    const { db } = await import("../lib/server/db");
-    const { createClass, assignDeck, joinClass } = await import("../lib/server/classes");
-    const { nextReview } = await import("../lib/server/review-issue");
-    const { answerReview } = await import("../lib/server/review-answer");
-    const { gradeReview } = await import("../lib/server/review-grade");
+    const { syncContentDecks } = await import("../lib/server/decks/deck-store");
+    const { db } = await import("../lib/server/platform/db");
+    const { createClass, assignDeck, joinClass } = await import("../lib/server/classes/classes");
+    const { nextReview } = await import("../lib/server/review/review-issue");
+    const { answerReview } = await import("../lib/server/review/review-answer");
+    const { gradeReview } = await import("../lib/server/review/review-grade");
     const { decks } = await loadDecksFromDir(path.resolve("content/decks"));
     await syncContentDecks(decks, { retireMissingDecks: false });
     const deckId = decks[0]!.id;
@@ -58,7 +58,7 @@ async function main(): Promise<BenchFigures> {
     const reviews = await db.review.count();
     log(`seeded ${STUDENTS} students, ${reviews} reviews in ${round((performance.now() - seeding) / 1000)} s`);
 
-    const { classAnalytics } = await import("../lib/server/analytics");
+    const { classAnalytics } = await import("../lib/server/analytics/analytics");
     const runs: number[] = [];
     for (let i = 0; i < 4; i += 1) {
       const began = performance.now();

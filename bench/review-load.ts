@@ -18,7 +18,7 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { createScratchDatabase, postgresqlReachable, testPostgresqlServerUrl, type TestDatabaseKind } from "../lib/cli/scratch-database";
-import { sqliteSynchronousLevel } from "../lib/server/sqlite-connection";
+import { sqliteSynchronousLevel } from "../lib/server-shared/platform/sqlite-connection";
 import { measureClassRevocation, newInstructor } from "../tests/reliability/class-revocation";
 import { plausibleResponse, ReviewClient, type Timed } from "../tests/reliability/review-client";
 import { freePort, startServer } from "../tests/reliability/server-process";
@@ -83,7 +83,7 @@ async function student(client: ReviewClient, recorder: Recorder, deadline: numbe
  */
 function rawCeiling(databaseFile: string, seconds: number): { loops: number; seconds: number; loopsPerSecond: number; journalMode: string; synchronous: number } {
   const sqlite = new Database(databaseFile);
-  // The same durability as the server's connection (lib/server/sqlite-connection.ts): NORMAL in WAL
+  // The same durability as the server's connection (lib/server-shared/platform/sqlite-connection.ts): NORMAL in WAL
   // mode unless DEEPDRILL_SQLITE_SYNCHRONOUS says otherwise.
   sqlite.pragma(`synchronous = ${sqliteSynchronousLevel()}`);
   const journalMode = String(sqlite.pragma("journal_mode", { simple: true }));

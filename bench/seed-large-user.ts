@@ -178,8 +178,8 @@ function captureQueries(databaseFile: string, userId: string): CapturedQuery[] {
       return statement;
     };
     (async () => {
-      const { nextReview } = require(${JSON.stringify(path.join(process.cwd(), "lib/server/review-issue.ts"))});
-      const { gradeReview } = require(${JSON.stringify(path.join(process.cwd(), "lib/server/review-grade.ts"))});
+      const { nextReview } = require(${JSON.stringify(path.join(process.cwd(), "lib/server/review/review-issue.ts"))});
+      const { gradeReview } = require(${JSON.stringify(path.join(process.cwd(), "lib/server/review/review-grade.ts"))});
       await nextReview(${JSON.stringify(userId)});
       seen.length = 0;
       const { item } = await nextReview(${JSON.stringify(userId)});

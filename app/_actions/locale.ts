@@ -1,8 +1,8 @@
 "use server";
 import { cookies } from "next/headers";
 import { LOCALE_COOKIE, isAppLocale } from "@/lib/i18n/config";
-import { getCurrentUser } from "@/lib/server/session";
-import { setLocale } from "@/lib/server/users";
+import { getCurrentUser } from "@/lib/server/accounts/session";
+import { setLocale } from "@/lib/server/accounts/users";
 
 const ONE_YEAR_SECONDS = 365 * 24 * 60 * 60;
 

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import type { ExamPlan } from "@/lib/server/exam-plan";
+import type { ExamPlan } from "@/lib/server/exams/exam-plan";
 import { ExamReadinessTable } from "./exam-readiness-table";
 
 /** "12 December" for a calendar date "2026-12-12", in the reader's language (a date has no zone). */

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import type { ConceptReadinessView } from "@/lib/server/exam-plan";
+import type { ConceptReadinessView } from "@/lib/server/exams/exam-plan";
 import { DataTable } from "./data-table";
 import { RateBar } from "./rate-bar";
 

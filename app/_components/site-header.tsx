@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import type { CurrentUser } from "@/lib/server/users";
+import type { CurrentUser } from "@/lib/server/accounts/users";
 import { LanguageSwitcher } from "./language-switcher";
 import { NavLinks } from "./nav-links";
 import { NAV_ITEMS } from "./nav-items";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { requirePageUser } from "@/lib/server/page-guards";
+import { requirePageUser } from "@/lib/server/accounts/page-guards";
 import { DeleteAccountForm } from "./delete-account-form";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { listAuthorDecks, type AuthorDeckSummary } from "@/lib/server/authoring";
-import { requirePageInstructor } from "@/lib/server/page-guards";
+import { listAuthorDecks, type AuthorDeckSummary } from "@/lib/server/decks/authoring";
+import { requirePageInstructor } from "@/lib/server/accounts/page-guards";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("author.home");

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { listJoinedClasses } from "@/lib/server/classes";
-import { requirePageUser } from "@/lib/server/page-guards";
+import { listJoinedClasses } from "@/lib/server/classes/classes";
+import { requirePageUser } from "@/lib/server/accounts/page-guards";
 import { JoinClassForm } from "./join-class-form";
 import { LeaveClassButton } from "./leave-class-button";
 

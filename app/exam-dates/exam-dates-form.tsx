@@ -2,7 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
-import type { ExamDateView } from "@/lib/server/exam-dates";
+import type { ExamDateView } from "@/lib/server/exams/exam-dates";
 import { sendJson } from "../_components/send-json";
 
 /** The exam-date list (own ones deletable, a class's read-only) and the form that adds one. */

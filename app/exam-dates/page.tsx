@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
-import { listDecks } from "@/lib/server/deck-store";
-import { visibleDeckIds } from "@/lib/server/deck-visibility";
-import { listExamDates } from "@/lib/server/exam-dates";
-import { examPlanFor } from "@/lib/server/exam-plan";
-import { requirePageUser } from "@/lib/server/page-guards";
+import { listDecks } from "@/lib/server/decks/deck-store";
+import { visibleDeckIds } from "@/lib/server/decks/deck-visibility";
+import { listExamDates } from "@/lib/server/exams/exam-dates";
+import { examPlanFor } from "@/lib/server/exams/exam-plan";
+import { requirePageUser } from "@/lib/server/accounts/page-guards";
 import { ExamPlanSummary } from "../_components/exam-plan-summary";
 import { ExamDatesForm } from "./exam-dates-form";
 

@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { formatWhen } from "@/app/_components/format-when";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { examDeckOptions, listExams, MAX_QUESTIONS, MAX_TIME_LIMIT_SECONDS } from "@/lib/server/exams";
-import { requirePageUser } from "@/lib/server/page-guards";
+import { examDeckOptions, listExams, MAX_QUESTIONS, MAX_TIME_LIMIT_SECONDS } from "@/lib/server/exams/exams";
+import { requirePageUser } from "@/lib/server/accounts/page-guards";
 import { ExamSetupForm } from "./exam-setup-form";
 
 export async function generateMetadata(): Promise<Metadata> {

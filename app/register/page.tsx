@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { getCurrentUser } from "@/lib/server/session";
+import { getCurrentUser } from "@/lib/server/accounts/session";
 import { AuthCard } from "../_components/auth-card";
 import { RegisterForm } from "./register-form";
 

@@ -1,7 +1,7 @@
-import type { GradeOutcome } from "@/lib/server/review-types";
-import type { AnswerPayload, NextReviewPayload, UndoPayload } from "@/lib/server/review-payload";
-import type { CardActionOutcome } from "@/lib/server/review-card-actions";
-import type { ReviewSettings } from "@/lib/server/review-settings";
+import type { GradeOutcome } from "@/lib/server/review/review-types";
+import type { AnswerPayload, NextReviewPayload, UndoPayload } from "@/lib/server/review/review-payload";
+import type { CardActionOutcome } from "@/lib/server/review/review-card-actions";
+import type { ReviewSettings } from "@/lib/server/review/review-settings";
 
 /** The browser's side of the review API (docs/architecture.md "Contracts"): JSON in, JSON out, `{error}` on failure. */
 

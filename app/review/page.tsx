@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { conceptTemplates } from "@/lib/server/deck-store";
-import { requirePageUser } from "@/lib/server/page-guards";
+import { conceptTemplates } from "@/lib/server/decks/deck-store";
+import { requirePageUser } from "@/lib/server/accounts/page-guards";
 import { ReviewSession } from "./review-session";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { itFollowsTheTable, type ReducerRow } from "@/app/_components/testing/reducer-table";
-import type { AnswerPayload, ReviewItemPayload } from "@/lib/server/review-payload";
+import type { AnswerPayload, ReviewItemPayload } from "@/lib/server/review/review-payload";
 import { initialReviewState, reviewReducer, suggestedGrade, type ReviewAction, type ReviewState, type SessionGrade } from "./review-machine";
 
 const text = (en: string) => ({ en, ko: en });

@@ -1,5 +1,5 @@
-import type { AnswerPayload, NextReviewPayload } from "@/lib/server/review-payload";
-import type { ReviewItemPayload } from "@/lib/server/review-payload";
+import type { AnswerPayload, NextReviewPayload } from "@/lib/server/review/review-payload";
+import type { ReviewItemPayload } from "@/lib/server/review/review-payload";
 import type { RemainingCounts } from "@/lib/srs";
 
 /**

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { examPlanFor } from "@/lib/server/exam-plan";
-import { requirePageUser } from "@/lib/server/page-guards";
-import { studentStats } from "@/lib/server/stats";
+import { examPlanFor } from "@/lib/server/exams/exam-plan";
+import { requirePageUser } from "@/lib/server/accounts/page-guards";
+import { studentStats } from "@/lib/server/analytics/stats";
 import { ExamPlanSummary } from "../_components/exam-plan-summary";
 import { StatsDashboard } from "./stats-dashboard";
 

@@ -16,7 +16,7 @@ import {
   YAxis,
   ZAxis,
 } from "recharts";
-import type { StudentStats } from "@/lib/server/stats";
+import type { StudentStats } from "@/lib/server/analytics/stats";
 
 const DAY_MS = 86_400_000;
 // Recharts paints ticks #666, too faint on the dark cards: they take the container's muted text colour instead.

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { projectRoot } from "../server/database-url";
+import { projectRoot } from "../server-shared/platform/database-url";
 
 /** What the production build depends on. Content decks are read at run time, not built in. */
 const BUILD_INPUTS = ["app", "lib", "public", "next.config.js", "package-lock.json", "tsconfig.json", "postcss.config.mjs"];

@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { projectRoot } from "../server/database-url";
-import { processAlive } from "../server/serving-mark";
+import { projectRoot } from "../server-shared/platform/database-url";
+import { processAlive } from "../server-shared/operations/serving-mark";
 
 /**
  * `next build` empties `.next` first, so a build in a checkout whose build a server is serving

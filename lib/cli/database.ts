@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
-import { databaseKind, databaseUrl, projectRoot } from "../server/database-url";
+import { databaseKind, databaseUrl, projectRoot } from "../server-shared/platform/database-url";
 import { appliedPostgresqlMigrations, appliedSqliteMigrations, committedMigrations, pendingMigrations } from "./migration-state";
 import { localBin, runToCompletion, say } from "./process";
 

@@ -2,7 +2,7 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 import { formatDeckError } from "../content";
 import { loadDecksFromDir } from "../content/load-decks";
-import { projectRoot } from "../server/database-url";
+import { projectRoot } from "../server-shared/platform/database-url";
 import { say } from "./process";
 
 /**
@@ -20,7 +20,7 @@ export async function loadContentDecks(env: NodeJS.ProcessEnv): Promise<void> {
   }
   // The data layer opens the database named by DATABASE_URL when it is first imported.
   if (env.DATABASE_URL) process.env.DATABASE_URL = env.DATABASE_URL;
-  const { syncContentDecks, formatSyncSummary } = await import("../server/deck-store");
+  const { syncContentDecks, formatSyncSummary } = await import("../server/decks/deck-store");
   const { decks, errors } = await loadDecksFromDir(dir);
   for (const error of errors) say(formatDeckError(error));
   const summary = await syncContentDecks(decks, { retireMissingDecks: errors.length === 0 });

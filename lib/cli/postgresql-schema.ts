@@ -1,5 +1,5 @@
 import path from "node:path";
-import { projectRoot } from "../server/database-url";
+import { projectRoot } from "../server-shared/platform/database-url";
 
 /**
  * The PostgreSQL schema is generated from the one source schema (prisma/schema.prisma, SQLite):

@@ -1,6 +1,6 @@
 import { spawn, type SpawnOptions } from "node:child_process";
 import path from "node:path";
-import { projectRoot } from "../server/database-url";
+import { projectRoot } from "../server-shared/platform/database-url";
 
 /** A binary from node_modules/.bin, so commands work without npx and without a global install. */
 export const localBin = (name: string) => path.join(projectRoot, "node_modules", ".bin", name);

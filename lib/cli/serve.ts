@@ -1,6 +1,6 @@
 /**
  * The production HTTP server of `npm start`: Next's request handler behind a plain Node server, so
- * that every request ends in one JSON log line (lib/server/request-log.ts) with its status and
+ * that every request ends in one JSON log line (lib/server-shared/operations/request-log.ts) with its status and
  * duration, which neither Next's proxy (it never sees the response) nor instrumentation (errors
  * only) can give. Run as its own process by commands/start.ts, without the react-server condition
  * (Next resolves React itself, as `next start` does).
@@ -10,8 +10,8 @@
 import { createServer, type IncomingMessage } from "node:http";
 import next from "next";
 import { getToken } from "next-auth/jwt";
-import { logLine, requestLogLine, routeOf } from "../server/request-log";
-import { projectRoot } from "../server/database-url";
+import { logLine, requestLogLine, routeOf } from "../server-shared/operations/request-log";
+import { projectRoot } from "../server-shared/platform/database-url";
 
 /** Next's own build output, fetched immutably by browsers: logging each would bury the requests. */
 const QUIET_PREFIX = "/_next/static/";

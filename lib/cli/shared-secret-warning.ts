@@ -1,4 +1,4 @@
-import { databaseKind, databaseUrl } from "../server/database-url";
+import { databaseKind, databaseUrl } from "../server-shared/platform/database-url";
 import { say } from "./process";
 
 /**

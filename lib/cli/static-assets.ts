@@ -1,6 +1,6 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { projectRoot } from "../server/database-url";
+import { projectRoot } from "../server-shared/platform/database-url";
 import { buildDatasets } from "./commands/datasets";
 import { say } from "./process";
 

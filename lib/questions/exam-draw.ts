@@ -2,7 +2,7 @@
  * Drawing a mock exam (pure, seeded): which cards, in which order, with which variant seeds.
  *
  * Weak concepts weigh more. A concept's weakness is read from the student's review history as a
- * smoothed retention (the share of SM-2-counted grades of 3 or more, lib/server/stats.ts):
+ * smoothed retention (the share of SM-2-counted grades of 3 or more, lib/server/analytics/stats.ts):
  *
  * $$\hat r_c = \frac{\mathrm{retained}_c + k\,r_0}{\mathrm{reviews}_c + k}, \qquad w_c = 1 + G\,(1 - \hat r_c)$$
  *

@@ -5,7 +5,7 @@ import { msg, packMessage, type Message } from "../i18n/message";
  * What one template may state or draw. Every variant is generated, verified with TensorFlow.js and
  * checked a hundred times by the harness, so each size below keeps one variant to milliseconds of
  * work and a few megabytes of memory; the time budget of the template workers
- * (lib/server/template-pool.ts) catches whatever the sizes still let through. The zod schemas
+ * (lib/server/decks/template-pool.ts) catches whatever the sizes still let through. The zod schemas
  * refuse literal values above a limit at parse time (`file:line: templates[i] (id).field: …`);
  * values computed from parameters are checked when a variant is made. docs/architecture.md
  * "Template limits" gives the reasons.

@@ -1,7 +1,7 @@
 import { packMessage } from "@/lib/i18n/message";
 import "server-only";
 import { z } from "zod";
-import { MAX_EXAM_DECKS, MAX_QUESTIONS, MAX_TIME_LIMIT_SECONDS, MIN_QUESTIONS, MIN_TIME_LIMIT_SECONDS } from "./exams";
+import { MAX_EXAM_DECKS, MAX_QUESTIONS, MAX_TIME_LIMIT_SECONDS, MIN_QUESTIONS, MIN_TIME_LIMIT_SECONDS } from "./exams/exams";
 import { deckIdSchema } from "./classes-schemas";
 
 /** Inputs of the exam APIs, parsed with zod in the route handlers (422 with field messages). */

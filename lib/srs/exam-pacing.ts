@@ -18,6 +18,7 @@
  * cards can be seen twice; which ones is decided by concept weight ({@link prioritiseByConceptWeight}).
  * With one day left (L = 0) nothing can be seen twice; what fits today can be seen once.
  */
+import { assertCount } from "./assert-count";
 import { FINAL_WINDOW_DAYS } from "./exam-schedule";
 
 export interface PacingInput {
@@ -56,10 +57,6 @@ export type Pace =
       readonly onceOnly: number;
       readonly uncovered: number;
     };
-
-function assertCount(name: string, value: number): void {
-  if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`${name} must be a non-negative integer, got ${value}`);
-}
 
 export function paceToExam(input: PacingInput, finalWindowDays: number = FINAL_WINDOW_DAYS): Pace {
   const { today, examDay, unintroduced, scheduledReviews, dailyLoadCap } = input;

@@ -3,5 +3,6 @@ export * from "./sm2";
 export * from "./days";
 export * from "./review-state";
 export * from "./queue";
+export * from "./daily-room";
 export * from "./suggested-grade";
 export * from "./introduction-order";

@@ -15,6 +15,7 @@
  * before today, new, or re-drill owed today), fetched most overdue first; the result is the same as
  * long as no due review beyond the first `reviewsPerDay` is left out.
  */
+import { dailyRoom } from "./daily-room";
 import { isBuried, isRedrillPending, type CardState } from "./review-state";
 
 /** Default daily limit of new cards introduced per deck (per user, adjustable). */
@@ -85,10 +86,6 @@ export function classifyCard(state: CardState, today: number): QueueKind | null 
   return state.dueDay <= today ? "review" : null;
 }
 
-function assertCount(name: string, value: number): void {
-  if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`${name} must be a non-negative integer, got ${value}`);
-}
-
 /** Plain code-unit order: the same on every machine, unlike localeCompare. */
 function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -98,11 +95,7 @@ export function buildQueue(input: QueueInput): QueueEntry[] {
   const { cards, today } = input;
   if (!Number.isSafeInteger(today)) throw new RangeError(`today must be an integer day number, got ${today}`);
   const limits: QueueLimits = { ...DEFAULT_QUEUE_LIMITS, ...input.limits };
-  assertCount("limits.newPerDeck", limits.newPerDeck);
-  assertCount("limits.reviewsPerDay", limits.reviewsPerDay);
-  const reviewsDone = input.reviewedToday?.reviews ?? 0;
-  assertCount("reviewedToday.reviews", reviewsDone);
-  const newByDeck = input.reviewedToday?.newByDeck ?? {};
+  const room = dailyRoom({ limits, newLimitByDeck: input.newLimitByDeck, reviewedToday: input.reviewedToday });
 
   const reviews: QueueCard[] = [];
   const fresh: QueueCard[] = [];
@@ -124,22 +117,14 @@ export function buildQueue(input: QueueInput): QueueEntry[] {
   );
 
   const queue: QueueEntry[] = [];
-  const reviewRoom = Math.max(0, limits.reviewsPerDay - reviewsDone);
-  for (const card of reviews.slice(0, reviewRoom)) {
+  for (const card of reviews.slice(0, room.reviews)) {
     queue.push({ cardId: card.id, deckId: card.deckId, kind: "review", overdueDays: today - (card.state.dueDay ?? today) });
   }
-  const newRoom = new Map<string, number>();
+  const newLeft = new Map<string, number>();
   for (const card of fresh) {
-    let room = newRoom.get(card.deckId);
-    if (room === undefined) {
-      const introduced = newByDeck[card.deckId] ?? 0;
-      assertCount(`reviewedToday.newByDeck[${JSON.stringify(card.deckId)}]`, introduced);
-      const limit = input.newLimitByDeck?.[card.deckId] ?? limits.newPerDeck;
-      assertCount(`newLimitByDeck[${JSON.stringify(card.deckId)}]`, limit);
-      room = Math.max(0, limit - introduced);
-    }
-    if (room > 0) queue.push({ cardId: card.id, deckId: card.deckId, kind: "new", overdueDays: null });
-    newRoom.set(card.deckId, Math.max(0, room - 1));
+    const left = newLeft.get(card.deckId) ?? room.newCards(card.deckId);
+    if (left > 0) queue.push({ cardId: card.id, deckId: card.deckId, kind: "new", overdueDays: null });
+    newLeft.set(card.deckId, Math.max(0, left - 1));
   }
   for (const card of redrills) {
     queue.push({ cardId: card.id, deckId: card.deckId, kind: "redrill", overdueDays: null });

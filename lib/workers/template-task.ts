@@ -1,5 +1,5 @@
 /**
- * The messages between the server and a template worker (lib/server/template-pool.ts ↔
+ * The messages between the server and a template worker (lib/server/decks/template-pool.ts ↔
  * lib/workers/template-worker.ts). Plain data: items are the validated JSON of the deck.
  */
 import type { ItemReport } from "../questions/harness/run-harness";

@@ -1,6 +1,6 @@
 /**
  * A template worker: runs the question harness and the authoring preview of one item at a time,
- * off the server's request thread (lib/server/template-pool.ts starts it and enforces the time
+ * off the server's request thread (lib/server/decks/template-pool.ts starts it and enforces the time
  * budget by terminating it). Loaded through template-worker.mjs, which registers tsx.
  */
 import { constants, setPriority } from "node:os";

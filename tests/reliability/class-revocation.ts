@@ -8,7 +8,7 @@ import { ReviewClient } from "./review-client";
  * Access changes across two app instances on one database, over HTTP as the browser makes them: a
  * student joins a class on instance A and is removed from it on A, while instance B is asked for
  * the class's private deck (`GET /api/review/next?deck=…`: 200 while a member, 404 otherwise).
- * Shared by lib/server/two-instances.reliability.test.ts (which asserts the 1 s bound) and
+ * Shared by lib/server/platform/two-instances.reliability.test.ts (which asserts the 1 s bound) and
  * bench/review-load.ts (which prints the delay). Plain Node (fetch) and the CLI, no app code.
  */
 

@@ -12,7 +12,7 @@ export { freePort };
 
 /**
  * Every client of a load test or benchmark registers from 127.0.0.1, so the per-address
- * registration limit (lib/server/register-throttle.ts, tested on its own) is lifted here.
+ * registration limit (lib/server/accounts/register-throttle.ts, tested on its own) is lifted here.
  */
 export const LOOPBACK_CLIENTS_ENV = { DEEPDRILL_REGISTRATIONS_PER_HOUR: "100000" } as const;
 

@@ -1,6 +1,6 @@
-// A second process for lib/server/cache-invalidation.test.ts: announces one invalidation on the
+// A second process for lib/server-shared/platform/cache-invalidation.test.ts: announces one invalidation on the
 // database of DATABASE_URL, prints the time it was sent, and exits.
-import { announceInvalidation, startCacheListener } from "../../lib/server/cache-invalidation";
+import { announceInvalidation, startCacheListener } from "../../lib/server-shared/platform/cache-invalidation";
 
 async function main(): Promise<void> {
   const [cache, ...keys] = process.argv.slice(2);

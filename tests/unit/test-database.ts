@@ -1,5 +1,5 @@
 import { describe } from "vitest";
-import { databaseKind } from "../../lib/server/database-url";
+import { databaseKind } from "../../lib/server-shared/platform/database-url";
 
 /**
  * The database the unit tests run on (tests/unit/database-global-setup.ts sets DATABASE_URL from

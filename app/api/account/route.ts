@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { packMessage } from "@/lib/i18n/message";
-import { deleteAccount } from "@/lib/server/account-delete";
-import { parseJsonBody, route } from "@/lib/server/http";
-import { requireUser } from "@/lib/server/session";
+import { deleteAccount } from "@/lib/server/accounts/account-delete";
+import { parseJsonBody, route } from "@/lib/server/platform/http";
+import { requireUser } from "@/lib/server/accounts/session";
 
 const deleteBodySchema = z.object({ password: z.string().min(1, packMessage("account.typePassword")).max(1024) });
 

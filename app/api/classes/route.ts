@@ -1,6 +1,6 @@
-import { listJoinedClasses } from "@/lib/server/classes";
-import { route } from "@/lib/server/http";
-import { requireUser } from "@/lib/server/session";
+import { listJoinedClasses } from "@/lib/server/classes/classes";
+import { route } from "@/lib/server/platform/http";
+import { requireUser } from "@/lib/server/accounts/session";
 
 /** GET /api/classes → {classes: [{id, name, instructor, joinedAt, decks}]}: the classes the user belongs to. */
 export const GET = route(async () => {

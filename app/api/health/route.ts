@@ -1,11 +1,11 @@
-import { healthReport } from "@/lib/server/health";
-import { route } from "@/lib/server/http";
+import { healthReport } from "@/lib/server/operations/health";
+import { route } from "@/lib/server/platform/http";
 
 export const dynamic = "force-dynamic";
 
 /**
  * GET /api/health → {ok, db, version, migration: {applied, code}, lastBackupAt}: 200, or 503 when
- * the database does not answer (lib/server/health.ts says what each field means).
+ * the database does not answer (lib/server/operations/health.ts says what each field means).
  */
 export const GET = route(async () => {
   const report = await healthReport();

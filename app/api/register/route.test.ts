@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { DEFAULT_REGISTRATIONS_PER_HOUR, registerLimit } from "@/lib/server/register-throttle";
+import { DEFAULT_REGISTRATIONS_PER_HOUR, registerLimit } from "@/lib/server/accounts/register-throttle";
 import { POST } from "./route";
 
 /** POST /api/register through the real route handler and the real database. */

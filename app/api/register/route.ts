@@ -1,12 +1,12 @@
 import { registerSchema } from "@/lib/schemas/account";
-import { parseJsonBody, route } from "@/lib/server/http";
-import { clientAddress } from "@/lib/server/login-throttle";
-import { claimRegistration } from "@/lib/server/register-throttle";
-import { registerUser } from "@/lib/server/users";
+import { parseJsonBody, route } from "@/lib/server/platform/http";
+import { clientAddress } from "@/lib/server/accounts/login-throttle";
+import { claimRegistration } from "@/lib/server/accounts/register-throttle";
+import { registerUser } from "@/lib/server/accounts/users";
 
 /**
  * POST /api/register {email, password, name} → 201 {user}; 409 duplicate; 4xx on bad input;
- * 429 with Retry-After past the per-address limit (lib/server/register-throttle.ts).
+ * 429 with Retry-After past the per-address limit (lib/server/accounts/register-throttle.ts).
  */
 export const POST = route(async (request) => {
   const input = await parseJsonBody(request, registerSchema);

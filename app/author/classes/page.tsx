@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { listOwnedClasses } from "@/lib/server/classes";
-import { requirePageInstructor } from "@/lib/server/page-guards";
+import { listOwnedClasses } from "@/lib/server/classes/classes";
+import { requirePageInstructor } from "@/lib/server/accounts/page-guards";
 import { CreateClassForm } from "./create-class-form";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -2,11 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
 import { MathText } from "@/app/_components/math-text";
-import { listDecks } from "@/lib/server/deck-catalog";
-import { studyDecks } from "@/lib/server/deck-choices";
+import { listDecks } from "@/lib/server/decks/deck-catalog";
+import { studyDecks } from "@/lib/server/decks/deck-choices";
 import { StudyChoice } from "../_components/study-choice";
 import { isOptional, studyStatusKey } from "../_components/study-status";
-import { requirePageUser } from "@/lib/server/page-guards";
+import { requirePageUser } from "@/lib/server/accounts/page-guards";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("decks"))("metaTitle") };

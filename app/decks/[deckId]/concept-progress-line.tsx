@@ -1,6 +1,6 @@
 import type { getTranslations } from "next-intl/server";
 import { RateBar } from "@/app/_components/rate-bar";
-import type { ConceptProgress } from "@/lib/server/concept-progress";
+import type { ConceptProgress } from "@/lib/server/analytics/concept-progress";
 
 type Translate = Awaited<ReturnType<typeof getTranslations<"decks">>>;
 

@@ -5,15 +5,15 @@ import { getLocale, getTranslations } from "next-intl/server";
 import { MathText } from "@/app/_components/math-text";
 import { isTemplate, type Bilingual, type Language } from "@/lib/questions";
 import { EXPERIMENTS, isExperimentId } from "@/lib/sim";
-import { anchorsOf, getDeckWithConcepts, sampleSeed, samplePrompt, type CatalogItem } from "@/lib/server/deck-catalog";
-import { studyDecks } from "@/lib/server/deck-choices";
-import { requirePageUser } from "@/lib/server/page-guards";
+import { anchorsOf, getDeckWithConcepts, sampleSeed, samplePrompt, type CatalogItem } from "@/lib/server/decks/deck-catalog";
+import { studyDecks } from "@/lib/server/decks/deck-choices";
+import { requirePageUser } from "@/lib/server/accounts/page-guards";
 import { StudyChoice } from "../_components/study-choice";
 import { isOptional, studyStatusKey } from "../_components/study-status";
-import { getCurrentUser } from "@/lib/server/session";
-import { deckConceptProgress } from "@/lib/server/concept-progress";
+import { getCurrentUser } from "@/lib/server/accounts/session";
+import { deckConceptProgress } from "@/lib/server/analytics/concept-progress";
 import { ConceptProgressLine } from "./concept-progress-line";
-import type { Viewer } from "@/lib/server/deck-visibility";
+import type { Viewer } from "@/lib/server/accounts/users";
 
 type Params = Promise<{ deckId: string }>;
 

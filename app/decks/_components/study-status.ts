@@ -1,4 +1,4 @@
-import type { StudyReason } from "@/lib/server/deck-choices";
+import type { StudyReason } from "@/lib/server/decks/deck-choices";
 
 /** Decks a student may add or remove: public decks outside the course, their classes and their own. */
 export function isOptional(reason: StudyReason | undefined): boolean {

@@ -3,7 +3,7 @@ import { formatWhen } from "@/app/_components/format-when";
 import { asInstrumental } from "@/app/_components/korean-particle";
 import { answerForDisplay } from "@/app/_components/read-as";
 import { getLocale, getTranslations } from "next-intl/server";
-import type { SubmittedExam } from "@/lib/server/exams";
+import type { SubmittedExam } from "@/lib/server/exams/exams";
 import { DataTable } from "@/app/_components/data-table";
 import { MathText } from "@/app/_components/math-text";
 import { NetworkDiagram } from "@/app/_components/network-diagram";

@@ -3,7 +3,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 import type { Bilingual } from "@/lib/questions";
-import type { ExamQuestionView, RunningExam } from "@/lib/server/exams";
+import type { ExamQuestionView, RunningExam } from "@/lib/server/exams/exams";
 import { MathHtml } from "@/app/_components/math-html";
 import { ApiError, callApi } from "@/app/classes/api-client";
 import { crossedThreshold, formatClock, remainingMs } from "./exam-timer";

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { getExam } from "@/lib/server/exams";
-import { AppError } from "@/lib/server/errors";
-import { requirePageUser } from "@/lib/server/page-guards";
+import { getExam } from "@/lib/server/exams/exams";
+import { AppError } from "@/lib/server-shared/errors";
+import { requirePageUser } from "@/lib/server/accounts/page-guards";
 import { ExamResult } from "./exam-result";
 import { ExamRunner } from "./exam-runner";
 

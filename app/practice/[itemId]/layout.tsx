@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
-import { getItem } from "@/lib/server/deck-catalog";
-import { requirePageUser } from "@/lib/server/page-guards";
+import { getItem } from "@/lib/server/decks/deck-catalog";
+import { requirePageUser } from "@/lib/server/accounts/page-guards";
 
 /**
  * Answers 404 for an item the student cannot reach before anything streams: the page's loading

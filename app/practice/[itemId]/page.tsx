@@ -3,12 +3,12 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
 import { isTemplate } from "@/lib/questions";
-import { MAX_SEED, anchorsOf, getItem, practiceVariant } from "@/lib/server/deck-catalog";
-import { cardIdOf } from "@/lib/server/deck-store";
-import { runningExamLock } from "@/lib/server/exam-lock";
-import { requirePageUser } from "@/lib/server/page-guards";
-import { practiceVariantPayload } from "@/lib/server/practice-payload";
-import { getCurrentUser } from "@/lib/server/session";
+import { MAX_SEED, anchorsOf, getItem, practiceVariant } from "@/lib/server/decks/deck-catalog";
+import { cardIdOf } from "@/lib/server/decks/deck-store";
+import { runningExamLock } from "@/lib/server/exams/exam-lock";
+import { requirePageUser } from "@/lib/server/accounts/page-guards";
+import { practiceVariantPayload } from "@/lib/server/review/practice-payload";
+import { getCurrentUser } from "@/lib/server/accounts/session";
 import { PracticeSession } from "./practice-session";
 
 type Params = Promise<{ itemId: string }>;

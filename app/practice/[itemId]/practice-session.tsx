@@ -4,7 +4,7 @@ import { asInstrumental } from "@/app/_components/korean-particle";
 import { readAsForDisplay } from "@/app/_components/read-as";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import type { Bilingual } from "@/lib/questions";
-import type { PracticeCheckPayload, PracticeVariantPayload } from "@/lib/server/practice-payload";
+import type { PracticeCheckPayload, PracticeVariantPayload } from "@/lib/server/review/practice-payload";
 import { MathHtml } from "@/app/_components/math-html";
 import { AnswerForm } from "@/app/_components/question-card/answer-form";
 import { QuestionCard, verdictTone } from "@/app/_components/question-card/question-card";

@@ -1,7 +1,7 @@
 import path from "node:path";
-import { backupFileName, backupSqliteFile } from "../../server/backup";
-import { recordGoodBackup } from "../../server/backup-status";
-import { databaseKind, databaseUrl, dataDir } from "../../server/database-url";
+import { backupFileName, backupSqliteFile } from "../../server-shared/operations/backup";
+import { recordGoodBackup } from "../../server-shared/operations/backup-status";
+import { databaseKind, databaseUrl, dataDir } from "../../server-shared/platform/database-url";
 import { UsageError, printJson } from "../run-command";
 
 /**

@@ -14,7 +14,7 @@ import { gunzipSync } from "node:zlib";
 import { DATASET_FILES, DATASETS_DIRECTORY } from "../../sim/datasets/dataset-files";
 import { MNIST_FORMAT_VERSION, mnistManifestSchema } from "../../sim/datasets/mnist-format";
 import { buildMnistFiles, mnistPackageVersion, sha256 } from "../../sim/datasets/node-datasets";
-import { projectRoot } from "../../server/database-url";
+import { projectRoot } from "../../server-shared/platform/database-url";
 import { EXIT_CHECK_FAILED, EXIT_OK, printJson, UsageError } from "../run-command";
 
 /** Where the ISLP CSVs come from: the shared data folder beside the project (see its README). */

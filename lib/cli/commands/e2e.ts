@@ -4,7 +4,7 @@ import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { ensureChromium } from "../chromium";
 import { localBin, runToCompletion, say } from "../process";
-import { projectRoot } from "../../server/database-url";
+import { projectRoot } from "../../server-shared/platform/database-url";
 import { createScratchDatabase, testDatabaseKind } from "../scratch-database";
 
 async function waitForHealth(baseUrl: string, server: { exitCode: number | null }, timeoutMs: number): Promise<void> {

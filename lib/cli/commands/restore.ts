@@ -1,9 +1,9 @@
 import { copyFileSync, existsSync, mkdirSync, renameSync } from "node:fs";
 import path from "node:path";
-import { PARTIAL_SUFFIX, backupFileName, fsyncPath, summarizeSqliteFile, type DatabaseSummary } from "../../server/backup";
-import { databaseKind, databaseUrl } from "../../server/database-url";
-import { codeMigrations } from "../../server/migration-level";
-import { servingProcess } from "../../server/serving-mark";
+import { PARTIAL_SUFFIX, backupFileName, fsyncPath, summarizeSqliteFile, type DatabaseSummary } from "../../server-shared/operations/backup";
+import { databaseKind, databaseUrl } from "../../server-shared/platform/database-url";
+import { codeMigrations } from "../../server-shared/operations/migration-level";
+import { servingProcess } from "../../server-shared/operations/serving-mark";
 import { EXIT_CHECK_FAILED, UsageError, printJson } from "../run-command";
 import { say } from "../process";
 

@@ -11,7 +11,7 @@ import { postgresqlReachable, testPostgresqlServerUrl } from "../scratch-databas
  * PostgreSQL; CI sets DEEPDRILL_REQUIRE_POSTGRESQL=1 (.ci/run), and then a missing server fails.
  */
 // lib/cli/migrations.test.ts checks both migration sets in the first pass already.
-export const POSTGRESQL_UNIT_TESTS = ["lib/server"];
+export const POSTGRESQL_UNIT_TESTS = ["lib/server", "lib/server-shared"];
 export const POSTGRESQL_E2E_SPECS = ["tests/e2e/review.spec.ts", "tests/e2e/classes.spec.ts", "tests/e2e/exam.spec.ts"];
 
 export async function run(): Promise<number> {

@@ -6,8 +6,8 @@ const USAGE = "usage: users promote <email> | users demote <email>";
 export async function run(args: string[]): Promise<number> {
   const [action, email] = args;
   if ((action !== "promote" && action !== "demote") || !email) throw new UsageError(USAGE);
-  const { setRole } = await import("../../server/users");
-  const { AppError } = await import("../../server/errors");
+  const { setRole } = await import("../../server/accounts/users");
+  const { AppError } = await import("../../server-shared/errors");
   try {
     const user = await setRole(email, action === "promote" ? "instructor" : "student");
     printJson({ email: user.email, role: user.role });

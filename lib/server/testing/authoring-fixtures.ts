@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { db } from "../db";
-import { toCurrentUser, type CurrentUser, type Role } from "../users";
+import { db } from "../platform/db";
+import { toCurrentUser, type CurrentUser, type Role } from "../accounts/users";
 import { singleLayerTemplateYaml } from "./review-fixtures";
 
 /**

@@ -1,9 +1,9 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { parseDeck, type Deck } from "@/lib/content";
-import { db } from "../db";
-import { syncContentDecks } from "../deck-store";
-import type { Viewer } from "../deck-visibility";
+import { db } from "../platform/db";
+import { syncContentDecks } from "../decks/deck-store";
+import type { Viewer } from "../accounts/users";
 import { singleLayerTemplateYaml } from "./review-fixtures";
 
 /**

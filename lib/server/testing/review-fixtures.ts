@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { parseDeck, type Deck } from "@/lib/content";
-import { db } from "../db";
+import { db } from "../platform/db";
 
 /**
  * A small deck and users for the data-layer tests (real SQLite, see tests/unit/database-global-setup.ts).

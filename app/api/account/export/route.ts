@@ -1,7 +1,7 @@
-import { exportAccountData, exportJson } from "@/lib/server/account-export";
-import { attachment } from "@/lib/server/csv";
-import { route } from "@/lib/server/http";
-import { requireUser } from "@/lib/server/session";
+import { exportAccountData, exportJson } from "@/lib/server/accounts/account-export";
+import { attachment } from "@/lib/server/platform/csv";
+import { route } from "@/lib/server/platform/http";
+import { requireUser } from "@/lib/server/accounts/session";
 
 export const dynamic = "force-dynamic";
 

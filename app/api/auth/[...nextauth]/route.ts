@@ -1,11 +1,11 @@
 import NextAuth from "next-auth";
 import { NextRequest } from "next/server";
-import { authOptions } from "@/lib/server/auth-options";
-import { AppError } from "@/lib/server/errors";
-import { jsonError, readBoundedBytes, requestLocale } from "@/lib/server/http";
+import { authOptions } from "@/lib/server/accounts/auth-options";
+import { AppError } from "@/lib/server-shared/errors";
+import { jsonError, readBoundedBytes, requestLocale } from "@/lib/server/platform/http";
 import { msg } from "@/lib/i18n/message";
 import { translate } from "@/lib/i18n/translate";
-import { THROTTLED_PREFIX } from "@/lib/server/sign-in";
+import { THROTTLED_PREFIX } from "@/lib/server/accounts/sign-in";
 
 const handler = NextAuth(authOptions);
 
@@ -32,7 +32,7 @@ async function errorOf(response: Response): Promise<string | null> {
 /**
  * next-auth reads the body itself, unbounded, and a malformed JSON body throws inside it: the body
  * is read here first (bounded, JSON checked) and handed on. The throttle itself sits inside the
- * Credentials provider (lib/server/sign-in.ts), on the values next-auth verifies; its refusal
+ * Credentials provider (lib/server/accounts/sign-in.ts), on the values next-auth verifies; its refusal
  * comes back as `error=Throttled:<seconds>` and leaves here as a 429 with Retry-After, keeping
  * next-auth's `{url}` so its client reports the error and the wait.
  */

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
  * The authorisation rules (docs/architecture.md "Authoring" and "Access and exams") that concern classes, analytics and exams, one by one, through
  * the real route handlers (session → data layer → status code). Only next-auth's session lookup is
  * replaced: it returns whoever `signedIn` names, and the user is then loaded from the database as in
- * production (lib/server/session.ts), so a role change takes effect at once.
+ * production (lib/server/accounts/session.ts), so a role change takes effect at once.
  */
 
 const session = vi.hoisted(() => ({ userId: null as string | null }));

@@ -1,4 +1,4 @@
-import { parseWith } from "@/lib/server/http";
+import { parseWith } from "@/lib/server/platform/http";
 import { classIdSchema, deckIdSchema, userIdSchema } from "@/lib/server/classes-schemas";
 
 /** Route contexts of /api/author/classes/[classId]/… handlers. */

@@ -1,9 +1,9 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { quietTfjs } from "@/lib/model-core/tfjs";
 import { cardsText, makeUser, templateText, uniqueDeckId } from "@/lib/server/testing/authoring-fixtures";
-import { syncContentDecks } from "@/lib/server/deck-store";
+import { syncContentDecks } from "@/lib/server/decks/deck-store";
 import { testDeck } from "@/lib/server/testing/review-fixtures";
-import type { CurrentUser } from "@/lib/server/users";
+import type { CurrentUser } from "@/lib/server/accounts/users";
 
 /**
  * The authorisation rules of authoring, through the real route handlers, one by one: every API

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { packMessage } from "@/lib/i18n/message";
 import { deckIdSchema } from "@/lib/server/classes-schemas";
-import { parseWith } from "@/lib/server/http";
+import { parseWith } from "@/lib/server/platform/http";
 
 /** Route contexts and inputs shared by the /api/author/decks/… handlers. */
 

@@ -1,6 +1,6 @@
-import { createDeck, createDeckSchema, listAuthorDecks } from "@/lib/server/authoring";
-import { parseJsonBody, route } from "@/lib/server/http";
-import { requireInstructor } from "@/lib/server/session";
+import { createDeck, createDeckSchema, listAuthorDecks } from "@/lib/server/decks/authoring";
+import { parseJsonBody, route } from "@/lib/server/platform/http";
+import { requireInstructor } from "@/lib/server/accounts/session";
 import { NO_STORE } from "./params";
 
 /**

@@ -1,6 +1,6 @@
-import { previewFile, previewSchema } from "@/lib/server/authoring-preview";
-import { parseJsonBody, requestLocale, route } from "@/lib/server/http";
-import { requireInstructor } from "@/lib/server/session";
+import { previewFile, previewSchema } from "@/lib/server/decks/authoring-preview";
+import { parseJsonBody, requestLocale, route } from "@/lib/server/platform/http";
+import { requireInstructor } from "@/lib/server/accounts/session";
 
 /**
  * POST /api/author/preview {deckId, path, text, line?, itemId?, header?} → {errors: [{file, line,

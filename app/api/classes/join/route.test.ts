@@ -15,8 +15,8 @@ vi.hoisted(() => {
 });
 
 const { makeUser } = await import("@/lib/server/testing/classes-fixtures");
-const { createClass, generateJoinCode } = await import("@/lib/server/classes");
-const { JOIN_LIMIT } = await import("@/lib/server/join-throttle");
+const { createClass, generateJoinCode } = await import("@/lib/server/classes/classes");
+const { JOIN_LIMIT } = await import("@/lib/server/accounts/join-throttle");
 const { POST } = await import("./route");
 
 const join = (code: string) =>

@@ -1,7 +1,7 @@
-import { removeOwnExamDate } from "@/lib/server/exam-dates";
+import { removeOwnExamDate } from "@/lib/server/exams/exam-dates";
 import { examDateIdSchema } from "@/lib/server/exam-dates-schemas";
-import { parseWith, route } from "@/lib/server/http";
-import { requireUser } from "@/lib/server/session";
+import { parseWith, route } from "@/lib/server/platform/http";
+import { requireUser } from "@/lib/server/accounts/session";
 
 interface Context {
   params: Promise<{ examDateId: string }>;

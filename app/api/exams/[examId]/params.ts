@@ -1,4 +1,4 @@
-import { parseWith } from "@/lib/server/http";
+import { parseWith } from "@/lib/server/platform/http";
 import { examIdSchema, positionSchema } from "@/lib/server/exams-schemas";
 
 /** Route contexts of /api/exams/[examId]/… handlers. */

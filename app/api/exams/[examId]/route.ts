@@ -1,6 +1,6 @@
-import { getExam } from "@/lib/server/exams";
-import { route } from "@/lib/server/http";
-import { requireUser } from "@/lib/server/session";
+import { getExam } from "@/lib/server/exams/exams";
+import { route } from "@/lib/server/platform/http";
+import { requireUser } from "@/lib/server/accounts/session";
 import { examIdOf, type ExamRouteContext } from "./params";
 
 /**

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { InvalidSpecError } from "@/lib/model-core";
 import { isParamsReportError, quietTfjs, type ParamsReport, type ParamsReportError } from "@/lib/model-core/tfjs";
-import { parseJsonBody, route } from "@/lib/server/http";
+import { parseJsonBody, route } from "@/lib/server/platform/http";
 import { TOO_DEEP_MESSAGE, nestsDeeperThan } from "@/app/architect/spec-depth";
 import { cachedParamsReport } from "./report-cache";
 
@@ -16,7 +16,7 @@ const anyJson = z.unknown();
  * `deepdrill params` prints: `{convention, total, trainable, layers, tfjs: {total, agrees}, ...}`.
  * An invalid spec → 422 `{error, fields, layerIndex?}`, the error naming the layer
  * ("layer 2 (dense): units must be a positive integer, got 0"); malformed JSON → 400, too large → 413,
- * not JSON → 415 (lib/server/http.ts). An invalid spec never reaches tfjs.
+ * not JSON → 415 (lib/server/platform/http.ts). An invalid spec never reaches tfjs.
  */
 export const POST = route(async (request) => {
   const body = await parseJsonBody(request, anyJson);

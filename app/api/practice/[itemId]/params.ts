@@ -1,10 +1,10 @@
-import type { Viewer } from "@/lib/server/deck-visibility";
+import type { Viewer } from "@/lib/server/accounts/users";
 import { z } from "zod";
 import { packMessage } from "@/lib/i18n/message";
-import { parseWith } from "@/lib/server/http";
-import { MAX_SEED, requireItem, type FoundItem } from "@/lib/server/deck-catalog";
-import { cardIdOf } from "@/lib/server/deck-store";
-import { refuseExamCard } from "@/lib/server/exam-lock";
+import { parseWith } from "@/lib/server/platform/http";
+import { MAX_SEED, requireItem, type FoundItem } from "@/lib/server/decks/deck-catalog";
+import { cardIdOf } from "@/lib/server/decks/deck-store";
+import { refuseExamCard } from "@/lib/server/exams/exam-lock";
 
 /** Inputs of the practice API (/api/practice/<itemId>/…), parsed with zod: 422 with field messages. */
 

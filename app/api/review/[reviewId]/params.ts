@@ -1,4 +1,4 @@
-import { parseWith } from "@/lib/server/http";
+import { parseWith } from "@/lib/server/platform/http";
 import { reviewIdSchema } from "@/lib/server/review-schemas";
 
 /** Route context of /api/review/[reviewId]/… handlers. */

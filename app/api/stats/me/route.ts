@@ -1,6 +1,6 @@
-import { route } from "@/lib/server/http";
-import { requireUser } from "@/lib/server/session";
-import { studentStats } from "@/lib/server/stats";
+import { route } from "@/lib/server/platform/http";
+import { requireUser } from "@/lib/server/accounts/session";
+import { studentStats } from "@/lib/server/analytics/stats";
 
 /**
  * GET /api/stats/me → the signed-in student's progress: reviews per day (last year), retention over

@@ -3,7 +3,7 @@ import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useId, useState, type FormEvent } from "react";
-import type { ClassDetail } from "@/lib/server/classes";
+import type { ClassDetail } from "@/lib/server/classes/classes";
 import { callApi } from "@/app/classes/api-client";
 import { DataTable } from "@/app/_components/data-table";
 

@@ -2,13 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getLocale, getTranslations } from "next-intl/server";
-import { getOwnedClass } from "@/lib/server/classes";
-import { classReadiness } from "@/lib/server/exam-plan";
+import { getOwnedClass } from "@/lib/server/classes/classes";
+import { classReadiness } from "@/lib/server/exams/exam-plan";
 import { formatExamDate } from "../../../_components/exam-plan-summary";
 import { ExamReadinessTable } from "../../../_components/exam-readiness-table";
 import { ClassExamDateForm } from "./class-exam-date-form";
-import { AppError } from "@/lib/server/errors";
-import { requirePageInstructor } from "@/lib/server/page-guards";
+import { AppError } from "@/lib/server-shared/errors";
+import { requirePageInstructor } from "@/lib/server/accounts/page-guards";
 import { ClassManager } from "./class-manager";
 
 type Params = Promise<{ classId: string }>;
@@ -36,7 +36,7 @@ export default async function AuthorClassPage({ params }: { params: Params }) {
             {t("author.title")}
           </Link>
         </nav>
-        {/* Members, per-concept accuracy and exams, formula-escaped (lib/server/class-results-csv.ts). */}
+        {/* Members, per-concept accuracy and exams, formula-escaped (lib/server/classes/class-results-csv.ts). */}
         <a className="btn-secondary" href={`/api/author/classes/${encodeURIComponent(detail.id)}/results`} download data-testid="class-results-csv">
           {t("author.downloadResults")}
         </a>

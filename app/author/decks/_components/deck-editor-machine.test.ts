@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { itFollowsTheTable, type ReducerRow } from "@/app/_components/testing/reducer-table";
 import type { DeckError } from "@/lib/content";
-import type { PublishBlocker } from "@/lib/server/deck-versions";
+import type { PublishBlocker } from "@/lib/server/decks/deck-versions";
 import { deckEditorReducer, initialEditorState, newFilePath, openPaths, pendingChanges, type DeckEditorAction, type DeckEditorState, type Saved } from "./deck-editor-machine";
 
 const head = {

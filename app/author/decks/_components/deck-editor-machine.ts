@@ -1,5 +1,5 @@
 import type { DeckError } from "@/lib/content";
-import type { PublishBlocker, SaveOutcome } from "@/lib/server/deck-versions";
+import type { PublishBlocker, SaveOutcome } from "@/lib/server/decks/deck-versions";
 
 /**
  * The deck editor's state and every way it changes, as one pure reducer: the files as saved and as

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useReducer, useRef } from "react";
 import type { DeckError } from "@/lib/content";
-import type { PublishBlocker } from "@/lib/server/deck-versions";
+import type { PublishBlocker } from "@/lib/server/decks/deck-versions";
 import { api, ApiError, deckApi } from "./api";
 import { DECK_FILE, deckEditorReducer, initialEditorState, newFilePath, openPaths, pendingChanges, type DeckEditorStart, type Saved } from "./deck-editor-machine";
 import { PreviewPane } from "./preview-pane";

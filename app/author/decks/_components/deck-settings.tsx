@@ -2,7 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
-import type { DeckEditorEntry } from "@/lib/server/authoring";
+import type { DeckEditorEntry } from "@/lib/server/decks/authoring";
 import { api, deckApi } from "./api";
 
 /** The owner's settings: who else edits the deck, and whether every student sees it. */

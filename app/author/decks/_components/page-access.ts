@@ -1,14 +1,14 @@
 import "server-only";
 import { forbidden, notFound } from "next/navigation";
-import { deckAccess, type DeckAccess } from "@/lib/server/authoring";
-import { AppError } from "@/lib/server/errors";
-import { requirePageInstructor } from "@/lib/server/page-guards";
-import type { CurrentUser } from "@/lib/server/users";
+import { deckAccess, type DeckAccess } from "@/lib/server/decks/authoring";
+import { AppError } from "@/lib/server-shared/errors";
+import { requirePageInstructor } from "@/lib/server/accounts/page-guards";
+import type { CurrentUser } from "@/lib/server/accounts/users";
 
 /**
  * For the /author/decks/<id>/… pages: sign-in redirect, 403 page for students and for decks the
  * instructor may only read (when `edit`), 404 for decks they may not see. The rules themselves
- * are the data layer's (lib/server/authoring.ts).
+ * are the data layer's (lib/server/decks/authoring.ts).
  */
 export async function deckForPage(deckId: string, path: string, edit: boolean): Promise<{ user: CurrentUser; access: DeckAccess }> {
   const user = await requirePageInstructor(path);

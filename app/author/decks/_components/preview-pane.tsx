@@ -3,7 +3,7 @@ import { useLocale, useTranslations } from "next-intl";
 import { useEffect, useId, useRef } from "react";
 import { MathHtml } from "@/app/_components/math-html";
 import { SolutionDiagram, SolutionLayerTable } from "@/app/_components/solution-parts";
-import type { PreviewVariant } from "@/lib/server/authoring-preview";
+import type { PreviewVariant } from "@/lib/server/decks/authoring-preview";
 import type { ShownPreview } from "./use-live-preview";
 
 const LANGUAGES = ["en", "ko"] as const;

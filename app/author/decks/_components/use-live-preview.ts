@@ -1,6 +1,6 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
-import type { PreviewItemRef, PreviewResult } from "@/lib/server/authoring-preview";
+import type { PreviewItemRef, PreviewResult } from "@/lib/server/decks/authoring-preview";
 import { api } from "./api";
 
 /** Time from the last keystroke to the request: long enough to skip the keystrokes of a word. */

@@ -2,7 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
-import type { PublishBlocker, VersionSummary } from "@/lib/server/deck-versions";
+import type { PublishBlocker, VersionSummary } from "@/lib/server/decks/deck-versions";
 import { api, ApiError, deckApi } from "./api";
 
 /** The deck's versions, newest first, with Publish and Retire. */

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { requirePageInstructor } from "@/lib/server/page-guards";
+import { requirePageInstructor } from "@/lib/server/accounts/page-guards";
 import { ImportDeckForm } from "../_components/import-deck-form";
 import { NewDeckForm } from "../_components/new-deck-form";
 

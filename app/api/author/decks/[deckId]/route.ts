@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { packMessage } from "@/lib/i18n/message";
-import { deckAccess, listDeckEditors, setDeckPublic } from "@/lib/server/authoring";
-import { parseDeckTitle } from "@/lib/server/stored-json";
-import { headVersion } from "@/lib/server/deck-versions";
-import { parseJsonBody, route } from "@/lib/server/http";
-import { requireInstructor } from "@/lib/server/session";
+import { deckAccess, listDeckEditors, setDeckPublic } from "@/lib/server/decks/authoring";
+import { parseDeckTitle } from "@/lib/server/platform/stored-json";
+import { headVersion } from "@/lib/server/decks/deck-versions";
+import { parseJsonBody, route } from "@/lib/server/platform/http";
+import { requireInstructor } from "@/lib/server/accounts/session";
 import { deckIdOf, NO_STORE, type DeckRouteContext } from "../params";
 
 /**

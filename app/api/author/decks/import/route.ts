@@ -1,7 +1,7 @@
 import { msg } from "@/lib/i18n/message";
-import { importDeck, importFilesSchema, MAX_UPLOAD_BYTES, uploadedFiles } from "@/lib/server/deck-import";
-import { jsonProblems, parseJsonBody, readBoundedBytes, route } from "@/lib/server/http";
-import { requireInstructor } from "@/lib/server/session";
+import { importDeck, importFilesSchema, MAX_UPLOAD_BYTES, uploadedFiles } from "@/lib/server/decks/deck-import";
+import { jsonProblems, parseJsonBody, readBoundedBytes, route } from "@/lib/server/platform/http";
+import { requireInstructor } from "@/lib/server/accounts/session";
 
 const TOO_LARGE = msg("http.archiveTooLarge", { megabytes: MAX_UPLOAD_BYTES / 1024 / 1024 });
 

@@ -1,7 +1,7 @@
 import { deckIdOf, type DeckRouteContext } from "@/app/api/author/decks/params";
-import { chooseDeck, unchooseDeck } from "@/lib/server/deck-choices";
-import { route } from "@/lib/server/http";
-import { requireUser } from "@/lib/server/session";
+import { chooseDeck, unchooseDeck } from "@/lib/server/decks/deck-choices";
+import { route } from "@/lib/server/platform/http";
+import { requireUser } from "@/lib/server/accounts/session";
 
 /** PUT /api/decks/{deckId}/study → 204: add a deck the user may see to their review queue (idempotent). */
 export const PUT = route<DeckRouteContext>(async (_request, context) => {

@@ -16,8 +16,8 @@ vi.hoisted(() => {
 });
 
 const { examDeck, loadDecks, makeUser } = await import("@/lib/server/testing/classes-fixtures");
-const { db } = await import("@/lib/server/db");
-const { startExam, submitExam } = await import("@/lib/server/exams");
+const { db } = await import("@/lib/server/platform/db");
+const { startExam, submitExam } = await import("@/lib/server/exams/exams");
 const { POST } = await import("./route");
 const { GET } = await import("../variant/route");
 

@@ -1,7 +1,7 @@
-import { checkPractice } from "@/lib/server/deck-catalog";
-import { parseJsonBody, route } from "@/lib/server/http";
-import { practiceCheckPayload } from "@/lib/server/practice-payload";
-import { requireUser } from "@/lib/server/session";
+import { checkPractice } from "@/lib/server/decks/deck-catalog";
+import { parseJsonBody, route } from "@/lib/server/platform/http";
+import { practiceCheckPayload } from "@/lib/server/review/practice-payload";
+import { requireUser } from "@/lib/server/accounts/session";
 import { checkBodySchema, itemOf, type PracticeRouteContext } from "../params";
 
 /**

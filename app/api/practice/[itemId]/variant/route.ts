@@ -1,7 +1,7 @@
-import { practiceVariant } from "@/lib/server/deck-catalog";
-import { parseWith, route } from "@/lib/server/http";
-import { practiceVariantPayload } from "@/lib/server/practice-payload";
-import { requireUser } from "@/lib/server/session";
+import { practiceVariant } from "@/lib/server/decks/deck-catalog";
+import { parseWith, route } from "@/lib/server/platform/http";
+import { practiceVariantPayload } from "@/lib/server/review/practice-payload";
+import { requireUser } from "@/lib/server/accounts/session";
 import { itemOf, variantQuerySchema, type PracticeRouteContext } from "../params";
 
 /**

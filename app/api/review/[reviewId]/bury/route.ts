@@ -1,6 +1,6 @@
-import { route } from "@/lib/server/http";
-import { buryReviewCard } from "@/lib/server/review-card-actions";
-import { requireUser } from "@/lib/server/session";
+import { route } from "@/lib/server/platform/http";
+import { buryReviewCard } from "@/lib/server/review/review-card-actions";
+import { requireUser } from "@/lib/server/accounts/session";
 import { reviewIdOf, type ReviewRouteContext } from "../params";
 
 /** POST /api/review/{reviewId}/bury → {cardId, state}: the card leaves today's queue and is back tomorrow. */

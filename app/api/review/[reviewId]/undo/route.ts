@@ -1,7 +1,7 @@
-import { route } from "@/lib/server/http";
-import { undoGrade } from "@/lib/server/review-grade";
-import { undoPayload } from "@/lib/server/review-payload";
-import { requireUser } from "@/lib/server/session";
+import { route } from "@/lib/server/platform/http";
+import { undoGrade } from "@/lib/server/review/review-grade";
+import { undoPayload } from "@/lib/server/review/review-payload";
+import { requireUser } from "@/lib/server/accounts/session";
 import { reviewIdOf, type ReviewRouteContext } from "../params";
 
 /**

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { getLocale, getTranslations } from "next-intl/server";
-import { parseDeckFiles, storedDeck } from "@/lib/server/authoring";
-import { parseDeckTitle } from "@/lib/server/stored-json";
-import { headVersion } from "@/lib/server/deck-versions";
-import { warmTemplateWorkers } from "@/lib/server/template-pool";
+import { parseDeckFiles, storedDeck } from "@/lib/server/decks/authoring";
+import { parseDeckTitle } from "@/lib/server/platform/stored-json";
+import { headVersion } from "@/lib/server/decks/deck-versions";
+import { warmTemplateWorkers } from "@/lib/server/decks/template-pool";
 import { DeckEditor } from "../../_components/deck-editor";
 import { deckForPage } from "../../_components/page-access";
 

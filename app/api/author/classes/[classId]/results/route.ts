@@ -1,7 +1,7 @@
-import { classResultsCsv } from "@/lib/server/class-results-csv";
-import { attachment } from "@/lib/server/csv";
-import { route } from "@/lib/server/http";
-import { requireInstructor } from "@/lib/server/session";
+import { classResultsCsv } from "@/lib/server/classes/class-results-csv";
+import { attachment } from "@/lib/server/platform/csv";
+import { route } from "@/lib/server/platform/http";
+import { requireInstructor } from "@/lib/server/accounts/session";
 import { classIdOf, type ClassRouteContext } from "../../params";
 
 export const dynamic = "force-dynamic";

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { packMessage } from "@/lib/i18n/message";
-import { addDeckEditor, listDeckEditors, removeDeckEditor } from "@/lib/server/authoring";
-import { parseJsonBody, route } from "@/lib/server/http";
-import { requireInstructor } from "@/lib/server/session";
+import { addDeckEditor, listDeckEditors, removeDeckEditor } from "@/lib/server/decks/authoring";
+import { parseJsonBody, route } from "@/lib/server/platform/http";
+import { requireInstructor } from "@/lib/server/accounts/session";
 import { deckIdOf, NO_STORE, type DeckRouteContext } from "../../params";
 
 /**

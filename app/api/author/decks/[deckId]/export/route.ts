@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { packMessage } from "@/lib/i18n/message";
-import { exportDeck } from "@/lib/server/deck-import";
-import { parseWith, route } from "@/lib/server/http";
-import { requireInstructor } from "@/lib/server/session";
+import { exportDeck } from "@/lib/server/decks/deck-import";
+import { parseWith, route } from "@/lib/server/platform/http";
+import { requireInstructor } from "@/lib/server/accounts/session";
 import { deckIdOf, type DeckRouteContext } from "../../params";
 
 const SAMPLES_RANGE = packMessage("request.numberRange", { field: "samples", min: 0, max: 20 });

@@ -1,7 +1,7 @@
-import { csvImportSchema, importCardsCsv, MAX_UPLOAD_BYTES } from "@/lib/server/deck-import";
+import { csvImportSchema, importCardsCsv, MAX_UPLOAD_BYTES } from "@/lib/server/decks/deck-import";
 import { msg } from "@/lib/i18n/message";
-import { jsonProblems, parseJsonBody, route } from "@/lib/server/http";
-import { requireInstructor } from "@/lib/server/session";
+import { jsonProblems, parseJsonBody, route } from "@/lib/server/platform/http";
+import { requireInstructor } from "@/lib/server/accounts/session";
 import { deckIdOf, type DeckRouteContext } from "../../params";
 
 /**

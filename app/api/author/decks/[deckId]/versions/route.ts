@@ -1,7 +1,7 @@
-import { listVersions, saveDeckVersion, saveVersionSchema } from "@/lib/server/deck-versions";
+import { listVersions, saveDeckVersion, saveVersionSchema } from "@/lib/server/decks/deck-versions";
 import { msg } from "@/lib/i18n/message";
-import { jsonProblems, localizeProblems, parseJsonBody, requestLocale, route } from "@/lib/server/http";
-import { requireInstructor } from "@/lib/server/session";
+import { jsonProblems, localizeProblems, parseJsonBody, requestLocale, route } from "@/lib/server/platform/http";
+import { requireInstructor } from "@/lib/server/accounts/session";
 import { DECK_BODY_BYTES, deckIdOf, NO_STORE, type DeckRouteContext } from "../../params";
 
 /**

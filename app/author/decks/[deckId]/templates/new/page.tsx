@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { parseDeckFiles, storedDeck } from "@/lib/server/authoring";
-import { parseDeckTitle } from "@/lib/server/stored-json";
-import { headVersion } from "@/lib/server/deck-versions";
+import { parseDeckFiles, storedDeck } from "@/lib/server/decks/authoring";
+import { parseDeckTitle } from "@/lib/server/platform/stored-json";
+import { headVersion } from "@/lib/server/decks/deck-versions";
 import { deckForPage } from "../../../_components/page-access";
 import { TemplateForm } from "../../../_components/template-form";
 

@@ -1,6 +1,6 @@
-import { unassignDeck } from "@/lib/server/classes";
-import { route } from "@/lib/server/http";
-import { requireInstructor } from "@/lib/server/session";
+import { unassignDeck } from "@/lib/server/classes/classes";
+import { route } from "@/lib/server/platform/http";
+import { requireInstructor } from "@/lib/server/accounts/session";
 import { classIdOf, deckIdOf, type ClassDeckRouteContext } from "../../../params";
 
 /** DELETE /api/author/classes/{classId}/decks/{deckId} → {class}: the deck is no longer assigned. */

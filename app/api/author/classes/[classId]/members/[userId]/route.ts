@@ -1,6 +1,6 @@
-import { removeMember } from "@/lib/server/classes";
-import { route } from "@/lib/server/http";
-import { requireInstructor } from "@/lib/server/session";
+import { removeMember } from "@/lib/server/classes/classes";
+import { route } from "@/lib/server/platform/http";
+import { requireInstructor } from "@/lib/server/accounts/session";
 import { classIdOf, memberIdOf, type ClassMemberRouteContext } from "../../../params";
 
 /** DELETE /api/author/classes/{classId}/members/{userId} → 204: the student leaves the class. */

@@ -1,6 +1,6 @@
-import { versionDetail } from "@/lib/server/deck-versions";
-import { localizeProblems, requestLocale, route } from "@/lib/server/http";
-import { requireInstructor } from "@/lib/server/session";
+import { versionDetail } from "@/lib/server/decks/deck-versions";
+import { localizeProblems, requestLocale, route } from "@/lib/server/platform/http";
+import { requireInstructor } from "@/lib/server/accounts/session";
 import { NO_STORE, versionOf, type VersionRouteContext } from "../../../params";
 
 /** GET /api/author/decks/{deckId}/versions/{version} → {version, status, current, files, harness, blockers, items}. */

@@ -1,7 +1,7 @@
-import { publishVersion } from "@/lib/server/deck-versions";
+import { publishVersion } from "@/lib/server/decks/deck-versions";
 import { msg } from "@/lib/i18n/message";
-import { jsonProblems, route } from "@/lib/server/http";
-import { requireInstructor } from "@/lib/server/session";
+import { jsonProblems, route } from "@/lib/server/platform/http";
+import { requireInstructor } from "@/lib/server/accounts/session";
 import { versionOf, type VersionRouteContext } from "../../../../params";
 
 /**

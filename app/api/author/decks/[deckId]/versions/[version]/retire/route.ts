@@ -1,6 +1,6 @@
-import { retireVersion } from "@/lib/server/deck-versions";
-import { route } from "@/lib/server/http";
-import { requireInstructor } from "@/lib/server/session";
+import { retireVersion } from "@/lib/server/decks/deck-versions";
+import { route } from "@/lib/server/platform/http";
+import { requireInstructor } from "@/lib/server/accounts/session";
 import { versionOf, type VersionRouteContext } from "../../../../params";
 
 /**

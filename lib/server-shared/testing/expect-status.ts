@@ -1,0 +1,12 @@
+import { expect } from "vitest";
+import { AppError } from "../errors";
+
+/** Asserts that `promise` rejects with an AppError of HTTP `status` (tests only). */
+export async function expectStatus(promise: Promise<unknown>, status: number): Promise<void> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  expect((error as AppError).status).toBe(status);
+}
