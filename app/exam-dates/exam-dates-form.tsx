@@ -1,4 +1,5 @@
 "use client";
+import type { Locale } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
@@ -15,7 +16,7 @@ export function ExamDatesForm({
   examDates: ExamDateView[];
   decks: { id: string; title: string }[];
   deckTitles: Record<string, string>;
-  lang: "ko" | "en";
+  lang: Locale;
 }) {
   const t = useTranslations("examDates");
   const router = useRouter();

@@ -43,7 +43,7 @@ function isEditable(target: EventTarget | null): target is HTMLElement {
  */
 export function ReviewSession({ deck, concept, practise }: Props) {
   const t = useTranslations("review");
-  const locale = useLocale() === "ko" ? "ko" : "en";
+  const locale = useLocale();
   const pick = useCallback((text: Bilingual | null | undefined) => (text ? text[locale] : ""), [locale]);
 
   const [phase, setPhase] = useState<Phase>("loading");

@@ -4,7 +4,8 @@ import { db } from "./db";
 import { conflict, notFound } from "./errors";
 import { hashPassword } from "./passwords";
 import { isUniqueViolation, writeTransaction } from "./write-tx";
-import type { Locale, RegisterInput } from "@/lib/schemas/account";
+import { isAppLocale, type AppLocale } from "@/lib/i18n/config";
+import type { RegisterInput } from "@/lib/schemas/account";
 
 export type Role = "student" | "instructor";
 
@@ -14,7 +15,7 @@ export interface CurrentUser {
   email: string;
   name: string;
   role: Role;
-  locale: Locale | null;
+  locale: AppLocale | null;
   timezone: string;
 }
 
@@ -24,7 +25,7 @@ function toCurrentUser(row: { id: string; email: string; name: string; role: str
   return {
     ...row,
     role: row.role === "instructor" ? "instructor" : "student",
-    locale: row.locale === "ko" || row.locale === "en" ? row.locale : null,
+    locale: isAppLocale(row.locale) ? row.locale : null,
   };
 }
 
@@ -77,7 +78,7 @@ export async function setRole(email: string, role: Role): Promise<CurrentUser> {
   return toCurrentUser(updated);
 }
 
-export async function setLocale(userId: string, locale: Locale): Promise<void> {
+export async function setLocale(userId: string, locale: AppLocale): Promise<void> {
   await writeTransaction((tx) => tx.user.update({ where: { id: userId }, data: { locale }, select: { id: true } }));
 }
 

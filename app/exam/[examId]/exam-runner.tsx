@@ -1,4 +1,5 @@
 "use client";
+import type { Locale } from "next-intl";
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
@@ -20,7 +21,7 @@ const SAVE_DELAY_MS = 700;
  */
 export function ExamRunner({ initial }: { initial: RunningExam }) {
   const t = useTranslations("exam");
-  const locale = useLocale() === "ko" ? "ko" : "en";
+  const locale = useLocale();
   const pick = useCallback((text: Bilingual | null | undefined) => (text ? text[locale] : ""), [locale]);
   const router = useRouter();
 
@@ -258,7 +259,7 @@ interface QuestionProps {
   state: SaveState;
   disabled: boolean;
   pick: (text: Bilingual | null | undefined) => string;
-  lang: "ko" | "en";
+  lang: Locale;
   onChange: (value: string, immediate: boolean) => void;
   onBlur: () => void;
   onNext: () => void;

@@ -39,7 +39,7 @@ const FALSE_KEYS = new Set(["f", "x"]);
  */
 export function PracticeSession({ itemId, initial }: { itemId: string; initial: PracticeVariantPayload }) {
   const t = useTranslations("practice");
-  const locale = useLocale() === "ko" ? "ko" : "en";
+  const locale = useLocale();
   const pick = useCallback((text: Bilingual) => text[locale], [locale]);
 
   const [variant, setVariant] = useState(initial);

@@ -1,4 +1,5 @@
 "use client";
+import type { Locale } from "next-intl";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -8,7 +9,7 @@ import { callApi } from "@/app/classes/api-client";
 import { DataTable } from "@/app/_components/data-table";
 
 /** An instructor's class: rename, new join code, assign and unassign decks, remove members, delete. */
-export function ClassManager({ initial, lang }: { initial: ClassDetail; lang: "ko" | "en" }) {
+export function ClassManager({ initial, lang }: { initial: ClassDetail; lang: Locale }) {
   const t = useTranslations("classes");
   const router = useRouter();
   const [detail, setDetail] = useState(initial);
