@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { formatWhen } from "@/app/_components/format-when";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { examDeckOptions, listExams, MAX_QUESTIONS, MAX_TIME_LIMIT_SECONDS } from "@/lib/server/exams";
+import { examDeckOptions, listExams } from "@/lib/server/exams";
 import { requirePageUser } from "@/lib/server/page-guards";
 import { ExamSetupForm } from "./exam-setup-form";
 
@@ -37,7 +37,7 @@ export default async function ExamPage() {
           {t("setup.noDecks")}
         </p>
       ) : (
-        <ExamSetupForm decks={decks.map((deck) => ({ id: deck.id, title: deck.title[locale], cards: deck.cards }))} maxQuestions={MAX_QUESTIONS} maxMinutes={MAX_TIME_LIMIT_SECONDS / 60} />
+        <ExamSetupForm decks={decks.map((deck) => ({ id: deck.id, title: deck.title[locale], cards: deck.cards }))} />
       )}
 
       <section className="space-y-3" aria-labelledby="past-exams">

@@ -14,6 +14,7 @@ import { GradeButtons, type GradeButtonsHandle, type GradeValue } from "./_compo
 import { SessionSummary, type SessionGrade } from "./_components/session-summary";
 import { ReviewSettingsForm } from "./_components/review-settings-form";
 import { SolutionDiagram } from "@/app/_components/solution-parts";
+import { MAX_ANSWER_LENGTH } from "@/lib/schemas/limits";
 
 type Phase = "loading" | "question" | "feedback" | "empty" | "error";
 
@@ -566,7 +567,7 @@ export function ReviewSession({ deck, concept, practise }: Props) {
                 id="review-report"
                 className="field-input min-h-24"
                 value={reportText}
-                maxLength={2000}
+                maxLength={MAX_ANSWER_LENGTH}
                 placeholder={t("report.placeholder")}
                 onChange={(event) => setReportText(event.target.value)}
                 autoFocus

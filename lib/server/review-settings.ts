@@ -1,7 +1,7 @@
 import "server-only";
 import { writeTransaction } from "./write-tx";
 import { forgetUserSettings, loadUserSettings } from "./review-queue";
-import type { SettingsInput } from "./review-schemas";
+import type { SettingsInput } from "@/lib/schemas/review";
 
 /** The user's daily limits of the review queue (SM-2 sessions). */
 export interface ReviewSettings {

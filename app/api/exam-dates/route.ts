@@ -1,5 +1,5 @@
 import { addOwnExamDate, listExamDates } from "@/lib/server/exam-dates";
-import { ownExamDateBodySchema } from "@/lib/server/exam-dates-schemas";
+import { ownExamDateBodySchema } from "@/lib/schemas/exam-dates";
 import { examPlanFor } from "@/lib/server/exam-plan";
 import { parseJsonBody, route } from "@/lib/server/http";
 import { requireUser } from "@/lib/server/session";

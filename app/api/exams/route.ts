@@ -1,5 +1,5 @@
 import { examDeckOptions, listExams, startExam } from "@/lib/server/exams";
-import { startExamBodySchema } from "@/lib/server/exams-schemas";
+import { startExamBodySchema } from "@/lib/schemas/exams";
 import { parseJsonBody, route } from "@/lib/server/http";
 import { requireUser } from "@/lib/server/session";
 

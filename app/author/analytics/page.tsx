@@ -9,12 +9,11 @@ import { requirePageInstructor } from "@/lib/server/page-guards";
 import { DataTable } from "@/app/_components/data-table";
 import { RateBar } from "@/app/_components/rate-bar";
 import { ConceptChart } from "./concept-chart";
+import { isOpaqueId } from "@/lib/schemas/ids";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("analytics"))("metaTitle") };
 }
-
-const CLASS_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 function percent(rate: number | null): string {
   return rate === null ? "—" : `${Math.round(rate * 100)}%`;
@@ -35,7 +34,7 @@ function paramList(params: Record<string, unknown>): string {
 export default async function AnalyticsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const query = await searchParams;
   const raw = Array.isArray(query.class) ? query.class[0] : query.class;
-  const classId = raw !== undefined && CLASS_ID.test(raw) ? raw : undefined;
+  const classId = raw !== undefined && isOpaqueId(raw) ? raw : undefined;
   const user = await requirePageInstructor(classId ? `/author/analytics?class=${encodeURIComponent(classId)}` : "/author/analytics");
   const data = await classAnalytics(user, { classId }).catch((error: unknown) => {
     if (error instanceof AppError && error.status === 404) notFound();

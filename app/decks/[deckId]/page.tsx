@@ -14,13 +14,12 @@ import { getCurrentUser } from "@/lib/server/session";
 import { deckConceptProgress } from "@/lib/server/concept-progress";
 import { ConceptProgressLine } from "./concept-progress-line";
 import type { Viewer } from "@/lib/server/deck-visibility";
+import { isId } from "@/lib/schemas/ids";
 
 type Params = Promise<{ deckId: string }>;
 
-const DECK_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
 async function loadDeck(deckId: string, viewer: Viewer) {
-  return DECK_ID.test(deckId) && deckId.length <= 100 ? getDeckWithConcepts(deckId, viewer) : null;
+  return isId(deckId) ? getDeckWithConcepts(deckId, viewer) : null;
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {

@@ -8,6 +8,7 @@ import type { ExamQuestionView, RunningExam } from "@/lib/server/exams";
 import { MathText } from "@/app/_components/math-text";
 import { ApiError, callApi } from "@/app/classes/api-client";
 import { crossedThreshold, formatClock, remainingMs } from "./exam-timer";
+import { MAX_ANSWER_LENGTH } from "@/lib/schemas/limits";
 
 type SaveState = "idle" | "saving" | "saved" | "unreadable" | "error";
 
@@ -343,7 +344,7 @@ function Question({ question: q, value, state, disabled, pick, lang, onChange, o
             spellCheck={false}
             inputMode={q.answerFormat === "integer" || q.answerFormat === "number" ? "decimal" : "text"}
             enterKeyHint="next"
-            maxLength={2000}
+            maxLength={MAX_ANSWER_LENGTH}
           />
           <p id={hintId} className="text-xs text-slate-600 dark:text-slate-400">
             {t(`answer.hints.${q.answerFormat}`)}

@@ -7,6 +7,7 @@ import type { Bilingual } from "@/lib/questions";
 import type { PracticeCheckPayload, PracticeVariantPayload } from "@/lib/server/practice-payload";
 import { MathHtml } from "@/app/_components/math-html";
 import { SolutionDiagram, SolutionLayerTable } from "@/app/_components/solution-parts";
+import { MAX_ANSWER_LENGTH } from "@/lib/schemas/limits";
 
 type Busy = "check" | "variant" | null;
 
@@ -320,6 +321,7 @@ export function PracticeSession({ itemId, initial }: { itemId: string; initial: 
                   if (invalid) setInvalid(null);
                 }}
                 readOnly={checked}
+                maxLength={MAX_ANSWER_LENGTH}
                 aria-invalid={invalid ? "true" : undefined}
                 aria-describedby={invalid ? `${ids.invalid} ${ids.hint}` : ids.hint}
                 autoComplete="off"

@@ -1,5 +1,5 @@
 import { classAnalytics } from "@/lib/server/analytics";
-import { analyticsQuerySchema } from "@/lib/server/classes-schemas";
+import { analyticsQuerySchema } from "@/lib/schemas/classes";
 import { parseWith, route } from "@/lib/server/http";
 import { requireInstructor } from "@/lib/server/session";
 

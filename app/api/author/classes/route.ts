@@ -1,5 +1,5 @@
 import { assignableDecks, createClass, listOwnedClasses } from "@/lib/server/classes";
-import { createClassBodySchema } from "@/lib/server/classes-schemas";
+import { createClassBodySchema } from "@/lib/schemas/classes";
 import { parseJsonBody, route } from "@/lib/server/http";
 import { requireInstructor } from "@/lib/server/session";
 

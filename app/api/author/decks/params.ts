@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseWith } from "@/lib/server/http";
+import { deckIdSchema } from "@/lib/schemas/ids";
 
 /** Route contexts and inputs shared by the /api/author/decks/… handlers. */
 
@@ -10,12 +11,6 @@ export interface DeckRouteContext {
 export interface VersionRouteContext {
   params: Promise<{ deckId: string; version: string }>;
 }
-
-const deckIdSchema = z
-  .string()
-  .min(1, "A deck id is required.")
-  .max(100, "A deck id has at most 100 characters.")
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "A deck id is lower-case words joined by hyphens, e.g. my-course-ch10.");
 
 const versionSchema = z.string().regex(/^[0-9a-f]{6,40}$/, "A version is the deck's content hash (hex digits).");
 

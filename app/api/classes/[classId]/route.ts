@@ -1,5 +1,5 @@
 import { leaveClass } from "@/lib/server/classes";
-import { classIdSchema } from "@/lib/server/classes-schemas";
+import { classIdSchema } from "@/lib/schemas/classes";
 import { parseWith, route } from "@/lib/server/http";
 import { requireUser } from "@/lib/server/session";
 

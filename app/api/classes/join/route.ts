@@ -1,5 +1,5 @@
 import { joinClass } from "@/lib/server/classes";
-import { joinBodySchema } from "@/lib/server/classes-schemas";
+import { joinBodySchema } from "@/lib/schemas/classes";
 import { parseJsonBody, route } from "@/lib/server/http";
 import { requireUser } from "@/lib/server/session";
 

@@ -1,5 +1,5 @@
 import { removeOwnExamDate } from "@/lib/server/exam-dates";
-import { examDateIdSchema } from "@/lib/server/exam-dates-schemas";
+import { examDateIdSchema } from "@/lib/schemas/exam-dates";
 import { parseWith, route } from "@/lib/server/http";
 import { requireUser } from "@/lib/server/session";
 

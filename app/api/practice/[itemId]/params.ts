@@ -1,6 +1,8 @@
 import type { Viewer } from "@/lib/server/deck-visibility";
 import { z } from "zod";
 import { parseWith } from "@/lib/server/http";
+import { ID_PATTERN, MAX_ID_LENGTH } from "@/lib/schemas/ids";
+import { grouped, MAX_ANSWER_LENGTH } from "@/lib/schemas/limits";
 import { MAX_SEED, requireItem, type FoundItem } from "@/lib/server/deck-catalog";
 import { cardIdOf } from "@/lib/server/deck-store";
 import { refuseExamCard } from "@/lib/server/exam-lock";
@@ -16,14 +18,14 @@ const SEED_MESSAGE = `seed is a whole number from 0 to ${MAX_SEED}.`;
 const itemIdSchema = z
   .string()
   .min(1, "A question id is required.")
-  .max(100, "A question id has at most 100 characters.")
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "A question id is lower-case words joined by hyphens, e.g. single-layer-params.");
+  .max(MAX_ID_LENGTH, `A question id has at most ${MAX_ID_LENGTH} characters.`)
+  .regex(ID_PATTERN, "A question id is lower-case words joined by hyphens, e.g. single-layer-params.");
 
 const anchorSchema = z
   .string()
   .min(1, "anchor is the id of an anchored variant, e.g. islp-mnist.")
-  .max(100, "anchor has at most 100 characters.")
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "anchor is the id of an anchored variant, e.g. islp-mnist.");
+  .max(MAX_ID_LENGTH, `anchor has at most ${MAX_ID_LENGTH} characters.`)
+  .regex(ID_PATTERN, "anchor is the id of an anchored variant, e.g. islp-mnist.");
 
 export const variantQuerySchema = z.strictObject(
   {
@@ -43,7 +45,7 @@ export const checkBodySchema = z.strictObject(
     seed: z.number({ error: SEED_MESSAGE }).int(SEED_MESSAGE).min(0, SEED_MESSAGE).max(MAX_SEED, SEED_MESSAGE),
     anchor: anchorSchema.nullable().optional(),
     /** What the student typed; may be empty for a self-graded card, which is revealed. */
-    response: z.string({ error: "response is the text of the answer." }).max(2_000, "An answer has at most 2,000 characters.").default(""),
+    response: z.string({ error: "response is the text of the answer." }).max(MAX_ANSWER_LENGTH, `An answer has at most ${grouped(MAX_ANSWER_LENGTH)} characters.`).default(""),
   },
   { error: 'Send a JSON object: {"seed": 123, "response": "235,146"}.' },
 );

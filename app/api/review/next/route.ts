@@ -1,7 +1,7 @@
 import { parseWith, route } from "@/lib/server/http";
 import { nextReview } from "@/lib/server/review-issue";
 import { nextReviewPayload } from "@/lib/server/review-payload";
-import { nextQuerySchema } from "@/lib/server/review-schemas";
+import { nextQuerySchema } from "@/lib/schemas/review";
 import { reviewUserId } from "@/lib/server/review-session";
 import { jsonWithTiming } from "@/lib/server/review-timing";
 

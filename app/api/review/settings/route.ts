@@ -1,5 +1,5 @@
 import { parseJsonBody, route } from "@/lib/server/http";
-import { settingsBodySchema } from "@/lib/server/review-schemas";
+import { settingsBodySchema } from "@/lib/schemas/review";
 import { getReviewSettings, updateReviewSettings } from "@/lib/server/review-settings";
 import { requireUser } from "@/lib/server/session";
 

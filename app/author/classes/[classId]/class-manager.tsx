@@ -7,6 +7,7 @@ import { useCallback, useId, useState, type FormEvent } from "react";
 import type { ClassDetail } from "@/lib/server/classes";
 import { callApi } from "@/app/classes/api-client";
 import { DataTable } from "@/app/_components/data-table";
+import { MAX_CLASS_NAME_LENGTH } from "@/lib/schemas/classes";
 
 /** An instructor's class: rename, new join code, assign and unassign decks, remove members, delete. */
 export function ClassManager({ initial, lang }: { initial: ClassDetail; lang: Locale }) {
@@ -212,7 +213,7 @@ export function ClassManager({ initial, lang }: { initial: ClassDetail; lang: Lo
             <label htmlFor={nameId} className="field-label">
               {t("author.create.name")}
             </label>
-            <input id={nameId} className="field-input" value={name} onChange={(event) => setName(event.target.value)} maxLength={100} required />
+            <input id={nameId} className="field-input" value={name} onChange={(event) => setName(event.target.value)} maxLength={MAX_CLASS_NAME_LENGTH} required />
           </div>
           <button type="submit" className="btn-secondary" disabled={busy || name.trim() === "" || name.trim() === detail.name}>
             {t("manage.rename")}

@@ -8,8 +8,8 @@ import { api, ApiError, deckApi } from "./api";
 import { PreviewPane } from "./preview-pane";
 import { DEFAULT_VALUES, TEMPLATE_KINDS, templateFilePath, templateFileText, type TemplateFormValues, type TemplateKind } from "./template-kinds";
 import { useLivePreview } from "./use-live-preview";
+import { isId } from "@/lib/schemas/ids";
 
-const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const ASK_OPTIONS = ["total", "weights", "biases"] as const;
 
 function Field({ label, hint, children, id }: { label: string; hint?: string; children: React.ReactNode; id: string }) {
@@ -42,7 +42,7 @@ export function TemplateForm({ deckId, concepts, baseVersion }: { deckId: string
   const [saving, setSaving] = useState(false);
   const [errors, setErrors] = useState<DeckError[]>([]);
   const [message, setMessage] = useState<string | null>(null);
-  const idValid = ID.test(values.id);
+  const idValid = isId(values.id);
   const path = templateFilePath(idValid ? values.id : "new-template");
   const text = useMemo(() => templateFileText({ ...values, id: idValid ? values.id : "new-template" }), [values, idValid]);
   const preview = useLivePreview({ deckId, path, text, line: 1, editedAt });

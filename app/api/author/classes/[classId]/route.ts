@@ -1,5 +1,5 @@
 import { deleteClass, getOwnedClass, updateClass } from "@/lib/server/classes";
-import { updateClassBodySchema } from "@/lib/server/classes-schemas";
+import { updateClassBodySchema } from "@/lib/schemas/classes";
 import { parseJsonBody, route } from "@/lib/server/http";
 import { requireInstructor } from "@/lib/server/session";
 import { classIdOf, type ClassRouteContext } from "../params";

@@ -1,7 +1,7 @@
 import { parseJsonBody, route } from "@/lib/server/http";
 import { answerReview } from "@/lib/server/review-answer";
 import { answerPayload } from "@/lib/server/review-payload";
-import { answerBodySchema } from "@/lib/server/review-schemas";
+import { answerBodySchema } from "@/lib/schemas/review";
 import { reviewUserId } from "@/lib/server/review-session";
 import { jsonWithTiming } from "@/lib/server/review-timing";
 import { reviewIdOf, type ReviewRouteContext } from "../params";

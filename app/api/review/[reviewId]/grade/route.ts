@@ -1,6 +1,6 @@
 import { parseJsonBody, route } from "@/lib/server/http";
 import { gradeReview } from "@/lib/server/review-grade";
-import { gradeBodySchema } from "@/lib/server/review-schemas";
+import { gradeBodySchema } from "@/lib/schemas/review";
 import { reviewUserId } from "@/lib/server/review-session";
 import { jsonWithTiming } from "@/lib/server/review-timing";
 import { reviewIdOf, type ReviewRouteContext } from "../params";

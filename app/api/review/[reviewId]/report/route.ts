@@ -1,6 +1,6 @@
 import { parseJsonBody, route } from "@/lib/server/http";
 import { reportProblem } from "@/lib/server/review-card-actions";
-import { reportBodySchema } from "@/lib/server/review-schemas";
+import { reportBodySchema } from "@/lib/schemas/review";
 import { requireUser } from "@/lib/server/session";
 import { reviewIdOf, type ReviewRouteContext } from "../params";
 

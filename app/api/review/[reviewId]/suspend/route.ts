@@ -1,6 +1,6 @@
 import { parseJsonBody, route } from "@/lib/server/http";
 import { suspendReviewCard } from "@/lib/server/review-card-actions";
-import { suspendBodySchema } from "@/lib/server/review-schemas";
+import { suspendBodySchema } from "@/lib/schemas/review";
 import { requireUser } from "@/lib/server/session";
 import { reviewIdOf, type ReviewRouteContext } from "../params";
 

@@ -1,5 +1,5 @@
 import { assignDeck } from "@/lib/server/classes";
-import { assignDeckBodySchema } from "@/lib/server/classes-schemas";
+import { assignDeckBodySchema } from "@/lib/schemas/classes";
 import { parseJsonBody, route } from "@/lib/server/http";
 import { requireInstructor } from "@/lib/server/session";
 import { classIdOf, type ClassRouteContext } from "../../params";

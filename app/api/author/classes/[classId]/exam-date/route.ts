@@ -1,5 +1,5 @@
 import { setClassExamDate } from "@/lib/server/exam-dates";
-import { classExamDateBodySchema } from "@/lib/server/exam-dates-schemas";
+import { classExamDateBodySchema } from "@/lib/schemas/exam-dates";
 import { classReadiness } from "@/lib/server/exam-plan";
 import { parseJsonBody, route } from "@/lib/server/http";
 import { requireInstructor } from "@/lib/server/session";

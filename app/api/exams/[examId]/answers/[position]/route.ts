@@ -1,5 +1,5 @@
 import { saveAnswer } from "@/lib/server/exams";
-import { saveAnswerBodySchema } from "@/lib/server/exams-schemas";
+import { saveAnswerBodySchema } from "@/lib/schemas/exams";
 import { parseJsonBody, route } from "@/lib/server/http";
 import { requireUser } from "@/lib/server/session";
 import { examIdOf, positionOf, type ExamAnswerRouteContext } from "../../params";
