@@ -3,7 +3,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { SingleFieldForm } from "@/app/_components/single-field-form";
-import { callApi } from "./api-client";
+import { callApi } from "@/lib/api-client";
 import { joinErrorMessage } from "./join-error";
 import { MAX_JOIN_CODE_LENGTH } from "@/lib/schemas/classes";
 

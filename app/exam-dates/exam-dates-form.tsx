@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import type { ExamDateView } from "@/lib/server/exam-dates";
-import { sendJson } from "../_components/send-json";
+import { callApi, errorText } from "@/lib/api-client";
 
 /** The exam-date list (own ones deletable, a class's read-only) and the form that adds one. */
 export function ExamDatesForm({
@@ -30,11 +30,11 @@ export function ExamDatesForm({
     event.preventDefault();
     setBusy(true);
     try {
-      await sendJson("POST", "/api/exam-dates", { date, deckIds: chosen });
+      await callApi("POST", "/api/exam-dates", { date, deckIds: chosen });
       setMessage(t("added"));
       router.refresh();
     } catch (error) {
-      setMessage((error as Error).message);
+      setMessage(errorText(error));
     } finally {
       setBusy(false);
     }
@@ -42,11 +42,11 @@ export function ExamDatesForm({
 
   async function remove(id: string) {
     try {
-      await sendJson("DELETE", `/api/exam-dates/${encodeURIComponent(id)}`);
+      await callApi("DELETE", `/api/exam-dates/${encodeURIComponent(id)}`);
       setMessage(t("deleted"));
       router.refresh();
     } catch (error) {
-      setMessage((error as Error).message);
+      setMessage(errorText(error));
     }
   }
 

@@ -3,7 +3,7 @@ import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
-import { ApiError, callApi } from "@/app/classes/api-client";
+import { ApiError, callApi } from "@/lib/api-client";
 import { MAX_QUESTIONS, MAX_TIME_LIMIT_SECONDS } from "@/lib/schemas/exams";
 import { WholeNumberField, wholeNumberFrom1To } from "./whole-number-field";
 

@@ -3,7 +3,7 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { SingleFieldForm } from "@/app/_components/single-field-form";
-import { ApiError, callApi } from "@/app/classes/api-client";
+import { ApiError, callApi } from "@/lib/api-client";
 import { MAX_CLASS_NAME_LENGTH } from "@/lib/schemas/classes";
 
 /** Create a class: a name; the server makes its join code. Goes to the new class's page. */

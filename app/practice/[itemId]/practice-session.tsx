@@ -8,22 +8,9 @@ import type { PracticeCheckPayload, PracticeVariantPayload } from "@/lib/server/
 import { MathHtml } from "@/app/_components/math-html";
 import { SolutionDiagram, SolutionLayerTable } from "@/app/_components/solution-parts";
 import { MAX_ANSWER_LENGTH } from "@/lib/schemas/limits";
+import { api } from "@/lib/api-client";
 
 type Busy = "check" | "variant" | null;
-
-class ApiError extends Error {}
-
-async function call<T>(url: string, init?: { body: unknown }): Promise<T> {
-  const response = await fetch(url, {
-    method: init ? "POST" : "GET",
-    headers: init ? { Accept: "application/json", "Content-Type": "application/json" } : { Accept: "application/json" },
-    body: init ? JSON.stringify(init.body) : undefined,
-    cache: "no-store",
-  });
-  const data = (await response.json().catch(() => null)) as ({ error?: string } & T) | null;
-  if (!response.ok) throw new ApiError(data?.error ?? `HTTP ${response.status}`);
-  return data as T;
-}
 
 function isEditable(target: EventTarget | null): target is HTMLElement {
   return target instanceof HTMLElement && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
@@ -96,7 +83,7 @@ export function PracticeSession({ itemId, initial }: { itemId: string; initial: 
     (anchor?: string) =>
       exclusive("variant", async () => {
         const query = anchor ? `?${new URLSearchParams({ anchor }).toString()}` : "";
-        const next = await call<{ variant: PracticeVariantPayload }>(`/api/practice/${encodeURIComponent(itemId)}/variant${query}`);
+        const next = await api<{ variant: PracticeVariantPayload }>(`/api/practice/${encodeURIComponent(itemId)}/variant${query}`);
         setVariant(next.variant);
         setResponse("");
         setResult(null);
@@ -112,7 +99,7 @@ export function PracticeSession({ itemId, initial }: { itemId: string; initial: 
       exclusive("check", async () => {
         if (result) return;
         setChosen(format === "choice" || format === "boolean" ? typed : null);
-        const outcome = await call<PracticeCheckPayload>(`/api/practice/${encodeURIComponent(itemId)}/check`, {
+        const outcome = await api<PracticeCheckPayload>(`/api/practice/${encodeURIComponent(itemId)}/check`, {
           body: { seed: variant.seed, anchor: variant.anchor?.id ?? null, response: typed },
         });
         if (outcome.status === "invalid") {

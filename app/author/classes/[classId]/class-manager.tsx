@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useId, useState, type FormEvent } from "react";
 import type { ClassDetail } from "@/lib/server/classes";
-import { callApi } from "@/app/classes/api-client";
+import { callApi } from "@/lib/api-client";
 import { DataTable } from "@/app/_components/data-table";
 import { MAX_CLASS_NAME_LENGTH } from "@/lib/schemas/classes";
 

@@ -4,7 +4,8 @@ import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { DeckError } from "@/lib/content";
 import type { PublishBlocker, SaveOutcome } from "@/lib/server/deck-versions";
-import { api, ApiError, deckApi } from "./api";
+import { api, ApiError } from "@/lib/api-client";
+import { deckApi } from "./api";
 import { PreviewPane } from "./preview-pane";
 import { skeletonFileText } from "./template-kinds";
 import { useLivePreview } from "./use-live-preview";
@@ -137,9 +138,9 @@ export function DeckEditor({ deckId, deckTitle, concepts, head, initialPath, ini
       setStatus(outcome.status);
       setSaveState({ kind: "saved", outcome });
     } catch (error) {
-      if (error instanceof ApiError && error.status === 422 && Array.isArray(error.body?.errors)) {
-        setSaveState({ kind: "invalid", message: error.message, errors: error.body.errors as DeckError[] });
-      } else setSaveState({ kind: "failed", message: error instanceof Error ? error.message : String(error) });
+      const errors = error instanceof ApiError && error.status === 422 ? error.list<DeckError>("errors") : undefined;
+      const message = error instanceof Error ? error.message : String(error);
+      setSaveState(errors ? { kind: "invalid", message, errors } : { kind: "failed", message });
     } finally {
       busy.current = false;
     }
@@ -154,8 +155,9 @@ export function DeckEditor({ deckId, deckTitle, concepts, head, initialPath, ini
       setStatus("published");
       setPublishState({ kind: "published", version: baseVersion });
     } catch (error) {
-      if (error instanceof ApiError && Array.isArray(error.body?.blockers)) setPublishState({ kind: "blocked", message: error.message, blockers: error.body.blockers as PublishBlocker[] });
-      else setPublishState({ kind: "failed", message: error instanceof Error ? error.message : String(error) });
+      const blockers = error instanceof ApiError ? error.list<PublishBlocker>("blockers") : undefined;
+      const message = error instanceof Error ? error.message : String(error);
+      setPublishState(blockers ? { kind: "blocked", message, blockers } : { kind: "failed", message });
     } finally {
       busy.current = false;
     }

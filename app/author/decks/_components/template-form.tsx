@@ -4,7 +4,8 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useId, useMemo, useState } from "react";
 import type { DeckError } from "@/lib/content";
-import { api, ApiError, deckApi } from "./api";
+import { api, ApiError } from "@/lib/api-client";
+import { deckApi } from "./api";
 import { PreviewPane } from "./preview-pane";
 import { DEFAULT_VALUES, TEMPLATE_KINDS, templateFilePath, templateFileText, type TemplateFormValues, type TemplateKind } from "./template-kinds";
 import { useLivePreview } from "./use-live-preview";
@@ -66,7 +67,8 @@ export function TemplateForm({ deckId, concepts, baseVersion }: { deckId: string
       router.push(`/author/decks/${encodeURIComponent(deckId)}/edit?file=${encodeURIComponent(path)}`);
     } catch (error) {
       setMessage(error instanceof Error ? error.message : String(error));
-      if (error instanceof ApiError && Array.isArray(error.body?.errors)) setErrors(error.body.errors as DeckError[]);
+      const errors = error instanceof ApiError ? error.list<DeckError>("errors") : undefined;
+      if (errors) setErrors(errors);
       setSaving(false);
     }
   }
