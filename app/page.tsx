@@ -73,7 +73,7 @@ export default async function HomePage() {
           </p>
         ) : null}
       </div>
-      <ExamPlanSummary plan={plan} lang={locale === "ko" ? "ko" : "en"} limit={5} />
+      <ExamPlanSummary plan={plan} lang={locale} limit={5} />
       <section aria-labelledby="next-step">
         <h2 id="next-step" className="text-lg font-semibold">{t("nextStepTitle")}</h2>
         <ul className="mt-3 grid gap-4 sm:grid-cols-2 lg:grid-cols-3">

@@ -1,15 +1,16 @@
+import type { Locale } from "next-intl";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { ExamPlan } from "@/lib/server/exams/exam-plan";
 import { ExamReadinessTable } from "./exam-readiness-table";
 
 /** "12 December" for a calendar date "2026-12-12", in the reader's language (a date has no zone). */
-export function formatExamDate(date: string, lang: "ko" | "en"): string {
+export function formatExamDate(date: string, lang: Locale): string {
   return new Intl.DateTimeFormat(lang, { month: "long", day: "numeric", timeZone: "UTC" }).format(new Date(`${date}T00:00:00Z`));
 }
 
 /** The pace sentence for the nearest exam ("To see all 105 cards twice before 12 December: 14 new a day"). */
-export async function PaceSentence({ plan, lang }: { plan: ExamPlan; lang: "ko" | "en" }) {
+export async function PaceSentence({ plan, lang }: { plan: ExamPlan; lang: Locale }) {
   const t = await getTranslations("examDates");
   const date = formatExamDate(plan.exam.date, lang);
   const { pace } = plan;
@@ -25,7 +26,7 @@ export async function PaceSentence({ plan, lang }: { plan: ExamPlan; lang: "ko" 
 }
 
 /** Home and /stats: the nearest exam's pace and the weakest concepts' readiness, or a link to set a date. */
-export async function ExamPlanSummary({ plan, lang, limit }: { plan: ExamPlan | null; lang: "ko" | "en"; limit?: number }) {
+export async function ExamPlanSummary({ plan, lang, limit }: { plan: ExamPlan | null; lang: Locale; limit?: number }) {
   const t = await getTranslations("examDates");
   if (!plan) {
     return (

@@ -1,3 +1,4 @@
+import type { Locale } from "next-intl";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import type { ConceptReadinessView } from "@/lib/server/exams/exam-plan";
@@ -14,7 +15,7 @@ export async function ExamReadinessTable({
   practiseLinks = true,
 }: {
   concepts: readonly ConceptReadinessView[];
-  lang: "ko" | "en";
+  lang: Locale;
   caption: string;
   limit?: number;
   testId: string;

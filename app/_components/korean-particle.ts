@@ -1,3 +1,5 @@
+import type { Locale } from "next-intl";
+
 /**
  * The instrumental particle after a value in Korean: 으로 after a final consonant other than ㄹ,
  * 로 after a vowel or ㄹ ("12로", "3으로", "참으로", "거짓으로", "(785, 256)으로"). Digits and Latin
@@ -29,6 +31,6 @@ export function instrumentalParticle(value: string): "으로" | "로" {
 }
 
 /** The value with its particle for a Korean sentence ("3으로"), unchanged in English. */
-export function asInstrumental(value: string, locale: "ko" | "en"): string {
+export function asInstrumental(value: string, locale: Locale): string {
   return locale === "ko" ? `${value}${instrumentalParticle(value)}` : value;
 }

@@ -1,9 +1,11 @@
+import type { Locale } from "next-intl";
+
 /**
  * The value a response was read as, shown the way the expected answer is: whole numbers grouped
  * by thousands in the UI language ("1234" → "1,234"), anything else as it was read. The API keeps
  * the plain canonical form; grouping is only for the eye, next to an expected "2,400".
  */
-export function readAsForDisplay(value: string, locale: "ko" | "en"): string {
+export function readAsForDisplay(value: string, locale: Locale): string {
   if (!/^-?\d{4,15}$/.test(value)) return value;
   return new Intl.NumberFormat(locale).format(Number(value));
 }
@@ -20,7 +22,7 @@ export interface BooleanWords {
  */
 export function answerForDisplay(
   value: string,
-  options: { format: string; locale: "ko" | "en"; words: BooleanWords; choices?: readonly { letter: string; text: { ko: string; en: string } }[] | null },
+  options: { format: string; locale: Locale; words: BooleanWords; choices?: readonly { letter: string; text: { ko: string; en: string } }[] | null },
 ): string {
   if (options.format === "boolean" && (value === "true" || value === "false")) return options.words[value];
   if (options.format === "choice") {

@@ -3,6 +3,7 @@ import { signOut } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { TextField } from "@/app/_components/text-field";
+import { ApiError, callApi } from "@/lib/api-client";
 
 /** Erase the account after the password is typed; then sign out and go home. */
 export function DeleteAccountForm() {
@@ -15,15 +16,11 @@ export function DeleteAccountForm() {
     setBusy(true);
     setError(null);
     try {
-      const response = await fetch("/api/account", { method: "DELETE", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ password }) });
-      if (response.ok) {
-        await signOut({ callbackUrl: "/" });
-        return;
-      }
-      const body = (await response.json().catch(() => null)) as { error?: string } | null;
-      setError(response.status === 403 ? t("wrongPassword") : (body?.error ?? t("failed")));
-    } catch {
-      setError(t("failed"));
+      await callApi("DELETE", "/api/account", { password });
+      await signOut({ callbackUrl: "/" });
+    } catch (cause) {
+      if (cause instanceof ApiError && cause.status === 403) setError(t("wrongPassword"));
+      else setError(cause instanceof ApiError && cause.body?.error ? cause.message : t("failed"));
     } finally {
       setBusy(false);
     }

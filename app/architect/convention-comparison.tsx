@@ -10,7 +10,7 @@ function ConventionNotes({ notes }: { notes: readonly ConventionNote[] }) {
     <ul className="list-disc space-y-1 pl-5 text-sm text-slate-700 dark:text-slate-300" data-testid="convention-notes">
       {notes.map((note) => (
         <li key={note.kind} data-kind={note.kind}>
-          {locale === "ko" ? note.ko : note.en}
+          {note[locale]}
         </li>
       ))}
     </ul>
@@ -67,7 +67,7 @@ export function ConventionComparison({ conventions, convention, notes }: { conve
                   <span className="font-mono tabular-nums">{formatNumber(layer.pytorch)}</span>
                   <span className="block text-xs text-slate-600 dark:text-slate-400">{layer.pytorchFormula}</span>
                 </td>
-                <td className="py-2 text-slate-700 dark:text-slate-300">{locale === "ko" ? layer.reason.ko : layer.reason.en}</td>
+                <td className="py-2 text-slate-700 dark:text-slate-300">{layer.reason[locale]}</td>
               </tr>
             ))}
           </tbody>

@@ -3,6 +3,7 @@ import { useEffect, useState } from "react";
 import type { ArchitectureSpec } from "@/lib/model-core";
 // Type only: the report's shape. tfjs itself never reaches the browser; the server counts.
 import type { ParamsReport } from "@/lib/model-core/tfjs";
+import { api } from "@/lib/api-client";
 
 export type Verification =
   | { status: "idle" }
@@ -33,18 +34,9 @@ export function useTfjsVerification(spec: ArchitectureSpec | null): Verification
     const timer = setTimeout(async () => {
       let verification: Verification;
       try {
-        const response = await fetch("/api/model/params", {
-          method: "POST",
-          headers: { "Content-Type": "application/json" },
-          body: key,
-          signal: controller.signal,
-        });
-        const body: unknown = await response.json().catch(() => null);
-        if (response.ok && isParamsReport(body)) verification = { status: "done", report: body };
-        else {
-          const error = typeof body === "object" && body !== null && "error" in body ? String((body as { error: unknown }).error) : `HTTP ${response.status}`;
-          verification = { status: "failed", message: error };
-        }
+        // The key is the architecture's JSON already: sent as it is.
+        const body = await api<unknown>("/api/model/params", { raw: { data: key, contentType: "application/json" }, signal: controller.signal });
+        verification = isParamsReport(body) ? { status: "done", report: body } : { status: "failed", message: "HTTP 200" };
       } catch (error) {
         if (controller.signal.aborted) return;
         verification = { status: "failed", message: error instanceof Error ? error.message : String(error) };

@@ -1,3 +1,4 @@
+import type { Locale } from "next-intl";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
@@ -9,7 +10,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t("metaTitle") };
 }
 
-function DeckRow({ deck, language, t }: { deck: AuthorDeckSummary; language: "ko" | "en"; t: Awaited<ReturnType<typeof getTranslations<"author.home">>> }) {
+function DeckRow({ deck, language, t }: { deck: AuthorDeckSummary; language: Locale; t: Awaited<ReturnType<typeof getTranslations<"author.home">>> }) {
   const latest = deck.latest;
   const state = deck.source === "content" ? t("fromContent") : !latest ? t("empty") : latest.version === deck.publishedVersion ? t("published") : deck.publishedVersion ? t("draftAfterPublished") : t("draftOnly");
   return (
@@ -42,8 +43,7 @@ function DeckRow({ deck, language, t }: { deck: AuthorDeckSummary; language: "ko
  */
 export default async function AuthorPage() {
   const user = await requirePageInstructor("/author");
-  const [t, locale, decks] = await Promise.all([getTranslations("author.home"), getLocale(), listAuthorDecks(user)]);
-  const language = locale === "ko" ? "ko" : "en";
+  const [t, language, decks] = await Promise.all([getTranslations("author.home"), getLocale(), listAuthorDecks(user)]);
   return (
     <div className="space-y-6">
       <header className="space-y-2">

@@ -3,8 +3,9 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { SingleFieldForm } from "@/app/_components/single-field-form";
-import { callApi } from "./api-client";
+import { callApi } from "@/lib/api-client";
 import { joinErrorMessage } from "./join-error";
+import { MAX_JOIN_CODE_LENGTH } from "@/lib/schemas/classes";
 
 /** Join a class with the code the instructor handed out (letters and digits; case and dashes do not matter). */
 export function JoinClassForm() {
@@ -43,7 +44,7 @@ export function JoinClassForm() {
       submitLabel={t("join.submit")}
       busyLabel={t("join.joining")}
       error={error}
-      input={{ className: "font-mono uppercase tracking-widest", placeholder: "ABCD-EFGH", autoComplete: "off", autoCapitalize: "characters", spellCheck: false, maxLength: 32 }}
+      input={{ className: "font-mono uppercase tracking-widest", placeholder: "ABCD-EFGH", autoComplete: "off", autoCapitalize: "characters", spellCheck: false, maxLength: MAX_JOIN_CODE_LENGTH }}
     >
       <p role="status" aria-live="polite" className="min-h-5 text-sm text-emerald-800 dark:text-emerald-200" data-testid="join-notice">
         {notice}

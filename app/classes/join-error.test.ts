@@ -2,7 +2,7 @@ import { createTranslator } from "next-intl";
 import enClasses from "@/lib/i18n/messages/en/classes.json";
 import koClasses from "@/lib/i18n/messages/ko/classes.json";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { ApiError, callApi } from "./api-client";
+import { ApiError, callApi } from "@/lib/api-client";
 import { joinErrorMessage } from "./join-error";
 
 /** What the join form shows on failure, with the real message files of both languages. */
@@ -23,7 +23,7 @@ describe("join form errors", () => {
   });
 
   it("says how many minutes to wait, in English and Korean", () => {
-    const throttled = (seconds: number | null) => new ApiError(429, "Too many wrong join codes.", undefined, seconds);
+    const throttled = (seconds: number | null) => new ApiError(429, { error: "Too many wrong join codes." }, seconds);
     expect(joinErrorMessage(throttled(890), translator("en"))).toBe("Too many wrong join codes. Check the code with your instructor and try again in 15 minutes.");
     expect(joinErrorMessage(throttled(60), translator("en"))).toBe("Too many wrong join codes. Check the code with your instructor and try again in 1 minute.");
     // Under a minute still reads as "1 minute", never "0 minutes".
@@ -34,7 +34,7 @@ describe("join form errors", () => {
   });
 
   it("keeps the unknown-code message and passes any other error through", () => {
-    expect(joinErrorMessage(new ApiError(404, "No class"), translator("en"))).toBe("No class has this join code. Check it with your instructor.");
-    expect(joinErrorMessage(new ApiError(409, "This is your own class: you teach it, you cannot join it."), translator("ko"))).toBe("This is your own class: you teach it, you cannot join it.");
+    expect(joinErrorMessage(new ApiError(404, { error: "No class" }), translator("en"))).toBe("No class has this join code. Check it with your instructor.");
+    expect(joinErrorMessage(new ApiError(409, { error: "This is your own class: you teach it, you cannot join it." }), translator("ko"))).toBe("This is your own class: you teach it, you cannot join it.");
   });
 });

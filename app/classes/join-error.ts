@@ -1,4 +1,4 @@
-import { ApiError } from "./api-client";
+import { ApiError } from "@/lib/api-client";
 
 /** The "classes" messages the join form's errors use (lib/i18n/messages/<locale>/classes.json). */
 export type JoinErrorTranslator = (key: "join.unknown" | "join.throttled", values?: { minutes: number }) => string;

@@ -2,7 +2,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { callApi } from "./api-client";
+import { callApi } from "@/lib/api-client";
 
 /** Leave a class, after a confirmation (its private decks disappear from your lists). */
 export function LeaveClassButton({ classId, name }: { classId: string; name: string }) {

@@ -13,8 +13,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** /classes: join a class with its code; the classes you are in and the decks they give you. */
 export default async function ClassesPage() {
   const user = await requirePageUser("/classes");
-  const [t, locale, classes] = await Promise.all([getTranslations("classes"), getLocale(), listJoinedClasses(user)]);
-  const lang = locale === "ko" ? "ko" : "en";
+  const [t, lang, classes] = await Promise.all([getTranslations("classes"), getLocale(), listJoinedClasses(user)]);
   return (
     <div className="space-y-6">
       <header className="space-y-2">

@@ -1,9 +1,10 @@
 "use client";
+import type { Locale } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
 import type { ExamDateView } from "@/lib/server/exams/exam-dates";
-import { sendJson } from "../_components/send-json";
+import { callApi, errorText } from "@/lib/api-client";
 
 /** The exam-date list (own ones deletable, a class's read-only) and the form that adds one. */
 export function ExamDatesForm({
@@ -15,7 +16,7 @@ export function ExamDatesForm({
   examDates: ExamDateView[];
   decks: { id: string; title: string }[];
   deckTitles: Record<string, string>;
-  lang: "ko" | "en";
+  lang: Locale;
 }) {
   const t = useTranslations("examDates");
   const router = useRouter();
@@ -29,11 +30,11 @@ export function ExamDatesForm({
     event.preventDefault();
     setBusy(true);
     try {
-      await sendJson("POST", "/api/exam-dates", { date, deckIds: chosen });
+      await callApi("POST", "/api/exam-dates", { date, deckIds: chosen });
       setMessage(t("added"));
       router.refresh();
     } catch (error) {
-      setMessage((error as Error).message);
+      setMessage(errorText(error));
     } finally {
       setBusy(false);
     }
@@ -41,11 +42,11 @@ export function ExamDatesForm({
 
   async function remove(id: string) {
     try {
-      await sendJson("DELETE", `/api/exam-dates/${encodeURIComponent(id)}`);
+      await callApi("DELETE", `/api/exam-dates/${encodeURIComponent(id)}`);
       setMessage(t("deleted"));
       router.refresh();
     } catch (error) {
-      setMessage((error as Error).message);
+      setMessage(errorText(error));
     }
   }
 

@@ -23,18 +23,17 @@ export default async function ExamDatesPage() {
     listDecks(),
     examPlanFor(user),
   ]);
-  const lang = locale === "ko" ? "ko" : "en";
   const allowed = new Set(visible);
-  const deckChoices = decks.filter((deck) => allowed.has(deck.id)).map((deck) => ({ id: deck.id, title: deck.title[lang] }));
-  const titleOf = Object.fromEntries(decks.map((deck) => [deck.id, deck.title[lang]]));
+  const deckChoices = decks.filter((deck) => allowed.has(deck.id)).map((deck) => ({ id: deck.id, title: deck.title[locale] }));
+  const titleOf = Object.fromEntries(decks.map((deck) => [deck.id, deck.title[locale]]));
   return (
     <div className="space-y-6">
       <div>
         <h1 className="text-2xl font-bold">{t("title")}</h1>
         <p className="mt-2 max-w-3xl text-slate-700 dark:text-slate-300">{t("intro")}</p>
       </div>
-      <ExamDatesForm examDates={examDates} decks={deckChoices} deckTitles={titleOf} lang={lang} />
-      {plan ? <ExamPlanSummary plan={plan} lang={lang} /> : null}
+      <ExamDatesForm examDates={examDates} decks={deckChoices} deckTitles={titleOf} lang={locale} />
+      {plan ? <ExamPlanSummary plan={plan} lang={locale} /> : null}
     </div>
   );
 }

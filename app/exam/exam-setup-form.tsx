@@ -3,7 +3,8 @@ import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useId, useState, type FormEvent } from "react";
-import { ApiError, callApi } from "@/app/classes/api-client";
+import { ApiError, callApi } from "@/lib/api-client";
+import { MAX_QUESTIONS, MAX_TIME_LIMIT_SECONDS } from "@/lib/schemas/exams";
 import { WholeNumberField, wholeNumberFrom1To } from "./whole-number-field";
 
 interface DeckChoice {
@@ -12,8 +13,10 @@ interface DeckChoice {
   cards: number;
 }
 
+const MAX_MINUTES = MAX_TIME_LIMIT_SECONDS / 60;
+
 /** Decks, number of questions, time limit, "count as reviews": starts the exam and opens it. */
-export function ExamSetupForm({ decks, maxQuestions, maxMinutes }: { decks: DeckChoice[]; maxQuestions: number; maxMinutes: number }) {
+export function ExamSetupForm({ decks }: { decks: DeckChoice[] }) {
   const t = useTranslations("exam");
   const router = useRouter();
   const [chosen, setChosen] = useState<string[]>(decks.slice(0, 1).map((deck) => deck.id));
@@ -26,8 +29,8 @@ export function ExamSetupForm({ decks, maxQuestions, maxMinutes }: { decks: Deck
   const reviewsId = useId();
   const errorId = useId();
 
-  const questionCount = wholeNumberFrom1To(questions, maxQuestions);
-  const minuteCount = wholeNumberFrom1To(minutes, maxMinutes);
+  const questionCount = wholeNumberFrom1To(questions, MAX_QUESTIONS);
+  const minuteCount = wholeNumberFrom1To(minutes, MAX_MINUTES);
   const ready = chosen.length > 0 && questionCount !== null && minuteCount !== null;
 
   async function submit(event: FormEvent) {
@@ -76,8 +79,8 @@ export function ExamSetupForm({ decks, maxQuestions, maxMinutes }: { decks: Deck
       </fieldset>
 
       <div className="grid gap-4 sm:grid-cols-2">
-        <WholeNumberField label={t("setup.questions")} value={questions} onChange={setQuestions} max={maxQuestions} rangeError={t("setup.questionsRange", { max: maxQuestions })} />
-        <WholeNumberField label={t("setup.minutes")} value={minutes} onChange={setMinutes} max={maxMinutes} rangeError={t("setup.minutesRange", { max: maxMinutes })} />
+        <WholeNumberField label={t("setup.questions")} value={questions} onChange={setQuestions} max={MAX_QUESTIONS} rangeError={t("setup.questionsRange", { max: MAX_QUESTIONS })} />
+        <WholeNumberField label={t("setup.minutes")} value={minutes} onChange={setMinutes} max={MAX_MINUTES} rangeError={t("setup.minutesRange", { max: MAX_MINUTES })} />
       </div>
 
       <div className="flex items-start gap-2">

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { formatWhen } from "@/app/_components/format-when";
 import Link from "next/link";
 import { getLocale, getTranslations } from "next-intl/server";
-import { examDeckOptions, listExams, MAX_QUESTIONS, MAX_TIME_LIMIT_SECONDS } from "@/lib/server/exams/exams";
+import { examDeckOptions, listExams } from "@/lib/server/exams/exams";
 import { requirePageUser } from "@/lib/server/accounts/page-guards";
 import { ExamSetupForm } from "./exam-setup-form";
 
@@ -14,7 +14,6 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function ExamPage() {
   const user = await requirePageUser("/exam");
   const [t, locale, decks, exams] = await Promise.all([getTranslations("exam"), getLocale(), examDeckOptions(user), listExams(user)]);
-  const lang = locale === "ko" ? "ko" : "en";
   const running = exams.find((exam) => exam.state === "running");
   const past = exams.filter((exam) => exam.state === "submitted");
   const when = (iso: string) => formatWhen(iso, locale, user.timezone);
@@ -38,7 +37,7 @@ export default async function ExamPage() {
           {t("setup.noDecks")}
         </p>
       ) : (
-        <ExamSetupForm decks={decks.map((deck) => ({ id: deck.id, title: deck.title[lang], cards: deck.cards }))} maxQuestions={MAX_QUESTIONS} maxMinutes={MAX_TIME_LIMIT_SECONDS / 60} />
+        <ExamSetupForm decks={decks.map((deck) => ({ id: deck.id, title: deck.title[locale], cards: deck.cards }))} />
       )}
 
       <section className="space-y-3" aria-labelledby="past-exams">
@@ -54,7 +53,7 @@ export default async function ExamPage() {
                 <Link className="link" href={`/exam/${encodeURIComponent(exam.id)}`}>
                   {when(exam.startedAt)}
                 </Link>
-                <span className="text-sm text-slate-600 dark:text-slate-400">{exam.deckTitles.map((title) => title[lang]).join(", ")}</span>
+                <span className="text-sm text-slate-600 dark:text-slate-400">{exam.deckTitles.map((title) => title[locale]).join(", ")}</span>
                 <span className="font-medium tabular-nums">{t("history.score", { score: exam.score ?? 0, total: exam.questionCount })}</span>
               </li>
             ))}

@@ -6,6 +6,7 @@ import { useState, type FormEvent } from "react";
 import { registerSchema } from "@/lib/schemas/account";
 import { TextField } from "@/app/_components/text-field";
 import { registerErrorKey, type RegisterField } from "./field-message";
+import { ApiError, callApi } from "@/lib/api-client";
 
 type FieldErrors = Partial<Record<RegisterField, string>>;
 
@@ -44,22 +45,14 @@ export function RegisterForm() {
     setFormError(null);
     setStatus("pending");
     try {
-      const response = await fetch("/api/register", {
-        method: "POST",
-        headers: { "Content-Type": "application/json" },
-        body: JSON.stringify(parsed.data),
-      });
-      if (response.status === 409) {
-        setErrors({ email: t("errors.emailTaken") });
-        setStatus("idle");
-        return;
-      }
-      if (!response.ok) {
-        const body = (await response.json().catch(() => ({}))) as { error?: string };
-        setFormError(body.error ?? t("genericError"));
-        setStatus("idle");
-        return;
-      }
+      await callApi("POST", "/api/register", parsed.data);
+    } catch (cause) {
+      if (cause instanceof ApiError && cause.status === 409) setErrors({ email: t("errors.emailTaken") });
+      else setFormError(cause instanceof ApiError && cause.body?.error ? cause.message : t("genericError"));
+      setStatus("idle");
+      return;
+    }
+    try {
       setStatus("signing-in");
       const result = await signIn("credentials", { redirect: false, email: parsed.data.email, password: parsed.data.password });
       if (result?.ok) {

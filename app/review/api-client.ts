@@ -2,30 +2,9 @@ import type { GradeOutcome } from "@/lib/server/review/review-types";
 import type { AnswerPayload, NextReviewPayload, UndoPayload } from "@/lib/server/review/review-payload";
 import type { CardActionOutcome } from "@/lib/server/review/review-card-actions";
 import type { ReviewSettings } from "@/lib/server/review/review-settings";
+import { callApi as call } from "@/lib/api-client";
 
-/** The browser's side of the review API (docs/architecture.md "Contracts"): JSON in, JSON out, `{error}` on failure. */
-
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-    this.name = "ApiError";
-  }
-}
-
-async function call<T>(method: "GET" | "POST" | "PATCH", url: string, body?: unknown): Promise<T> {
-  const response = await fetch(url, {
-    method,
-    headers: body === undefined ? { Accept: "application/json" } : { Accept: "application/json", "Content-Type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-    cache: "no-store",
-  });
-  const data = (await response.json().catch(() => null)) as ({ error?: string } & T) | null;
-  if (!response.ok) throw new ApiError(response.status, data?.error ?? `HTTP ${response.status}`);
-  return data as T;
-}
+/** The review API's calls (docs/architecture.md "Contracts"), with lib/api-client's JSON and ApiError. */
 
 const reviewUrl = (reviewId: string, action: string) => `/api/review/${encodeURIComponent(reviewId)}/${action}`;
 

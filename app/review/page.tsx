@@ -3,16 +3,15 @@ import { getTranslations } from "next-intl/server";
 import { conceptTemplates } from "@/lib/server/decks/deck-store";
 import { requirePageUser } from "@/lib/server/accounts/page-guards";
 import { ReviewSession } from "./review-session";
+import { isId } from "@/lib/schemas/ids";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("review"))("metaTitle") };
 }
 
-const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
 function single(value: string | string[] | undefined): string | undefined {
   const text = Array.isArray(value) ? value[0] : value;
-  return text !== undefined && ID.test(text) && text.length <= 100 ? text : undefined;
+  return text !== undefined && isId(text) ? text : undefined;
 }
 
 /** /review[?deck=…][&concept=…]: today's queue, one card at a time (the loop lives in ReviewSession). */

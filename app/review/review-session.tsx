@@ -12,7 +12,8 @@ import { AnswerForm } from "@/app/_components/question-card/answer-form";
 import { QuestionCard, verdictTone } from "@/app/_components/question-card/question-card";
 import { RevealAnswer } from "@/app/_components/question-card/reveal-answer";
 import { ShortcutList } from "@/app/_components/question-card/shortcut-list";
-import { ApiError, reviewApi } from "./api-client";
+import { reviewApi } from "./api-client";
+import { ApiError } from "@/lib/api-client";
 import { GradeButtons, type GradeButtonsHandle, type GradeValue } from "./_components/grade-buttons";
 import { ReportDialog } from "./_components/report-dialog";
 import { SessionSummary } from "./_components/session-summary";
@@ -50,7 +51,7 @@ function reason(cause: unknown): string {
  */
 export function ReviewSession({ deck, concept, practise }: Props) {
   const t = useTranslations("review");
-  const locale = useLocale() === "ko" ? "ko" : "en";
+  const locale = useLocale();
   const pick = useCallback((text: Bilingual | null | undefined) => (text ? text[locale] : ""), [locale]);
 
   const [state, dispatch] = useReducer(reviewReducer, initialReviewState);

@@ -17,8 +17,7 @@ export async function generateMetadata(): Promise<Metadata> {
  * experiment's own page, when it runs.
  */
 export default async function SimulationsIndex() {
-  const [t, locale, links] = await Promise.all([getTranslations("sim"), getLocale(), simDeckLinks()]);
-  const language = locale === "ko" ? "ko" : "en";
+  const [t, language, links] = await Promise.all([getTranslations("sim"), getLocale(), simDeckLinks()]);
   const deckId = links?.deckId ?? SIM_DECK_ID;
   const known = links?.concepts ?? [];
   const conceptName = (id: string) => known.find((concept) => concept.id === id)?.name[language] ?? id;

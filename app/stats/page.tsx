@@ -18,7 +18,7 @@ export default async function StatsPage() {
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">{t("title")}</h1>
-      <ExamPlanSummary plan={plan} lang={locale === "ko" ? "ko" : "en"} />
+      <ExamPlanSummary plan={plan} lang={locale} />
       {stats.totals.reviews === 0 ? (
         <div className="card space-y-3" data-testid="stats-empty">
           <p className="text-slate-700 dark:text-slate-300">{t("empty")}</p>

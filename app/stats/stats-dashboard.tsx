@@ -57,7 +57,7 @@ function percent(rate: number | null): string {
 /** The progress page: figures of GET /api/stats/me, drawn with Recharts. */
 export function StatsDashboard({ stats }: { stats: StudentStats }) {
   const t = useTranslations("stats");
-  const locale = useLocale() === "ko" ? "ko" : "en";
+  const locale = useLocale();
   const format = useFormatter();
   // On a phone the year-long heatmap scrolls sideways: open it at the recent weeks, where the reviews are.
   const heatScroller = useRef<HTMLDivElement>(null);

@@ -17,7 +17,8 @@
  */
 import Papa from "papaparse";
 import { contentHash } from "../questions/hash";
-import { ID_PATTERN, qaCardSchema, type QaCard } from "../questions/template-schema";
+import { qaCardSchema, type QaCard } from "../questions/template-schema";
+import { ID_PATTERN } from "../schemas/ids";
 import { validateItem } from "../questions/validate-item";
 import { unescapeFormula } from "./csv-formulas";
 import { flattenIssues, describePath } from "./zod-issues";

@@ -16,7 +16,13 @@ import en from "./messages/en/errors.json";
  */
 const ROOT = path.join(import.meta.dirname, "..", "..");
 /** The deck format's schemas and checks live in lib/questions; their messages reach the deck editor. */
-const SCANNED_FILES = ["lib/questions/template-schema.ts", "lib/questions/validate-item.ts", "lib/questions/template-limits.ts"];
+const SCANNED_FILES = [
+  "lib/questions/template-schema.ts",
+  "lib/questions/validate-item.ts",
+  "lib/questions/template-limits.ts",
+  // The request schemas, shared by routes and forms; account.ts is the register form's own English.
+  ...["ids", "limits", "classes", "exam-dates", "exams", "review"].map((name) => `lib/schemas/${name}.ts`),
+];
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(path.join(ROOT, dir)).flatMap((name) => {

@@ -13,9 +13,9 @@ import { z } from "zod";
 import { EXPERIMENT_IDS } from "../sim/experiment-ids";
 import { msg, packMessage } from "../i18n/message";
 import { MISCONCEPTIONS } from "./calculators/misconceptions";
+import { ID_PATTERN } from "../schemas/ids";
 import { matrixCells, overLimitIssue, TEMPLATE_LIMITS, type LimitUnit, type TemplateLimit } from "./template-limits";
 
-export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const PARAM_NAME_PATTERN = /^[A-Za-z][A-Za-z0-9_]*$/;
 
 /** Simulation ids a card may name: the engine's own list. */

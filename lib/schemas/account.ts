@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { locales } from "@/lib/i18n/config";
 
 /** Shared by the registration form (client) and POST /api/register (server). */
 export const MIN_PASSWORD_LENGTH = 8;
@@ -23,7 +24,7 @@ export const registerSchema = z.object({
     .trim()
     .min(1, "Enter your name.")
     .max(100, "A name has at most 100 characters."),
-  locale: z.enum(["ko", "en"]).optional(),
+  locale: z.enum(locales).optional(),
   timezone: z.string().max(64).optional(),
 }, { error: 'Send a JSON object: {"email": "…", "password": "…", "name": "…"}.' });
 
@@ -34,5 +35,3 @@ export const loginSchema = z.object({
   password: z.string().min(1).max(MAX_PASSWORD_LENGTH),
 });
 
-export const localeSchema = z.enum(["ko", "en"]);
-export type Locale = z.infer<typeof localeSchema>;

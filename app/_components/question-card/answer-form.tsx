@@ -1,4 +1,5 @@
 import type { ReactNode, Ref } from "react";
+import { MAX_ANSWER_LENGTH } from "@/lib/schemas/limits";
 
 interface Props {
   inputId: string;
@@ -47,6 +48,7 @@ export function AnswerForm({ inputId, inputRef, format, value, onChange, onSubmi
           value={value}
           onChange={(event) => onChange(event.target.value)}
           readOnly={checked}
+          maxLength={MAX_ANSWER_LENGTH}
           aria-invalid={invalid ? "true" : undefined}
           aria-describedby={describedBy}
           autoComplete="off"

@@ -73,7 +73,7 @@ function MinibatchCounter({ batchSize, state, previews, locale }: { batchSize: n
  */
 export function Simulation({ experimentId, initialQuery }: { experimentId: ExperimentId; initialQuery: Readonly<Record<string, string>> }) {
   const t = useTranslations("sim");
-  const locale: Locale = useLocale() === "ko" ? "ko" : "en";
+  const locale: Locale = useLocale();
   const definition = EXPERIMENTS[experimentId];
   const fields = definition.settings.fields as unknown as Readonly<Record<string, { meta: FieldMeta }>>;
   const [values, setValues] = useState<RawSettings>(() =>

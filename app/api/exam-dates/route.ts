@@ -1,8 +1,8 @@
 import { addOwnExamDate, listExamDates } from "@/lib/server/exams/exam-dates";
-import { ownExamDateBodySchema } from "@/lib/server/exam-dates-schemas";
 import { examPlanFor } from "@/lib/server/exams/exam-plan";
 import { parseJsonBody, route } from "@/lib/server/platform/http";
 import { requireUser } from "@/lib/server/accounts/session";
+import { ownExamDateBodySchema } from "@/lib/schemas/exam-dates";
 
 /** GET /api/exam-dates → {examDates: [{id, date, deckIds, source, className}], plan}: own and inherited exams, the nearest one's pace and readiness. */
 export const GET = route(async () => {

@@ -1,7 +1,7 @@
 import { examDeckOptions, listExams, startExam } from "@/lib/server/exams/exams";
-import { startExamBodySchema } from "@/lib/server/exams-schemas";
 import { parseJsonBody, route } from "@/lib/server/platform/http";
 import { requireUser } from "@/lib/server/accounts/session";
+import { startExamBodySchema } from "@/lib/schemas/exams";
 
 /** GET /api/exams → {decks: [{id, title, concepts, cards}], exams: [{id, state, score, …}]}: what an exam can be taken on, and past exams. */
 export const GET = route(async () => {

@@ -9,12 +9,11 @@ import { requirePageInstructor } from "@/lib/server/accounts/page-guards";
 import { DataTable } from "@/app/_components/data-table";
 import { RateBar } from "@/app/_components/rate-bar";
 import { ConceptChart } from "./concept-chart";
+import { isOpaqueId } from "@/lib/schemas/ids";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("analytics"))("metaTitle") };
 }
-
-const CLASS_ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 function percent(rate: number | null): string {
   return rate === null ? "—" : `${Math.round(rate * 100)}%`;
@@ -35,14 +34,13 @@ function paramList(params: Record<string, unknown>): string {
 export default async function AnalyticsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const query = await searchParams;
   const raw = Array.isArray(query.class) ? query.class[0] : query.class;
-  const classId = raw !== undefined && CLASS_ID.test(raw) ? raw : undefined;
+  const classId = raw !== undefined && isOpaqueId(raw) ? raw : undefined;
   const user = await requirePageInstructor(classId ? `/author/analytics?class=${encodeURIComponent(classId)}` : "/author/analytics");
   const data = await classAnalytics(user, { classId }).catch((error: unknown) => {
     if (error instanceof AppError && error.status === 404) notFound();
     throw error;
   });
   const [t, locale] = await Promise.all([getTranslations("analytics"), getLocale()]);
-  const lang = locale === "ko" ? "ko" : "en";
   // Counts with the language's digit grouping (a large class reaches thousands of attempts).
   const count = (value: number) => new Intl.NumberFormat(locale).format(value);
   const date = (iso: string | null) => (iso ? formatWhen(iso, locale, user.timezone, "date") : "—");
@@ -87,7 +85,7 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
           </Link>
         </form>
         <p className="text-sm text-slate-600 dark:text-slate-400" data-testid="analytics-scope">
-          {selected.decks.length > 0 ? t("scope", { decks: selected.decks.map((d) => d.title[lang]).join(", "), days: data.windowDays }) : t("noDecks")}
+          {selected.decks.length > 0 ? t("scope", { decks: selected.decks.map((d) => d.title[locale]).join(", "), days: data.windowDays }) : t("noDecks")}
         </p>
       </header>
 
@@ -127,7 +125,7 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
               data={data.concepts
                 .filter((c) => c.rate !== null)
                 .slice(0, 12)
-                .map((c) => ({ name: c.name?.[lang] ?? c.concept, rate: Math.round((c.rate ?? 0) * 100), attempts: c.attempts }))}
+                .map((c) => ({ name: c.name?.[locale] ?? c.concept, rate: Math.round((c.rate ?? 0) * 100), attempts: c.attempts }))}
             />
             <DataTable
               caption={t("concepts.title")}
@@ -136,7 +134,7 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
             >
               {data.concepts.map((c) => (
                 <tr key={`${c.deckId}/${c.concept}`}>
-                  <th scope="row" className="py-2 pr-3 font-normal">{c.name?.[lang] ?? c.concept}</th>
+                  <th scope="row" className="py-2 pr-3 font-normal">{c.name?.[locale] ?? c.concept}</th>
                   <td className="py-2 pr-3 text-right tabular-nums">{count(c.attempts)}</td>
                   <td className="py-2 pr-3 whitespace-nowrap tabular-nums">
                     <RateBar rate={c.rate} /> {percent(c.rate)}
@@ -157,8 +155,8 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
                 <li key={tpl.cardId} className="card" data-testid="template-row" data-item-id={tpl.itemId}>
                   <details>
                     <summary className="flex cursor-pointer flex-wrap items-baseline gap-x-4 gap-y-1">
-                      <span className="font-semibold">{tpl.title?.[lang] ?? tpl.itemId}</span>
-                      <span className="text-sm text-slate-600 dark:text-slate-400">{tpl.conceptName?.[lang] ?? tpl.concept}</span>
+                      <span className="font-semibold">{tpl.title?.[locale] ?? tpl.itemId}</span>
+                      <span className="text-sm text-slate-600 dark:text-slate-400">{tpl.conceptName?.[locale] ?? tpl.concept}</span>
                       <span className="ml-auto text-sm tabular-nums">
                         {t("templates.summary", { attempts: tpl.attempts, rate: percent(tpl.rate) })}
                       </span>
@@ -202,7 +200,7 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
                           <ol className="list-decimal space-y-1 pl-5 text-sm">
                             {tpl.mistakes.map((m) => (
                               <li key={m.feedback.en}>
-                                {m.feedback[lang]} <span className="tabular-nums text-slate-600 dark:text-slate-400">×{m.count}</span>
+                                {m.feedback[locale]} <span className="tabular-nums text-slate-600 dark:text-slate-400">×{m.count}</span>
                               </li>
                             ))}
                           </ol>
@@ -298,7 +296,7 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
                 <td className="py-2 pr-3 whitespace-nowrap">
                   {s.lastExam ? t("students.examSummary", { count: s.exams, score: s.lastExam.score, total: s.lastExam.total }) : "—"}
                 </td>
-                <td className="py-2">{s.weakestConcept ? `${s.weakestConcept.name?.[lang] ?? s.weakestConcept.concept} (${percent(s.weakestConcept.rate)})` : "—"}</td>
+                <td className="py-2">{s.weakestConcept ? `${s.weakestConcept.name?.[locale] ?? s.weakestConcept.concept} (${percent(s.weakestConcept.rate)})` : "—"}</td>
               </tr>
             ))}
           </DataTable>

@@ -3,7 +3,8 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { SingleFieldForm } from "@/app/_components/single-field-form";
-import { ApiError, callApi } from "@/app/classes/api-client";
+import { ApiError, callApi } from "@/lib/api-client";
+import { MAX_CLASS_NAME_LENGTH } from "@/lib/schemas/classes";
 
 /** Create a class: a name; the server makes its join code. Goes to the new class's page. */
 export function CreateClassForm() {
@@ -37,7 +38,7 @@ export function CreateClassForm() {
       submitLabel={t("author.create.submit")}
       busyLabel={t("author.create.creating")}
       error={error}
-      input={{ maxLength: 100 }}
+      input={{ maxLength: MAX_CLASS_NAME_LENGTH }}
     />
   );
 }

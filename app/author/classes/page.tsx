@@ -12,8 +12,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** /author/classes: the instructor's classes with their join codes; create a class. */
 export default async function AuthorClassesPage() {
   const user = await requirePageInstructor("/author/classes");
-  const [t, locale, classes] = await Promise.all([getTranslations("classes"), getLocale(), listOwnedClasses(user)]);
-  const lang = locale === "ko" ? "ko" : "en";
+  const [t, lang, classes] = await Promise.all([getTranslations("classes"), getLocale(), listOwnedClasses(user)]);
   return (
     <div className="space-y-6">
       <header className="flex flex-wrap items-end justify-between gap-3">

@@ -15,9 +15,8 @@ export async function generateMetadata(): Promise<Metadata> {
 /** /decks: every deck a signed-in student can open, with what it holds. */
 export default async function DecksPage() {
   const viewer = await requirePageUser("/decks");
-  const [decks, studied, t, locale] = await Promise.all([listDecks(viewer), studyDecks(viewer), getTranslations("decks"), getLocale()]);
+  const [decks, studied, t, language] = await Promise.all([listDecks(viewer), studyDecks(viewer), getTranslations("decks"), getLocale()]);
   const reasons = new Map(studied.map((deck) => [deck.id, deck.reason]));
-  const language = locale === "ko" ? "ko" : "en";
   return (
     <div className="space-y-6">
       <header>

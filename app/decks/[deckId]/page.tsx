@@ -14,20 +14,19 @@ import { getCurrentUser } from "@/lib/server/accounts/session";
 import { deckConceptProgress } from "@/lib/server/analytics/concept-progress";
 import { ConceptProgressLine } from "./concept-progress-line";
 import type { Viewer } from "@/lib/server/accounts/users";
+import { isId } from "@/lib/schemas/ids";
 
 type Params = Promise<{ deckId: string }>;
 
-const DECK_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
 async function loadDeck(deckId: string, viewer: Viewer) {
-  return DECK_ID.test(deckId) && deckId.length <= 100 ? getDeckWithConcepts(deckId, viewer) : null;
+  return isId(deckId) ? getDeckWithConcepts(deckId, viewer) : null;
 }
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const [{ deckId }, locale] = await Promise.all([params, getLocale()]);
   const viewer = await getCurrentUser();
   const deck = viewer ? await loadDeck(deckId, viewer) : null;
-  return deck ? { title: deck.title[locale === "ko" ? "ko" : "en"] } : {};
+  return deck ? { title: deck.title[locale] } : {};
 }
 
 function safePrompt(item: CatalogItem["item"], seed: number): Bilingual | null {
@@ -90,8 +89,7 @@ export default async function DeckPage({ params }: { params: Params }) {
   const viewer = await requirePageUser(`/decks/${encodeURIComponent(deckId)}`);
   const deck = await loadDeck(deckId, viewer);
   if (!deck) notFound();
-  const [t, locale, studied, progress] = await Promise.all([getTranslations("decks"), getLocale(), studyDecks(viewer), deckConceptProgress(viewer.id, deck.id)]);
-  const language: Language = locale === "ko" ? "ko" : "en";
+  const [t, language, studied, progress] = await Promise.all([getTranslations("decks"), getLocale(), studyDecks(viewer), deckConceptProgress(viewer.id, deck.id)]);
   // A deck the student has not added is a preview: browse and practise, no review links.
   const reason = studied.find((entry) => entry.id === deck.id)?.reason;
 

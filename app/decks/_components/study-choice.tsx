@@ -2,7 +2,7 @@
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { callApi } from "@/app/classes/api-client";
+import { callApi } from "@/lib/api-client";
 
 /**
  * Add a public deck to the review queue, or take it out again. Course and class decks are always

@@ -23,18 +23,17 @@ const STATUS_CLASSES: Record<string, string> = {
 /** The result of a submitted exam: score, per-concept breakdown, every question with its solution. */
 export async function ExamResult({ exam, timeZone }: { exam: SubmittedExam; timeZone: string }) {
   const [t, locale] = await Promise.all([getTranslations("exam"), getLocale()]);
-  const lang = locale === "ko" ? "ko" : "en";
   const when = (iso: string) => formatWhen(iso, locale, timeZone);
   // Read-as and expected values as review and practice show them: 참/거짓, a choice with its text, numbers grouped.
   const shown = (value: string, q: { answerFormat: string; choices: SubmittedExam["questions"][number]["choices"] }) =>
-    answerForDisplay(value, { format: q.answerFormat, locale: lang, choices: q.choices, words: { true: t("answer.true"), false: t("answer.false") } });
+    answerForDisplay(value, { format: q.answerFormat, locale, choices: q.choices, words: { true: t("answer.true"), false: t("answer.false") } });
 
   return (
     <div className="space-y-8" data-testid="exam-result" data-exam-id={exam.id}>
       <header className="space-y-3">
         <h1 className="text-2xl font-bold">{t("result.title")}</h1>
         <p className="text-sm text-slate-600 dark:text-slate-400">
-          {t("result.meta", { date: when(exam.startedAt), decks: exam.deckTitles.map((d) => d[lang]).join(", ") })}
+          {t("result.meta", { date: when(exam.startedAt), decks: exam.deckTitles.map((d) => d[locale]).join(", ") })}
           {exam.timedOut ? ` · ${t("result.timedOut")}` : ""}
         </p>
         <div className="card flex flex-wrap items-center gap-x-8 gap-y-2">
@@ -71,7 +70,7 @@ export async function ExamResult({ exam, timeZone }: { exam: SubmittedExam; time
           {exam.perConcept.map((c) => (
             <tr key={`${c.deckId}/${c.concept}`} data-testid="concept-row">
               <th scope="row" className="py-2 pr-3 font-normal">
-                {c.name?.[lang] ?? c.concept}{" "}
+                {c.name?.[locale] ?? c.concept}{" "}
                 {c.correct < c.total ? (
                   <Link className="ml-1 text-xs text-accent-700 underline-offset-2 hover:underline dark:text-accent-300" href={`/review?${new URLSearchParams({ deck: c.deckId, concept: c.concept }).toString()}`}>
                     {t("result.drill")}
@@ -104,19 +103,19 @@ export async function ExamResult({ exam, timeZone }: { exam: SubmittedExam; time
                 <header className="flex flex-wrap items-baseline justify-between gap-2">
                   <h3 id={`result-q${q.position}`} className="font-semibold">
                     {t("runner.question", { n: q.position })}
-                    <span className="ml-2 text-sm font-normal text-slate-600 dark:text-slate-400">{q.conceptName?.[lang] ?? q.concept}</span>
+                    <span className="ml-2 text-sm font-normal text-slate-600 dark:text-slate-400">{q.conceptName?.[locale] ?? q.concept}</span>
                   </h3>
                   <span className={`rounded-full px-2 py-0.5 text-xs font-semibold ${STATUS_CLASSES[q.status] ?? ""}`}>{t(`status.${q.status}`)}</span>
                 </header>
                 <div className="text-lg">
-                  <MathText text={q.prompt[lang]} lang={lang} />
+                  <MathText text={q.prompt[locale]} lang={locale} />
                 </div>
                 {q.choices ? (
                   <ul className="space-y-1 text-sm">
                     {q.choices.map((choice) => (
                       <li key={choice.letter} className="flex gap-2">
                         <span className="font-mono font-bold">{choice.letter}</span>
-                        <MathText text={choice.text[lang]} inline lang={lang} />
+                        <MathText text={choice.text[locale]} inline lang={locale} />
                       </li>
                     ))}
                   </ul>
@@ -125,7 +124,7 @@ export async function ExamResult({ exam, timeZone }: { exam: SubmittedExam; time
                   <dt className="font-medium text-slate-600 dark:text-slate-400">{t("result.yourAnswer")}</dt>
                   <dd data-testid="your-answer">
                     {q.response ? <code className="font-mono">{q.response}</code> : <span className="italic">{t("result.noAnswer")}</span>}
-                    {q.readAs && q.readAs !== q.response ? <span className="text-slate-600 dark:text-slate-400"> ({t("result.readAs", { value: asInstrumental(shown(q.readAs, q), lang) })})</span> : null}
+                    {q.readAs && q.readAs !== q.response ? <span className="text-slate-600 dark:text-slate-400"> ({t("result.readAs", { value: asInstrumental(shown(q.readAs, q), locale) })})</span> : null}
                   </dd>
                   <dt className="font-medium text-slate-600 dark:text-slate-400">{t("result.expected")}</dt>
                   <dd data-testid="expected-answer">
@@ -134,12 +133,12 @@ export async function ExamResult({ exam, timeZone }: { exam: SubmittedExam; time
                 </dl>
                 {q.mistake ? (
                   <p className="rounded-lg bg-rose-50 px-3 py-2 text-sm text-rose-900 dark:bg-rose-950 dark:text-rose-100">
-                    <MathText text={q.mistake[lang]} inline lang={lang} />
+                    <MathText text={q.mistake[locale]} inline lang={locale} />
                   </p>
                 ) : null}
                 <section className="space-y-3 border-t border-slate-200 pt-4 dark:border-slate-800" aria-label={t("result.solution")}>
                   <h4 className="text-sm font-semibold uppercase tracking-wide text-slate-600 dark:text-slate-400">{t("result.solution")}</h4>
-                  <MathText text={q.solution[lang]} lang={lang} />
+                  <MathText text={q.solution[locale]} lang={locale} />
                   {q.architecture ? (
                     <figure className="overflow-x-auto">
                       <figcaption className="sr-only">{t("result.network")}</figcaption>

@@ -1,12 +1,15 @@
 "use client";
+import type { Locale } from "next-intl";
 import { useLocale, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
 import type { Bilingual } from "@/lib/questions";
 import type { ExamQuestionView, RunningExam } from "@/lib/server/exams/exams";
 import { MathHtml } from "@/app/_components/math-html";
-import { ApiError, callApi } from "@/app/classes/api-client";
+import { MathText } from "@/app/_components/math-text";
+import { ApiError, callApi } from "@/lib/api-client";
 import { crossedThreshold, formatClock, remainingMs } from "./exam-timer";
+import { MAX_ANSWER_LENGTH } from "@/lib/schemas/limits";
 
 type SaveState = "idle" | "saving" | "saved" | "unreadable" | "error";
 
@@ -20,7 +23,7 @@ const SAVE_DELAY_MS = 700;
  */
 export function ExamRunner({ initial }: { initial: RunningExam }) {
   const t = useTranslations("exam");
-  const locale = useLocale() === "ko" ? "ko" : "en";
+  const locale = useLocale();
   const pick = useCallback((text: Bilingual | null | undefined) => (text ? text[locale] : ""), [locale]);
   const router = useRouter();
 
@@ -258,7 +261,7 @@ interface QuestionProps {
   state: SaveState;
   disabled: boolean;
   pick: (text: Bilingual | null | undefined) => string;
-  lang: "ko" | "en";
+  lang: Locale;
   onChange: (value: string, immediate: boolean) => void;
   onBlur: () => void;
   onNext: () => void;
@@ -343,7 +346,7 @@ function Question({ question: q, value, state, disabled, pick, lang, onChange, o
             spellCheck={false}
             inputMode={q.answerFormat === "integer" || q.answerFormat === "number" ? "decimal" : "text"}
             enterKeyHint="next"
-            maxLength={2000}
+            maxLength={MAX_ANSWER_LENGTH}
           />
           <p id={hintId} className="text-xs text-slate-600 dark:text-slate-400">
             {t(`answer.hints.${q.answerFormat}`)}

@@ -6,6 +6,7 @@ import { AppError } from "@/lib/server-shared/errors";
 import { requirePageUser } from "@/lib/server/accounts/page-guards";
 import { ExamResult } from "./exam-result";
 import { ExamRunner } from "./exam-runner";
+import { isOpaqueId } from "@/lib/schemas/ids";
 
 type Params = Promise<{ examId: string }>;
 
@@ -20,7 +21,7 @@ export const dynamic = "force-dynamic";
 export default async function ExamAttemptPage({ params }: { params: Params }) {
   const { examId } = await params;
   const user = await requirePageUser(`/exam/${encodeURIComponent(examId)}`);
-  if (!/^[A-Za-z0-9_-]{1,64}$/.test(examId)) notFound();
+  if (!isOpaqueId(examId)) notFound();
   const exam = await getExam(user, examId).catch((error: unknown) => {
     if (error instanceof AppError && error.status === 404) notFound();
     throw error;

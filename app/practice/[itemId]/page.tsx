@@ -30,7 +30,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   const viewer = await getCurrentUser();
   const found = viewer ? await getItem(itemId, viewer) : null;
   if (!found) return {};
-  const title = isTemplate(found.item) ? found.item.title[locale === "ko" ? "ko" : "en"] : td(`itemType.${found.itemType}`);
+  const title = isTemplate(found.item) ? found.item.title[locale] : td(`itemType.${found.itemType}`);
   return { title: t("metaTitle", { title }) };
 }
 
@@ -45,8 +45,7 @@ export default async function PracticePage({ params, searchParams }: { params: P
   const found = await getItem(itemId, viewer);
   if (!found) notFound();
 
-  const [t, td, locale, examLock] = await Promise.all([getTranslations("practice"), getTranslations("decks"), getLocale(), runningExamLock(viewer.id)]);
-  const language = locale === "ko" ? "ko" : "en";
+  const [t, td, language, examLock] = await Promise.all([getTranslations("practice"), getTranslations("decks"), getLocale(), runningExamLock(viewer.id)]);
   const title = isTemplate(found.item) ? found.item.title[language] : td(`itemType.${found.itemType}`);
   // A question of the student's running exam: no variant at all until the exam ends (exam-lock.ts).
   if (examLock?.cardIds.has(cardIdOf(found.deckId, found.itemId))) {

@@ -11,22 +11,10 @@ import { QuestionCard, verdictTone } from "@/app/_components/question-card/quest
 import { RevealAnswer } from "@/app/_components/question-card/reveal-answer";
 import { ShortcutList } from "@/app/_components/question-card/shortcut-list";
 import { SolutionDiagram, SolutionLayerTable } from "@/app/_components/solution-parts";
+import { MAX_ANSWER_LENGTH } from "@/lib/schemas/limits";
+import { api } from "@/lib/api-client";
 
 type Busy = "check" | "variant" | null;
-
-class ApiError extends Error {}
-
-async function call<T>(url: string, init?: { body: unknown }): Promise<T> {
-  const response = await fetch(url, {
-    method: init ? "POST" : "GET",
-    headers: init ? { Accept: "application/json", "Content-Type": "application/json" } : { Accept: "application/json" },
-    body: init ? JSON.stringify(init.body) : undefined,
-    cache: "no-store",
-  });
-  const data = (await response.json().catch(() => null)) as ({ error?: string } & T) | null;
-  if (!response.ok) throw new ApiError(data?.error ?? `HTTP ${response.status}`);
-  return data as T;
-}
 
 function isEditable(target: EventTarget | null): target is HTMLElement {
   return target instanceof HTMLElement && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
@@ -43,7 +31,7 @@ const FALSE_KEYS = new Set(["f", "x"]);
  */
 export function PracticeSession({ itemId, initial }: { itemId: string; initial: PracticeVariantPayload }) {
   const t = useTranslations("practice");
-  const locale = useLocale() === "ko" ? "ko" : "en";
+  const locale = useLocale();
   const pick = useCallback((text: Bilingual) => text[locale], [locale]);
 
   const [variant, setVariant] = useState(initial);
@@ -99,7 +87,7 @@ export function PracticeSession({ itemId, initial }: { itemId: string; initial: 
     (anchor?: string) =>
       exclusive("variant", async () => {
         const query = anchor ? `?${new URLSearchParams({ anchor }).toString()}` : "";
-        const next = await call<{ variant: PracticeVariantPayload }>(`/api/practice/${encodeURIComponent(itemId)}/variant${query}`);
+        const next = await api<{ variant: PracticeVariantPayload }>(`/api/practice/${encodeURIComponent(itemId)}/variant${query}`);
         setVariant(next.variant);
         setResponse("");
         setResult(null);
@@ -115,7 +103,7 @@ export function PracticeSession({ itemId, initial }: { itemId: string; initial: 
       exclusive("check", async () => {
         if (result) return;
         setChosen(format === "choice" || format === "boolean" ? typed : null);
-        const outcome = await call<PracticeCheckPayload>(`/api/practice/${encodeURIComponent(itemId)}/check`, {
+        const outcome = await api<PracticeCheckPayload>(`/api/practice/${encodeURIComponent(itemId)}/check`, {
           body: { seed: variant.seed, anchor: variant.anchor?.id ?? null, response: typed },
         });
         if (outcome.status === "invalid") {

@@ -1,6 +1,7 @@
 "use client";
 import { useTranslations } from "next-intl";
 import type { FormEvent } from "react";
+import { MAX_ANSWER_LENGTH } from "@/lib/schemas/limits";
 
 interface Props {
   text: string;
@@ -26,7 +27,7 @@ export function ReportDialog({ text, busy, onChange, onSend, onCancel }: Props) 
       <label htmlFor="review-report" className="field-label">
         {t("label")}
       </label>
-      <textarea id="review-report" className="field-input min-h-24" value={text} maxLength={2000} placeholder={t("placeholder")} onChange={(event) => onChange(event.target.value)} autoFocus />
+      <textarea id="review-report" className="field-input min-h-24" value={text} maxLength={MAX_ANSWER_LENGTH} placeholder={t("placeholder")} onChange={(event) => onChange(event.target.value)} autoFocus />
       <div className="flex gap-2">
         <button type="submit" className="btn-primary" disabled={busy || text.trim() === ""}>
           {t("send")}

@@ -2,6 +2,7 @@
 import { useTranslations } from "next-intl";
 import { useEffect, useState, type FormEvent } from "react";
 import { reviewApi } from "../api-client";
+import { MAX_NEW_CARDS_PER_DECK, MAX_REVIEWS_PER_DAY } from "@/lib/schemas/review";
 
 /** The user's daily limits (new cards per deck, reviews per day), folded away under a summary. */
 export function ReviewSettingsForm({ onSaved }: { onSaved(): void }) {
@@ -41,13 +42,13 @@ export function ReviewSettingsForm({ onSaved }: { onSaved(): void }) {
           <label htmlFor="limit-new" className="field-label">
             {t("newCardsPerDeck")}
           </label>
-          <input id="limit-new" className="field-input" type="number" min={0} max={1000} required value={newCards} onChange={(e) => setNewCards(e.target.value)} />
+          <input id="limit-new" className="field-input" type="number" min={0} max={MAX_NEW_CARDS_PER_DECK} required value={newCards} onChange={(e) => setNewCards(e.target.value)} />
         </div>
         <div>
           <label htmlFor="limit-reviews" className="field-label">
             {t("reviewsPerDay")}
           </label>
-          <input id="limit-reviews" className="field-input" type="number" min={0} max={10000} required value={reviews} onChange={(e) => setReviews(e.target.value)} />
+          <input id="limit-reviews" className="field-input" type="number" min={0} max={MAX_REVIEWS_PER_DAY} required value={reviews} onChange={(e) => setReviews(e.target.value)} />
         </div>
         <button type="submit" className="btn-secondary">
           {t("save")}

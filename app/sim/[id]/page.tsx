@@ -1,3 +1,4 @@
+import type { Locale } from "next-intl";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -10,7 +11,7 @@ import { simDeckLinks, type PracticeItem } from "../deck-links";
 type Params = Promise<{ id: string }>;
 
 /** Questions of the deck that name this simulation, each linked to its practice page; nothing when there are none. */
-function PracticeList({ lead, items, language, testId }: { lead: string; items: readonly PracticeItem[]; language: "ko" | "en"; testId?: string }) {
+function PracticeList({ lead, items, language, testId }: { lead: string; items: readonly PracticeItem[]; language: Locale; testId?: string }) {
   if (items.length === 0) return null;
   return (
     <>
@@ -32,7 +33,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const [{ id }, locale] = await Promise.all([params, getLocale()]);
   if (!isExperimentId(id)) return {};
-  return { title: EXPERIMENTS[id].title[locale === "ko" ? "ko" : "en"] };
+  return { title: EXPERIMENTS[id].title[locale] };
 }
 
 /**
@@ -41,9 +42,8 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
  * or on any other page).
  */
 export default async function SimulationPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {
-  const [{ id }, query, locale, t, links] = await Promise.all([params, searchParams, getLocale(), getTranslations("sim"), simDeckLinks()]);
+  const [{ id }, query, language, t, links] = await Promise.all([params, searchParams, getLocale(), getTranslations("sim"), simDeckLinks()]);
   if (!isExperimentId(id)) notFound();
-  const language = locale === "ko" ? "ko" : "en";
   const experiment = EXPERIMENTS[id];
   const initialQuery: Record<string, string> = {};
   for (const [key, value] of Object.entries(query)) {

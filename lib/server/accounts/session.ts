@@ -8,7 +8,7 @@ import { findUserById, type CurrentUser } from "./users";
 /** The signed-in user, loaded from the database (not trusted from the token), or null. */
 export async function getCurrentUser(): Promise<CurrentUser | null> {
   const session = await getServerSession(authOptions);
-  const id = (session?.user as { id?: string } | undefined)?.id;
+  const id = session?.user?.id;
   return id ? findUserById(id) : null;
 }
 

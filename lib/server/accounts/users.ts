@@ -4,7 +4,8 @@ import { db } from "../platform/db";
 import { conflict, notFound } from "@/lib/server-shared/errors";
 import { hashPassword } from "./passwords";
 import { isUniqueViolation, writeTransaction } from "../platform/write-tx";
-import type { Locale, RegisterInput } from "@/lib/schemas/account";
+import type { RegisterInput } from "@/lib/schemas/account";
+import { isAppLocale, type AppLocale } from "@/lib/i18n/config";
 
 export type Role = "student" | "instructor";
 
@@ -14,7 +15,7 @@ export interface CurrentUser {
   email: string;
   name: string;
   role: Role;
-  locale: Locale | null;
+  locale: AppLocale | null;
   timezone: string;
 }
 
@@ -27,7 +28,7 @@ function toCurrentUser(row: { id: string; email: string; name: string; role: str
   return {
     ...row,
     role: row.role === "instructor" ? "instructor" : "student",
-    locale: row.locale === "ko" || row.locale === "en" ? row.locale : null,
+    locale: isAppLocale(row.locale) ? row.locale : null,
   };
 }
 
@@ -80,7 +81,7 @@ export async function setRole(email: string, role: Role): Promise<CurrentUser> {
   return toCurrentUser(updated);
 }
 
-export async function setLocale(userId: string, locale: Locale): Promise<void> {
+export async function setLocale(userId: string, locale: AppLocale): Promise<void> {
   await writeTransaction((tx) => tx.user.update({ where: { id: userId }, data: { locale }, select: { id: true } }));
 }
 

@@ -4,9 +4,9 @@ import { z } from "zod";
 import { DECK_FILE, deckError, deckErrorMessage, parseDeck, type Deck, type DeckError, type DeckFileText } from "@/lib/content";
 import { headerYaml } from "@/lib/content/export-yaml";
 import { bilingualSchema, isTemplate, type Bilingual, type StaticCard } from "@/lib/questions";
-import { ID_PATTERN } from "@/lib/questions/template-schema";
 import { closeReviewsBeyondAccess } from "../review/access-end";
 import { db } from "../platform/db";
+import { ID_PATTERN, isId } from "@/lib/schemas/ids";
 import { invalidateOpenDecks, parseDeckDefinition } from "./deck-store";
 import { parseCardDefinition, parseDeckTitle, parseDeckVersionHarness, type StoredDeckDefinition } from "../platform/stored-json";
 import { invalidateDeckVisibility } from "./deck-visibility";
@@ -54,7 +54,7 @@ export function requireAuthor(viewer: Viewer): void {
 /** The deck and what `viewer` may do with it; 404 when they may not even know it exists. */
 export async function deckAccess(viewer: Viewer, deckId: string): Promise<DeckAccess> {
   requireAuthor(viewer);
-  if (!ID_PATTERN.test(deckId) || deckId.length > 100) throw notFound(msg("deck.notFound"));
+  if (!isId(deckId)) throw notFound(msg("deck.notFound"));
   const deck = await db.deck.findUnique({ where: { id: deckId }, select: deckSelect });
   if (!deck) throw notFound(msg("deck.notFound"));
   if (deck.source === "app") {

@@ -24,6 +24,7 @@ import { parseDeckDefinition, parseItem } from "./deck-store";
 import { parseDeckDescription, parseDeckTitle } from "../platform/stored-json";
 import { AppError, notFound } from "@/lib/server-shared/errors";
 import { withArchitectureAsk } from "../review/review-item";
+import { isId } from "@/lib/schemas/ids";
 
 /**
  * The deck catalogue for the /decks pages and stateless practice (/practice/<itemId>): decks with
@@ -150,14 +151,12 @@ export interface FoundItem extends CatalogItem {
   conceptName: Bilingual;
 }
 
-const ITEM_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
 /**
  * An active item of a deck `viewer` may see, by its id (ids are unique across content decks, so
  * `/practice/<itemId>` needs no deck), or null. When two decks share an id, the first deck by id wins.
  */
 export async function getItem(itemId: string, viewer: Viewer): Promise<FoundItem | null> {
-  if (!ITEM_ID.test(itemId) || itemId.length > 100) return null;
+  if (!isId(itemId)) return null;
   const visible = await visibleDeckIds(viewer);
   const card = await db.card.findFirst({
     where: { itemId, retired: false, deckId: { in: visible } },

@@ -35,11 +35,6 @@ import { typesetQuestion, type TypesetChoice } from "../review/typeset";
 export { examGrade, scoreResponse, type QuestionStatus } from "./exam-scoring";
 export { ANSWER_GRACE_MS } from "./exam-lock";
 
-export const MIN_QUESTIONS = 1;
-export const MAX_QUESTIONS = 50;
-export const MIN_TIME_LIMIT_SECONDS = 60;
-export const MAX_TIME_LIMIT_SECONDS = 3 * 60 * 60;
-export const MAX_EXAM_DECKS = 20;
 /** An exam asks for a few more candidates than questions, in case a variant cannot be made. */
 const VARIANT_ATTEMPTS_PER_CARD = 2;
 

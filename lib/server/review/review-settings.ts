@@ -6,7 +6,7 @@ import { processShared } from "@/lib/server-shared/platform/process-shared";
 import { unauthorized } from "@/lib/server-shared/errors";
 import { db } from "../platform/db";
 import { writeTransaction } from "../platform/write-tx";
-import type { SettingsInput } from "../review-schemas";
+import type { SettingsInput } from "@/lib/schemas/review";
 
 /**
  * A user's review settings: the time zone and daily limits every review request needs (with the

@@ -1,6 +1,9 @@
-/** Text in both of the app's languages; experiments, settings and results carry both. */
-export type Locale = "ko" | "en";
+import type { AppLocale } from "@/lib/i18n/config";
 
+/** The app's languages (lib/i18n/config), under the name the simulation code uses. */
+export type Locale = AppLocale;
+
+/** Text in both of the app's languages; experiments, settings and results carry both. */
 export interface Localized {
   ko: string;
   en: string;

@@ -1,7 +1,7 @@
 import { classAnalytics } from "@/lib/server/analytics/analytics";
-import { analyticsQuerySchema } from "@/lib/server/classes-schemas";
 import { parseWith, route } from "@/lib/server/platform/http";
 import { requireInstructor } from "@/lib/server/accounts/session";
+import { analyticsQuerySchema } from "@/lib/schemas/classes";
 
 /**
  * GET /api/author/analytics[?class=…] → {classes, selected, totals, concepts, templates, reports,

@@ -1,5 +1,6 @@
 import { parseWith } from "@/lib/server/platform/http";
-import { classIdSchema, deckIdSchema, userIdSchema } from "@/lib/server/classes-schemas";
+import { classIdSchema, userIdSchema } from "@/lib/schemas/classes";
+import { deckIdSchema } from "@/lib/schemas/ids";
 
 /** Route contexts of /api/author/classes/[classId]/… handlers. */
 export interface ClassRouteContext {

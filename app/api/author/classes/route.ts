@@ -1,7 +1,7 @@
 import { assignableDecks, createClass, listOwnedClasses } from "@/lib/server/classes/classes";
-import { createClassBodySchema } from "@/lib/server/classes-schemas";
 import { parseJsonBody, route } from "@/lib/server/platform/http";
 import { requireInstructor } from "@/lib/server/accounts/session";
+import { createClassBodySchema } from "@/lib/schemas/classes";
 
 /** GET /api/author/classes → {classes: [{id, name, joinCode, memberCount, decks}], assignable: [{id, title, isPublic}]}: the instructor's own classes. */
 export const GET = route(async () => {

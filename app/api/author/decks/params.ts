@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { packMessage } from "@/lib/i18n/message";
-import { deckIdSchema } from "@/lib/server/classes-schemas";
 import { parseWith } from "@/lib/server/platform/http";
+import { deckIdSchema } from "@/lib/schemas/ids";
 
 /** Route contexts and inputs shared by the /api/author/decks/… handlers. */
 

@@ -1,7 +1,7 @@
 import { leaveClass } from "@/lib/server/classes/classes";
-import { classIdSchema } from "@/lib/server/classes-schemas";
 import { parseWith, route } from "@/lib/server/platform/http";
 import { requireUser } from "@/lib/server/accounts/session";
+import { classIdSchema } from "@/lib/schemas/classes";
 
 interface Context {
   params: Promise<{ classId: string }>;

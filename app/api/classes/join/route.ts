@@ -1,7 +1,7 @@
 import { joinClass } from "@/lib/server/classes/classes";
-import { joinBodySchema } from "@/lib/server/classes-schemas";
 import { parseJsonBody, route } from "@/lib/server/platform/http";
 import { requireUser } from "@/lib/server/accounts/session";
+import { joinBodySchema } from "@/lib/schemas/classes";
 
 /**
  * POST /api/classes/join {code} → 201 {class, joined: true} (200 with joined: false when already a

@@ -1,7 +1,7 @@
 import { removeOwnExamDate } from "@/lib/server/exams/exam-dates";
-import { examDateIdSchema } from "@/lib/server/exam-dates-schemas";
 import { parseWith, route } from "@/lib/server/platform/http";
 import { requireUser } from "@/lib/server/accounts/session";
+import { examDateIdSchema } from "@/lib/schemas/exam-dates";
 
 interface Context {
   params: Promise<{ examDateId: string }>;

@@ -1,5 +1,5 @@
 import { parseWith } from "@/lib/server/platform/http";
-import { examIdSchema, positionSchema } from "@/lib/server/exams-schemas";
+import { examIdSchema, positionSchema } from "@/lib/schemas/exams";
 
 /** Route contexts of /api/exams/[examId]/… handlers. */
 export interface ExamRouteContext {

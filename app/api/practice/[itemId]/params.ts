@@ -5,6 +5,8 @@ import { parseWith } from "@/lib/server/platform/http";
 import { MAX_SEED, requireItem, type FoundItem } from "@/lib/server/decks/deck-catalog";
 import { cardIdOf } from "@/lib/server/decks/deck-store";
 import { refuseExamCard } from "@/lib/server/exams/exam-lock";
+import { ID_PATTERN, MAX_ID_LENGTH } from "@/lib/schemas/ids";
+import { grouped, MAX_ANSWER_LENGTH } from "@/lib/schemas/limits";
 
 /** Inputs of the practice API (/api/practice/<itemId>/…), parsed with zod: 422 with field messages. */
 
@@ -17,15 +19,15 @@ const SEED_MESSAGE = packMessage("request.wholeNumberRange", { field: "seed", mi
 const itemIdSchema = z
   .string()
   .min(1, packMessage("request.questionIdRequired"))
-  .max(100, packMessage("request.questionIdLength", { max: 100 }))
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, packMessage("request.questionIdForm"));
+  .max(MAX_ID_LENGTH, packMessage("request.questionIdLength", { max: MAX_ID_LENGTH }))
+  .regex(ID_PATTERN, packMessage("request.questionIdForm"));
 
 const ANCHOR_FORM = packMessage("request.anchorForm");
 const anchorSchema = z
   .string()
   .min(1, ANCHOR_FORM)
-  .max(100, packMessage("request.anchorLength", { max: 100 }))
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, ANCHOR_FORM);
+  .max(MAX_ID_LENGTH, packMessage("request.anchorLength", { max: MAX_ID_LENGTH }))
+  .regex(ID_PATTERN, ANCHOR_FORM);
 
 export const variantQuerySchema = z.strictObject(
   {
@@ -45,7 +47,7 @@ export const checkBodySchema = z.strictObject(
     seed: z.number({ error: SEED_MESSAGE }).int(SEED_MESSAGE).min(0, SEED_MESSAGE).max(MAX_SEED, SEED_MESSAGE),
     anchor: anchorSchema.nullable().optional(),
     /** What the student typed; may be empty for a self-graded card, which is revealed. */
-    response: z.string({ error: packMessage("request.responseText") }).max(2_000, packMessage("request.answerLength", { max: "2,000" })).default(""),
+    response: z.string({ error: packMessage("request.responseText") }).max(MAX_ANSWER_LENGTH, packMessage("request.answerLength", { max: grouped(MAX_ANSWER_LENGTH) })).default(""),
   },
   { error: packMessage("request.sendJson", { example: '{"seed": 123, "response": "235,146"}' }) },
 );

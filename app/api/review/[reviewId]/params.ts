@@ -1,5 +1,5 @@
 import { parseWith } from "@/lib/server/platform/http";
-import { reviewIdSchema } from "@/lib/server/review-schemas";
+import { reviewIdSchema } from "@/lib/schemas/review";
 
 /** Route context of /api/review/[reviewId]/… handlers. */
 export interface ReviewRouteContext {

@@ -1,9 +1,9 @@
 import { parseWith, route } from "@/lib/server/platform/http";
 import { nextReview } from "@/lib/server/review/review-issue";
 import { nextReviewPayload } from "@/lib/server/review/review-payload";
-import { nextQuerySchema } from "@/lib/server/review-schemas";
 import { reviewUserId } from "@/lib/server/accounts/session-cookie";
 import { jsonWithTiming } from "@/lib/server/review/review-timing";
+import { nextQuerySchema } from "@/lib/schemas/review";
 
 /**
  * GET /api/review/next[?deck=…][&concept=…] → {item: {reviewId, cardId, deckId, kind, prompt,

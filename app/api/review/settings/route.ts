@@ -1,7 +1,7 @@
 import { parseJsonBody, route } from "@/lib/server/platform/http";
-import { settingsBodySchema } from "@/lib/server/review-schemas";
 import { getReviewSettings, updateReviewSettings } from "@/lib/server/review/review-settings";
 import { requireUser } from "@/lib/server/accounts/session";
+import { settingsBodySchema } from "@/lib/schemas/review";
 
 /** GET /api/review/settings → {newCardsPerDeck, reviewsPerDay, timezone}. */
 export const GET = route(async () => {

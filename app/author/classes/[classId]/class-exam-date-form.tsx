@@ -2,7 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, type FormEvent } from "react";
-import { sendJson } from "../../../_components/send-json";
+import { callApi, errorText } from "@/lib/api-client";
 
 /** The class's exam date: members inherit it for the class's decks. */
 export function ClassExamDateForm({ classId, initial }: { classId: string; initial: string | null }) {
@@ -13,9 +13,9 @@ export function ClassExamDateForm({ classId, initial }: { classId: string; initi
 
   async function save(value: string | null) {
     try {
-      await sendJson("PUT", `/api/author/classes/${encodeURIComponent(classId)}/exam-date`, { date: value });
+      await callApi("PUT", `/api/author/classes/${encodeURIComponent(classId)}/exam-date`, { date: value });
     } catch (error) {
-      setMessage((error as Error).message);
+      setMessage(errorText(error));
       return;
     }
     setMessage(value === null ? t("classCleared") : t("classSaved"));

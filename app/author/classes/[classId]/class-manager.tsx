@@ -1,14 +1,16 @@
 "use client";
+import type { Locale } from "next-intl";
 import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useId, useState, type FormEvent } from "react";
 import type { ClassDetail } from "@/lib/server/classes/classes";
-import { callApi } from "@/app/classes/api-client";
+import { callApi } from "@/lib/api-client";
 import { DataTable } from "@/app/_components/data-table";
+import { MAX_CLASS_NAME_LENGTH } from "@/lib/schemas/classes";
 
 /** An instructor's class: rename, new join code, assign and unassign decks, remove members, delete. */
-export function ClassManager({ initial, lang }: { initial: ClassDetail; lang: "ko" | "en" }) {
+export function ClassManager({ initial, lang }: { initial: ClassDetail; lang: Locale }) {
   const t = useTranslations("classes");
   const router = useRouter();
   const [detail, setDetail] = useState(initial);
@@ -211,7 +213,7 @@ export function ClassManager({ initial, lang }: { initial: ClassDetail; lang: "k
             <label htmlFor={nameId} className="field-label">
               {t("author.create.name")}
             </label>
-            <input id={nameId} className="field-input" value={name} onChange={(event) => setName(event.target.value)} maxLength={100} required />
+            <input id={nameId} className="field-input" value={name} onChange={(event) => setName(event.target.value)} maxLength={MAX_CLASS_NAME_LENGTH} required />
           </div>
           <button type="submit" className="btn-secondary" disabled={busy || name.trim() === "" || name.trim() === detail.name}>
             {t("manage.rename")}

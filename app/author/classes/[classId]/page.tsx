@@ -25,8 +25,7 @@ export default async function AuthorClassPage({ params }: { params: Params }) {
     if (error instanceof AppError && error.status === 404) notFound();
     throw error;
   });
-  const [t, tExam, locale, readiness] = await Promise.all([getTranslations("classes"), getTranslations("examDates"), getLocale(), classReadiness(user, classId)]);
-  const lang = locale === "ko" ? "ko" : "en";
+  const [t, tExam, lang, readiness] = await Promise.all([getTranslations("classes"), getTranslations("examDates"), getLocale(), classReadiness(user, classId)]);
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-2">

@@ -3,7 +3,8 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useId, useRef, useState } from "react";
 import type { CsvLineError } from "@/lib/content/import-csv";
-import { api, ApiError, deckApi } from "./api";
+import { api, ApiError } from "@/lib/api-client";
+import { deckApi } from "./api";
 
 /** Static cards from a CSV/TSV file (front, back, tags): all or nothing, problems by line. */
 export function CsvImport({ deckId, concepts, baseVersion }: { deckId: string; concepts: { id: string; name: string }[]; baseVersion: string | null }) {
@@ -34,7 +35,7 @@ export function CsvImport({ deckId, concepts, baseVersion }: { deckId: string; c
       setResult({ tone: "ok", text: t("imported", { added: outcome.added, updated: outcome.updated, version: outcome.version }), errors: [] });
       router.refresh();
     } catch (error) {
-      const errors = error instanceof ApiError && Array.isArray(error.body?.errors) ? (error.body.errors as CsvLineError[]) : [];
+      const errors = (error instanceof ApiError && error.list<CsvLineError>("errors")) || [];
       setResult({ tone: "error", text: error instanceof Error ? error.message : String(error), errors });
     } finally {
       setBusy(false);

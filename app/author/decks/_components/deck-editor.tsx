@@ -4,8 +4,9 @@ import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useMemo, useReducer, useRef } from "react";
 import type { DeckError } from "@/lib/content";
 import type { PublishBlocker } from "@/lib/server/decks/deck-versions";
-import { api, ApiError, deckApi } from "./api";
+import { deckApi } from "./api";
 import { DECK_FILE, deckEditorReducer, initialEditorState, newFilePath, openPaths, pendingChanges, type DeckEditorStart, type Saved } from "./deck-editor-machine";
+import { api, ApiError } from "@/lib/api-client";
 import { PreviewPane } from "./preview-pane";
 import { skeletonFileText } from "./template-kinds";
 import { useLivePreview } from "./use-live-preview";
@@ -80,9 +81,9 @@ export function DeckEditor({ deckId, deckTitle, concepts, head, initialPath, ini
       const outcome = await api<Saved>(`${deckApi(deckId)}/versions`, { body: { baseVersion, changes } });
       dispatch({ type: "saveSucceeded", changes, outcome });
     } catch (error) {
-      if (error instanceof ApiError && error.status === 422 && Array.isArray(error.body?.errors)) {
-        dispatch({ type: "saveInvalid", message: error.message, errors: error.body.errors as DeckError[] });
-      } else dispatch({ type: "saveFailed", message: error instanceof Error ? error.message : String(error) });
+      const errors = error instanceof ApiError && error.status === 422 ? error.list<DeckError>("errors") : undefined;
+      const message = error instanceof Error ? error.message : String(error);
+      dispatch(errors ? { type: "saveInvalid", message, errors } : { type: "saveFailed", message });
     } finally {
       busy.current = false;
     }
@@ -96,8 +97,9 @@ export function DeckEditor({ deckId, deckTitle, concepts, head, initialPath, ini
       await api(`${deckApi(deckId)}/versions/${baseVersion}/publish`, { method: "POST" });
       dispatch({ type: "published", version: baseVersion });
     } catch (error) {
-      if (error instanceof ApiError && Array.isArray(error.body?.blockers)) dispatch({ type: "publishBlocked", message: error.message, blockers: error.body.blockers as PublishBlocker[] });
-      else dispatch({ type: "publishFailed", message: error instanceof Error ? error.message : String(error) });
+      const blockers = error instanceof ApiError ? error.list<PublishBlocker>("blockers") : undefined;
+      const message = error instanceof Error ? error.message : String(error);
+      dispatch(blockers ? { type: "publishBlocked", message, blockers } : { type: "publishFailed", message });
     } finally {
       busy.current = false;
     }

@@ -3,7 +3,8 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import type { DeckEditorEntry } from "@/lib/server/decks/authoring";
-import { api, deckApi } from "./api";
+import { deckApi } from "./api";
+import { api } from "@/lib/api-client";
 
 /** The owner's settings: who else edits the deck, and whether every student sees it. */
 export function DeckSettings({ deckId, isPublic, editors, isOwner }: { deckId: string; isPublic: boolean; editors: DeckEditorEntry[]; isOwner: boolean }) {

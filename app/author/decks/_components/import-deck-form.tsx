@@ -3,7 +3,7 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import type { DeckError } from "@/lib/content";
-import { api, ApiError } from "./api";
+import { api, ApiError } from "@/lib/api-client";
 
 /** Import a deck folder: its ZIP (as exported), or its .yaml files chosen together. */
 export function ImportDeckForm() {
@@ -31,7 +31,7 @@ export function ImportDeckForm() {
           });
       router.push(`/author/decks/${encodeURIComponent(outcome.deckId)}`);
     } catch (cause) {
-      setError({ message: cause instanceof Error ? cause.message : String(cause), errors: cause instanceof ApiError && Array.isArray(cause.body?.errors) ? (cause.body.errors as DeckError[]) : [] });
+      setError({ message: cause instanceof Error ? cause.message : String(cause), errors: (cause instanceof ApiError && cause.list<DeckError>("errors")) || [] });
       setBusy(false);
     }
   }

@@ -2,7 +2,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
-import { api, ApiError } from "./api";
+import { api, ApiError } from "@/lib/api-client";
 
 interface ConceptRow {
   id: string;
@@ -39,7 +39,7 @@ export function NewDeckForm() {
       });
       router.push(`/author/decks/${encodeURIComponent(created.deckId)}`);
     } catch (cause) {
-      const fields = cause instanceof ApiError && cause.body?.fields && typeof cause.body.fields === "object" ? (cause.body.fields as Record<string, string[]>) : {};
+      const fields = (cause instanceof ApiError && cause.fields) || {};
       // With fields marked, the server's summary ("Invalid input. id: …") only repeats the first one.
       const message = Object.keys(fields).length > 0 ? t("fixFields") : cause instanceof Error ? cause.message : String(cause);
       setError({ message, fields });

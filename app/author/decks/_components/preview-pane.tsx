@@ -95,7 +95,7 @@ export interface PreviewPaneProps {
  */
 export function PreviewPane({ shown, pending, error, onJump, path }: PreviewPaneProps) {
   const t = useTranslations("author.preview");
-  const language = useLocale() === "ko" ? "ko" : "en";
+  const language = useLocale();
   const section = useRef<HTMLElement>(null);
   const latency = useRef<HTMLSpanElement>(null);
   const headingId = useId();

@@ -4,12 +4,13 @@ import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useId, useMemo, useState } from "react";
 import type { DeckError } from "@/lib/content";
-import { api, ApiError, deckApi } from "./api";
+import { api, ApiError } from "@/lib/api-client";
+import { deckApi } from "./api";
 import { PreviewPane } from "./preview-pane";
 import { DEFAULT_VALUES, TEMPLATE_KINDS, templateFilePath, templateFileText, type TemplateFormValues, type TemplateKind } from "./template-kinds";
 import { useLivePreview } from "./use-live-preview";
+import { isId } from "@/lib/schemas/ids";
 
-const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const ASK_OPTIONS = ["total", "weights", "biases"] as const;
 
 function Field({ label, hint, children, id }: { label: string; hint?: string; children: React.ReactNode; id: string }) {
@@ -42,7 +43,7 @@ export function TemplateForm({ deckId, concepts, baseVersion }: { deckId: string
   const [saving, setSaving] = useState(false);
   const [errors, setErrors] = useState<DeckError[]>([]);
   const [message, setMessage] = useState<string | null>(null);
-  const idValid = ID.test(values.id);
+  const idValid = isId(values.id);
   const path = templateFilePath(idValid ? values.id : "new-template");
   const text = useMemo(() => templateFileText({ ...values, id: idValid ? values.id : "new-template" }), [values, idValid]);
   const preview = useLivePreview({ deckId, path, text, line: 1, editedAt });
@@ -66,7 +67,8 @@ export function TemplateForm({ deckId, concepts, baseVersion }: { deckId: string
       router.push(`/author/decks/${encodeURIComponent(deckId)}/edit?file=${encodeURIComponent(path)}`);
     } catch (error) {
       setMessage(error instanceof Error ? error.message : String(error));
-      if (error instanceof ApiError && Array.isArray(error.body?.errors)) setErrors(error.body.errors as DeckError[]);
+      const errors = error instanceof ApiError ? error.list<DeckError>("errors") : undefined;
+      if (errors) setErrors(errors);
       setSaving(false);
     }
   }

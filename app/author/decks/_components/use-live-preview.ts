@@ -1,7 +1,7 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
 import type { PreviewItemRef, PreviewResult } from "@/lib/server/decks/authoring-preview";
-import { api } from "./api";
+import { api } from "@/lib/api-client";
 
 /** Time from the last keystroke to the request: long enough to skip the keystrokes of a word. */
 export const PREVIEW_DEBOUNCE_MS = 120;

@@ -3,7 +3,8 @@ import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useState } from "react";
 import type { PublishBlocker, VersionSummary } from "@/lib/server/decks/deck-versions";
-import { api, ApiError, deckApi } from "./api";
+import { deckApi } from "./api";
+import { api, ApiError } from "@/lib/api-client";
 
 /** The deck's versions, newest first, with Publish and Retire. */
 export function VersionList({ deckId, versions }: { deckId: string; versions: VersionSummary[] }) {
@@ -27,7 +28,7 @@ export function VersionList({ deckId, versions }: { deckId: string; versions: Ve
       }
       router.refresh();
     } catch (error) {
-      setMessage({ tone: "error", text: error instanceof Error ? error.message : String(error), blockers: error instanceof ApiError && Array.isArray(error.body?.blockers) ? (error.body.blockers as PublishBlocker[]) : undefined });
+      setMessage({ tone: "error", text: error instanceof Error ? error.message : String(error), blockers: error instanceof ApiError ? error.list<PublishBlocker>("blockers") : undefined });
     } finally {
       setBusy(null);
     }

@@ -1,7 +1,7 @@
 import { deleteClass, getOwnedClass, updateClass } from "@/lib/server/classes/classes";
-import { updateClassBodySchema } from "@/lib/server/classes-schemas";
 import { parseJsonBody, route } from "@/lib/server/platform/http";
 import { requireInstructor } from "@/lib/server/accounts/session";
+import { updateClassBodySchema } from "@/lib/schemas/classes";
 import { classIdOf, type ClassRouteContext } from "../params";
 
 /** GET /api/author/classes/{classId} → {class: {…, members, assignable}}; another instructor's class is a 404. */

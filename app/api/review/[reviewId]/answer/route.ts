@@ -1,9 +1,9 @@
 import { parseJsonBody, route } from "@/lib/server/platform/http";
 import { answerReview } from "@/lib/server/review/review-answer";
 import { answerPayload } from "@/lib/server/review/review-payload";
-import { answerBodySchema } from "@/lib/server/review-schemas";
 import { reviewUserId } from "@/lib/server/accounts/session-cookie";
 import { jsonWithTiming } from "@/lib/server/review/review-timing";
+import { answerBodySchema } from "@/lib/schemas/review";
 import { reviewIdOf, type ReviewRouteContext } from "../params";
 
 /**

@@ -1,8 +1,8 @@
 import { parseJsonBody, route } from "@/lib/server/platform/http";
 import { gradeReview } from "@/lib/server/review/review-grade";
-import { gradeBodySchema } from "@/lib/server/review-schemas";
 import { reviewUserId } from "@/lib/server/accounts/session-cookie";
 import { jsonWithTiming } from "@/lib/server/review/review-timing";
+import { gradeBodySchema } from "@/lib/schemas/review";
 import { reviewIdOf, type ReviewRouteContext } from "../params";
 
 /**

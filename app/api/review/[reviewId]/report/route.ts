@@ -1,7 +1,7 @@
 import { parseJsonBody, route } from "@/lib/server/platform/http";
 import { reportProblem } from "@/lib/server/review/review-card-actions";
-import { reportBodySchema } from "@/lib/server/review-schemas";
 import { requireUser } from "@/lib/server/accounts/session";
+import { reportBodySchema } from "@/lib/schemas/review";
 import { reviewIdOf, type ReviewRouteContext } from "../params";
 
 /** POST /api/review/{reviewId}/report {message} → 201 {reportId}: stores the variant's seed and parameters for the instructor. */

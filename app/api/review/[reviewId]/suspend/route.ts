@@ -1,7 +1,7 @@
 import { parseJsonBody, route } from "@/lib/server/platform/http";
 import { suspendReviewCard } from "@/lib/server/review/review-card-actions";
-import { suspendBodySchema } from "@/lib/server/review-schemas";
 import { requireUser } from "@/lib/server/accounts/session";
+import { suspendBodySchema } from "@/lib/schemas/review";
 import { reviewIdOf, type ReviewRouteContext } from "../params";
 
 /** POST /api/review/{reviewId}/suspend [{suspended: false}] → {cardId, state}: out of every queue (or back). */

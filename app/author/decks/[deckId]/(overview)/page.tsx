@@ -34,8 +34,7 @@ export default async function AuthorDeckPage({ params }: { params: Params }) {
   const { deckId } = await params;
   const { user, access } = await deckForPage(deckId, `/author/decks/${deckId}`, false);
   const { deck, role } = access;
-  const [t, locale] = await Promise.all([getTranslations("author.deck"), getLocale()]);
-  const language = locale === "ko" ? "ko" : "en";
+  const [t, language] = await Promise.all([getTranslations("author.deck"), getLocale()]);
   const title = parseDeckTitle(deck.title, deck.id);
   const editing = role !== "reader";
   const base = `/author/decks/${encodeURIComponent(deck.id)}`;

@@ -32,10 +32,10 @@ export default async function EditDeckPage({ params, searchParams }: { params: P
   const title = parseDeckTitle(access.deck.title, access.deck.id);
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-bold tracking-tight">{t("heading", { title: title[locale === "ko" ? "ko" : "en"] })}</h1>
+      <h1 className="text-2xl font-bold tracking-tight">{t("heading", { title: title[locale] })}</h1>
       <DeckEditor
         deckId={access.deck.id}
-        deckTitle={title[locale === "ko" ? "ko" : "en"]}
+        deckTitle={title[locale]}
         concepts={concepts}
         head={head ? { version: head.version, status: head.status, files: head.files } : null}
         initialPath={location?.file ?? single(query.file)}

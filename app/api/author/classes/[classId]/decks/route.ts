@@ -1,7 +1,7 @@
 import { assignDeck } from "@/lib/server/classes/classes";
-import { assignDeckBodySchema } from "@/lib/server/classes-schemas";
 import { parseJsonBody, route } from "@/lib/server/platform/http";
 import { requireInstructor } from "@/lib/server/accounts/session";
+import { assignDeckBodySchema } from "@/lib/schemas/classes";
 import { classIdOf, type ClassRouteContext } from "../../params";
 
 /** POST /api/author/classes/{classId}/decks {deckId} → {class}: the class's students now see the deck (idempotent). */

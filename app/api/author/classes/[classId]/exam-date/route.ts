@@ -1,8 +1,8 @@
 import { setClassExamDate } from "@/lib/server/exams/exam-dates";
-import { classExamDateBodySchema } from "@/lib/server/exam-dates-schemas";
 import { classReadiness } from "@/lib/server/exams/exam-plan";
 import { parseJsonBody, route } from "@/lib/server/platform/http";
 import { requireInstructor } from "@/lib/server/accounts/session";
+import { classExamDateBodySchema } from "@/lib/schemas/exam-dates";
 import { classIdOf, type ClassRouteContext } from "../../params";
 
 /** GET /api/author/classes/{classId}/exam-date → {date, students, concepts}: the class's exam date and readiness per concept, weakest first. */

@@ -1,7 +1,7 @@
 import { saveAnswer } from "@/lib/server/exams/exams";
-import { saveAnswerBodySchema } from "@/lib/server/exams-schemas";
 import { parseJsonBody, route } from "@/lib/server/platform/http";
 import { requireUser } from "@/lib/server/accounts/session";
+import { saveAnswerBodySchema } from "@/lib/schemas/exams";
 import { examIdOf, positionOf, type ExamAnswerRouteContext } from "../../params";
 
 /**

@@ -18,8 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NewTemplatePage({ params }: { params: Params }) {
   const { deckId } = await params;
   const { access } = await deckForPage(deckId, `/author/decks/${deckId}/templates/new`, true);
-  const [head, locale, t] = await Promise.all([headVersion(access.deck.id), getLocale(), getTranslations("author.form")]);
-  const language = locale === "ko" ? "ko" : "en";
+  const [head, language, t] = await Promise.all([headVersion(access.deck.id), getLocale(), getTranslations("author.form")]);
   const parsed = head ? parseDeckFiles(head.files, access.deck.id) : null;
   const concepts = (parsed?.ok ? parsed.deck.concepts : (await storedDeck(access.deck)).concepts).map((concept) => ({ id: concept.id, name: concept[language] }));
   const title = parseDeckTitle(access.deck.title, access.deck.id);

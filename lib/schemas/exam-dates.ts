@@ -1,8 +1,7 @@
-import { packMessage } from "@/lib/i18n/message";
-import "server-only";
 import { z } from "zod";
-import { parseDayNumber } from "@/lib/srs/days";
-import { deckIdSchema } from "./classes-schemas";
+import { packMessage } from "../i18n/message";
+import { parseDayNumber } from "../srs/days";
+import { deckIdSchema, MAX_OPAQUE_ID_LENGTH, opaqueIdSchema } from "./ids";
 
 /** Inputs of the exam-date APIs, parsed with zod in the route handlers (422 with field messages). */
 
@@ -29,8 +28,4 @@ export const classExamDateBodySchema = z.strictObject({
   date: examCalendarDateSchema.nullable(),
 });
 
-export const examDateIdSchema = z
-  .string()
-  .min(1, packMessage("request.examDateIdRequired"))
-  .max(64, packMessage("request.examDateIdLength", { max: 64 }))
-  .regex(/^[A-Za-z0-9_-]+$/, packMessage("request.examDateIdForm"));
+export const examDateIdSchema = opaqueIdSchema({ required: packMessage("request.examDateIdRequired"), tooLong: packMessage("request.examDateIdLength", { max: MAX_OPAQUE_ID_LENGTH }), form: packMessage("request.examDateIdForm") });

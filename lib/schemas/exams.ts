@@ -1,16 +1,17 @@
-import { packMessage } from "@/lib/i18n/message";
-import "server-only";
 import { z } from "zod";
-import { MAX_EXAM_DECKS, MAX_QUESTIONS, MAX_TIME_LIMIT_SECONDS, MIN_QUESTIONS, MIN_TIME_LIMIT_SECONDS } from "./exams/exams";
-import { deckIdSchema } from "./classes-schemas";
+import { packMessage } from "../i18n/message";
+import { deckIdSchema, MAX_OPAQUE_ID_LENGTH, opaqueIdSchema } from "./ids";
+import { answerSchema } from "./limits";
 
-/** Inputs of the exam APIs, parsed with zod in the route handlers (422 with field messages). */
+/** Inputs of the exam APIs, parsed with zod in the route handlers (422 with field messages); the limits are the setup form's too. */
 
-export const examIdSchema = z
-  .string()
-  .min(1, packMessage("request.examIdRequired"))
-  .max(64, packMessage("request.examIdLength", { max: 64 }))
-  .regex(/^[A-Za-z0-9_-]+$/, packMessage("request.examIdForm"));
+export const MIN_QUESTIONS = 1;
+export const MAX_QUESTIONS = 50;
+export const MIN_TIME_LIMIT_SECONDS = 60;
+export const MAX_TIME_LIMIT_SECONDS = 3 * 60 * 60;
+export const MAX_EXAM_DECKS = 20;
+
+export const examIdSchema = opaqueIdSchema({ required: packMessage("request.examIdRequired"), tooLong: packMessage("request.examIdLength", { max: MAX_OPAQUE_ID_LENGTH }), form: packMessage("request.examIdForm") });
 
 export const positionSchema = z.coerce
   .number({ error: packMessage("request.position") })
@@ -40,6 +41,6 @@ export const startExamBodySchema = z.strictObject(
 );
 
 export const saveAnswerBodySchema = z.strictObject(
-  { response: z.string({ error: packMessage("request.responseText") }).max(2_000, packMessage("request.answerLength", { max: "2,000" })) },
+  { response: answerSchema },
   { error: packMessage("request.sendJson", { example: '{"response": "…"}' }) },
 );

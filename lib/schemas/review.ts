@@ -1,19 +1,20 @@
-import { packMessage } from "@/lib/i18n/message";
-import "server-only";
 import { z } from "zod";
+import { packMessage } from "../i18n/message";
+import { ID_PATTERN, MAX_ID_LENGTH, MAX_OPAQUE_ID_LENGTH, opaqueIdSchema } from "./ids";
+import { answerSchema, grouped } from "./limits";
 
-/** Inputs of the review API, parsed with zod in the route handlers (422 with field messages). */
+/** Inputs of the review API, parsed with zod in the route handlers (422 with field messages); the limits are the forms' too. */
 
-export const reviewIdSchema = z
-  .string()
-  .min(1, packMessage("request.reviewIdRequired"))
-  .max(64, packMessage("request.reviewIdLength", { max: 64 }))
-  .regex(/^[A-Za-z0-9_-]+$/, packMessage("request.reviewIdForm"));
+export const MAX_NEW_CARDS_PER_DECK = 1_000;
+export const MAX_REVIEWS_PER_DAY = 10_000;
+export const MAX_REPORT_LENGTH = 2_000;
+
+export const reviewIdSchema = opaqueIdSchema({ required: packMessage("request.reviewIdRequired"), tooLong: packMessage("request.reviewIdLength", { max: MAX_OPAQUE_ID_LENGTH }), form: packMessage("request.reviewIdForm") });
 
 export const nextQuerySchema = z.strictObject(
   {
-    deck: z.string().min(1).max(100).regex(/^[a-z0-9-]+$/, packMessage("request.deckIdForm")).optional(),
-    concept: z.string().min(1).max(100).regex(/^[a-z0-9-]+$/, packMessage("request.conceptIdForm")).optional(),
+    deck: z.string().min(1).max(MAX_ID_LENGTH).regex(ID_PATTERN, packMessage("request.deckIdForm")).optional(),
+    concept: z.string().min(1).max(MAX_ID_LENGTH).regex(ID_PATTERN, packMessage("request.conceptIdForm")).optional(),
   },
   { error: packMessage("request.onlyQueries", { queries: "?deck=… and ?concept=…" }) },
 );
@@ -21,7 +22,7 @@ export const nextQuerySchema = z.strictObject(
 export const answerBodySchema = z.strictObject(
   {
     /** What the student typed; may be omitted (or empty) for a self-graded card, which is revealed. */
-    response: z.string().max(2_000, packMessage("request.answerLength", { max: "2,000" })).optional(),
+    response: answerSchema.optional(),
     /** Time from showing the prompt to checking, in ms. */
     durationMs: z.number().int(packMessage("request.wholeMilliseconds", { field: "durationMs" })).min(0).max(86_400_000).optional(),
   },
@@ -51,15 +52,15 @@ export const reportBodySchema = z.strictObject(
       .string({ error: packMessage("request.describeProblem") })
       .trim()
       .min(1, packMessage("request.describeProblem"))
-      .max(2_000, packMessage("request.reportLength", { max: "2,000" })),
+      .max(MAX_REPORT_LENGTH, packMessage("request.reportLength", { max: grouped(MAX_REPORT_LENGTH) })),
   },
   { error: packMessage("request.sendJson", { example: '{"message": "…"}' }) },
 );
 
 export const settingsBodySchema = z.strictObject(
   {
-    newCardsPerDeck: z.number().int(packMessage("request.wholeNumberPlease")).min(0, packMessage("request.atLeast", { min: 0 })).max(1_000, packMessage("request.atMost", { max: "1,000" })).optional(),
-    reviewsPerDay: z.number().int(packMessage("request.wholeNumberPlease")).min(0, packMessage("request.atLeast", { min: 0 })).max(10_000, packMessage("request.atMost", { max: "10,000" })).optional(),
+    newCardsPerDeck: z.number().int(packMessage("request.wholeNumberPlease")).min(0, packMessage("request.atLeast", { min: 0 })).max(MAX_NEW_CARDS_PER_DECK, packMessage("request.atMost", { max: grouped(MAX_NEW_CARDS_PER_DECK) })).optional(),
+    reviewsPerDay: z.number().int(packMessage("request.wholeNumberPlease")).min(0, packMessage("request.atLeast", { min: 0 })).max(MAX_REVIEWS_PER_DAY, packMessage("request.atMost", { max: grouped(MAX_REVIEWS_PER_DAY) })).optional(),
   },
   { error: packMessage("request.sendJson", { example: '{"newCardsPerDeck": 20, "reviewsPerDay": 200}' }) },
 );

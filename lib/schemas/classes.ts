@@ -1,32 +1,21 @@
-import { packMessage } from "@/lib/i18n/message";
-import "server-only";
 import { z } from "zod";
+import { packMessage } from "../i18n/message";
+import { deckIdSchema, MAX_OPAQUE_ID_LENGTH, opaqueIdSchema } from "./ids";
 
-/** Inputs of the class APIs, parsed with zod in the route handlers (422 with field messages). */
+/** Inputs of the class APIs, parsed with zod in the route handlers (422 with field messages) and read by the class forms. */
 
-export const classIdSchema = z
-  .string()
-  .min(1, packMessage("request.classIdRequired"))
-  .max(64, packMessage("request.classIdLength", { max: 64 }))
-  .regex(/^[A-Za-z0-9_-]+$/, packMessage("request.classIdForm"));
+export const MAX_CLASS_NAME_LENGTH = 100;
+export const MAX_JOIN_CODE_LENGTH = 32;
 
-export const userIdSchema = z
-  .string()
-  .min(1, packMessage("request.userIdRequired"))
-  .max(64, packMessage("request.userIdLength", { max: 64 }))
-  .regex(/^[A-Za-z0-9_-]+$/, packMessage("request.userIdForm"));
+export const classIdSchema = opaqueIdSchema({ required: packMessage("request.classIdRequired"), tooLong: packMessage("request.classIdLength", { max: MAX_OPAQUE_ID_LENGTH }), form: packMessage("request.classIdForm") });
 
-export const deckIdSchema = z
-  .string({ error: packMessage("request.deckId") })
-  .min(1, packMessage("request.deckId"))
-  .max(100, packMessage("request.deckIdLength", { max: 100 }))
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, packMessage("request.deckIdForm"));
+export const userIdSchema = opaqueIdSchema({ required: packMessage("request.userIdRequired"), tooLong: packMessage("request.userIdLength", { max: MAX_OPAQUE_ID_LENGTH }), form: packMessage("request.userIdForm") });
 
 const className = z
   .string({ error: packMessage("request.className") })
   .trim()
   .min(1, packMessage("request.className"))
-  .max(100, packMessage("request.classNameLength", { max: 100 }))
+  .max(MAX_CLASS_NAME_LENGTH, packMessage("request.classNameLength", { max: MAX_CLASS_NAME_LENGTH }))
   .refine((name) => !/[\u0000-\u001f\u007f]/.test(name), packMessage("request.classNameControl"));
 
 export const createClassBodySchema = z.strictObject({ name: className }, { error: packMessage("request.sendJson", { example: '{"name": "Deep learning, spring"}' }) });
@@ -50,7 +39,7 @@ export const joinBodySchema = z.strictObject(
       .string({ error: packMessage("request.joinCode") })
       .trim()
       .min(1, packMessage("request.joinCode"))
-      .max(32, packMessage("request.joinCodeForm")),
+      .max(MAX_JOIN_CODE_LENGTH, packMessage("request.joinCodeForm")),
   },
   { error: packMessage("request.sendJson", { example: '{"code": "ABCD-EFGH"}' }) },
 );

@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { api } from "./api";
+import { api, ApiError, callApi, errorText } from "./api-client";
 
 /**
  * api(): the live preview aborts the previous request on every keystroke. An answer aborted after
@@ -14,6 +14,17 @@ let base = "";
 
 beforeAll(async () => {
   server = createServer((request, response) => {
+    if (request.url === "/refused") {
+      // The body lib/server/http.ts's jsonError sends.
+      response.writeHead(422, { "Content-Type": "application/json" });
+      response.end(JSON.stringify({ error: "date must be between 2000 and 2199.", code: "request.dateRange", params: { from: 2000, to: 2199 }, fields: { date: ["date must be between 2000 and 2199."] } }));
+      return;
+    }
+    if (request.url === "/gone") {
+      response.writeHead(204);
+      response.end();
+      return;
+    }
     if (request.url === "/stalled") {
       // Headers and half a JSON body, then nothing.
       response.writeHead(200, { "Content-Type": "application/json" });
@@ -59,5 +70,16 @@ describe("api", () => {
     await headers;
     controller.abort();
     expect(await outcome).toEqual({ rejected: "AbortError" });
+  });
+
+  it("reads the API's error body into one ApiError: text, catalogue key, parameters and field messages", async () => {
+    const error = await callApi("PUT", `${base}/refused`, { date: "1999-01-01" }).catch((cause: unknown) => cause);
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status: 422, message: "date must be between 2000 and 2199.", code: "request.dateRange", params: { from: 2000, to: 2199 }, fields: { date: ["date must be between 2000 and 2199."] } });
+    expect(errorText(error)).toBe("date must be between 2000 and 2199. date must be between 2000 and 2199.");
+  });
+
+  it("a 204 is undefined", async () => {
+    expect(await callApi("DELETE", `${base}/gone`)).toBeUndefined();
   });
 });
