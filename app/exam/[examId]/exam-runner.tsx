@@ -6,7 +6,6 @@ import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, 
 import type { Bilingual } from "@/lib/questions";
 import type { ExamQuestionView, RunningExam } from "@/lib/server/exams/exams";
 import { MathHtml } from "@/app/_components/math-html";
-import { MathText } from "@/app/_components/math-text";
 import { ApiError, callApi } from "@/lib/api-client";
 import { crossedThreshold, formatClock, remainingMs } from "./exam-timer";
 import { MAX_ANSWER_LENGTH } from "@/lib/schemas/limits";

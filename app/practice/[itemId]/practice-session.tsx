@@ -11,7 +11,6 @@ import { QuestionCard, verdictTone } from "@/app/_components/question-card/quest
 import { RevealAnswer } from "@/app/_components/question-card/reveal-answer";
 import { ShortcutList } from "@/app/_components/question-card/shortcut-list";
 import { SolutionDiagram, SolutionLayerTable } from "@/app/_components/solution-parts";
-import { MAX_ANSWER_LENGTH } from "@/lib/schemas/limits";
 import { api } from "@/lib/api-client";
 
 type Busy = "check" | "variant" | null;
