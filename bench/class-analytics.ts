@@ -71,7 +71,7 @@ async function main(): Promise<void> {
       runs.push(round(performance.now() - began));
       if (i === 0) log(`attempts ${data.totals.attempts}, templates ${data.templates.length}, concepts ${data.concepts.length}`);
     }
-    // Where a call's time goes: the same reads and per-attempt work as reviewAttempts, one by one.
+    // Where a call's time goes: the same reads and per-attempt work as analytics-queries.ts, one by one.
     const { checkAnswer } = await import("../lib/questions");
     const members = await db.classMember.findMany({ where: { classId: created.id }, select: { userId: true, joinedAt: true } });
     const phase = async <T>(work: () => Promise<T> | T): Promise<[T, number]> => {
@@ -79,17 +79,18 @@ async function main(): Promise<void> {
       const value = await work();
       return [value, round(performance.now() - began)];
     };
+    const userIds = members.map((m) => m.userId);
+    const earliest = new Date(Math.min(...members.map((m) => m.joinedAt.getTime())));
     const [rows, readMs] = await phase(() =>
       db.review.findMany({
-        where: { deckId: { in: [deckId] }, kind: { not: "exam" }, status: { in: ["correct", "wrong", "revealed"] }, OR: members.map((m) => ({ userId: m.userId, answeredAt: { gte: m.joinedAt } })) },
+        where: { deckId: { in: [deckId] }, kind: { not: "exam" }, status: { in: ["correct", "wrong", "revealed"] }, userId: { in: userIds }, answeredAt: { gte: earliest } },
         select: { id: true, userId: true, cardId: true, deckId: true, variantSeed: true, variant: true, response: true, status: true, answeredAt: true },
-        orderBy: { answeredAt: "desc" },
       }),
     );
     const [variants, parseMs] = await phase(() => rows.map((row) => JSON.parse(row.variant) as Parameters<typeof checkAnswer>[0]));
     const [, checkMs] = await phase(() => rows.forEach((row, i) => (row.status === "wrong" ? checkAnswer(variants[i]!, row.response ?? "") : null)));
     const [, logMs] = await phase(() =>
-      db.reviewLog.findMany({ where: { deckId: { in: [deckId] }, undo: { is: null }, OR: members.map((m) => ({ userId: m.userId, createdAt: { gte: m.joinedAt } })) }, select: { userId: true, cardId: true }, distinct: ["userId", "cardId"] }),
+      db.reviewLog.groupBy({ by: ["userId", "cardId"], where: { deckId: { in: [deckId] }, undo: { is: null }, userId: { in: userIds }, createdAt: { gte: earliest } }, _max: { createdAt: true } }),
     );
     const [, cardsMs] = await phase(() => db.card.findMany({ where: { deckId: { in: [deckId] } }, select: { id: true, definition: true } }));
     const phases = { reviewsReadMs: readMs, variantsParseMs: parseMs, wrongAnswersCheckMs: checkMs, cardsStudiedReadMs: logMs, cardDefinitionsReadMs: cardsMs, rows: rows.length };
