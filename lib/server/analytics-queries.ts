@@ -112,8 +112,8 @@ export async function classScope(classId: string, ownerId: string): Promise<Clas
  *
  * Sorting the rows in SQL with their stored variants (a kilobyte or more each) is what made a large
  * class slow: SQLite's sorter spills that much to temporary files, and the time grew faster than the
- * rows. So the rows are read unsorted and sorted here when they all fit; a class with more sorts
- * only the ids and times in SQL and reads the newest rows' variants by id.
+ * rows. So when they all fit (a count says so) the rows are read unsorted and sorted here; a class
+ * with more sorts only the ids and times in SQL and reads the newest rows' variants by id.
  */
 export async function reviewAttempts(members: ClassMembers, deckIds: string[], limit = MAX_ATTEMPTS): Promise<{ attempts: Attempt[]; truncated: boolean }> {
   const where = {
@@ -125,10 +125,12 @@ export async function reviewAttempts(members: ClassMembers, deckIds: string[], l
     answeredAt: { gte: members.earliest },
   };
   const select = { id: true, userId: true, cardId: true, deckId: true, variantSeed: true, response: true, status: true, answeredAt: true } as const;
-  const everything = await db.review.findMany({ where, select: { ...select, variant: true }, take: limit + 1 });
-  let rows: ((typeof everything)[number])[];
-  if (everything.length <= limit) {
-    rows = sinceEachMember(everything, (row) => row.answeredAt, members.sinceOf).sort(newestAnswerFirst);
+  const withVariant = { ...select, variant: true } as const;
+  let rows: Awaited<ReturnType<typeof db.review.findMany<{ select: typeof withVariant }>>>;
+  // No `take` on the unsorted read: Prisma would add ORDER BY id, the very sort of whole rows to avoid.
+  if ((await db.review.count({ where })) <= limit) {
+    const everything = await db.review.findMany({ where, select: withVariant });
+    rows = sinceEachMember(everything, (row) => row.answeredAt, members.sinceOf).sort(newestAnswerFirst).slice(0, limit);
   } else {
     const newest = await newestKept(
       (skip, take) => db.review.findMany({ where, select, orderBy: [{ answeredAt: "desc" }, { id: "asc" }], skip, take }),
