@@ -12,8 +12,8 @@ import { parseDeckTitle, parseExamQuestionVariant, parseProblemReportParams, par
  * The reads behind `/author/analytics` (analytics.ts puts them together). Each member's work counts
  * from their own start (join time, or the window's start), but the reads filter by the members as
  * one list (`userId IN …`) from the earliest start, and drop what came before a member's own start
- * here: one condition per member made the query (and its compilation) grow with the class, and
- * SQLite test it on every row.
+ * here: one `OR` branch per member made the query, and Prisma's compilation of it, grow with the
+ * class.
  */
 
 /** The most recent attempts read per class (a large class's analytics stay a bounded read). */
