@@ -5,7 +5,7 @@ const frameworkImports = {
   patterns: [
     {
       group: ["next", "next/*", "react", "react/*", "react-dom", "react-dom/*", "@prisma/*", "next-auth", "next-auth/*", "server-only"],
-      message: "The pure core (lib/model-core, lib/questions, lib/srs, lib/sim) imports no framework (docs/architecture.md).",
+      message: "The pure core (lib/model-core, lib/questions, lib/srs, lib/sim, lib/analytics) imports no framework (docs/architecture.md).",
     },
     {
       group: ["@/lib/server", "@/lib/server/**", "**/lib/server", "**/lib/server/**", "../server", "../server/**", "../../server/**", "@/lib/server-shared/**", "**/lib/server-shared/**"],
@@ -30,7 +30,7 @@ const config = [
     },
   },
   {
-    files: ["lib/model-core/**", "lib/questions/**", "lib/srs/**", "lib/sim/**"],
+    files: ["lib/model-core/**", "lib/questions/**", "lib/srs/**", "lib/sim/**", "lib/analytics/**"],
     rules: { "no-restricted-imports": ["error", frameworkImports] },
   },
   {

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Variant } from "@/lib/questions";
 import { classAnalytics, type ClassAnalytics } from "./analytics";
+import { classMembers, reviewAttempts } from "./analytics-queries";
 import { assignDeck, createClass, joinClass } from "../classes/classes";
 import { examDeck, loadDecks, makeUser } from "../testing/classes-fixtures";
 import { db } from "../platform/db";
@@ -144,6 +145,21 @@ describe("class analytics", () => {
       sameVersion: true,
       openHref: `/practice/dense-params?seed=${reportedSeed}`,
     });
+  });
+});
+
+describe("a class with more answers than are read", () => {
+  it("reads the newest ones, the same rows as when all fit, and says the list is cut", async () => {
+    const joined = await db.classMember.findMany({ where: { classId }, select: { userId: true, joinedAt: true } });
+    const members = classMembers(joined.map((m) => ({ userId: m.userId, since: m.joinedAt })));
+    const all = await reviewAttempts(members, [deck.id]);
+    const newest = await reviewAttempts(members, [deck.id], 2);
+    expect(all.truncated).toBe(false);
+    expect(all.attempts.length).toBeGreaterThan(2);
+    expect(newest.truncated).toBe(true);
+    // Two rows read; the two copies of an undone answer count once, as they do in the full list.
+    expect(newest.attempts.length).toBeGreaterThan(0);
+    expect(newest.attempts).toEqual(all.attempts.slice(0, newest.attempts.length));
   });
 });
 

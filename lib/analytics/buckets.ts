@@ -1,9 +1,8 @@
-import "server-only";
 import type { Bilingual, ParamValue, ParamValues } from "@/lib/questions";
 
 /**
  * Pure aggregation for /author/analytics: accuracy by parameter value (bucketed) and the most
- * frequent matched mistakes. No database here; analytics.ts feeds it attempts.
+ * frequent matched mistakes. No database here: lib/analytics/class-summary.ts feeds it a template's attempts.
  */
 
 export interface ParamObservation {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { accuracyByParam, numericBuckets, topMistakes, wordBuckets } from "./analytics-buckets";
+import { accuracyByParam, numericBuckets, topMistakes, wordBuckets } from "./buckets";
 
 const obs = (pairs: [number, boolean][]) => pairs.map(([value, correct]) => ({ value, correct }));
 
