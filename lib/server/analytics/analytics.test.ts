@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { expectStatus } from "@/lib/server-shared/testing/expect-status";
 import type { Variant } from "@/lib/questions";
 import { classAnalytics, type ClassAnalytics } from "./analytics";
 import { classMembers, reviewAttempts } from "./analytics-queries";
 import { assignDeck, createClass, joinClass } from "../classes/classes";
 import { examDeck, loadDecks, makeUser } from "../testing/classes-fixtures";
 import { db } from "../platform/db";
-import { AppError } from "../../server-shared/errors";
 import { saveAnswer, startExam, submitExam } from "../exams/exams";
 import { answerReview } from "../review/review-answer";
 import { reportProblem } from "../review/review-card-actions";
@@ -33,15 +33,6 @@ let classId = "";
 let data: ClassAnalytics;
 let reportedSeed = 0;
 let reportedParams: Variant["params"] = {};
-
-async function expectStatus(promise: Promise<unknown>, status: number): Promise<void> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  expect((error as AppError).status).toBe(status);
-}
 
 async function variantOf(reviewId: string): Promise<Variant> {
   return JSON.parse((await db.review.findUniqueOrThrow({ where: { id: reviewId } })).variant) as Variant;

@@ -3,7 +3,7 @@ import { summarizeClass, type ClassSummary, type Tally } from "@/lib/analytics/c
 import { reportedProblem, type ReportedProblem } from "@/lib/analytics/reported-problems";
 import type { Bilingual } from "@/lib/questions";
 import { msg } from "@/lib/i18n/message";
-import { forbidden } from "../../server-shared/errors";
+import { forbidden } from "@/lib/server-shared/errors";
 import { requireOwnedClass } from "../classes/classes";
 import type { Viewer } from "../accounts/users";
 import {

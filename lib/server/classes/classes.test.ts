@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { AppError } from "@/lib/server-shared/errors";
+import { expectStatus } from "@/lib/server-shared/testing/expect-status";
 import {
   assignDeck,
   assignableDecks,
@@ -25,15 +25,6 @@ import { canSeeDeck, visibleDeckIds } from "../decks/deck-visibility";
  * Classes and deck visibility against a real SQLite database: join codes, joining and leaving,
  * assigning decks, and the rule "students see public decks and their classes' decks only".
  */
-
-async function expectStatus(promise: Promise<unknown>, status: number): Promise<void> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  expect((error as AppError).status).toBe(status);
-}
 
 const publicDeck = examDeck();
 const privateDeck = examDeck();

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { expectStatus } from "@/lib/server-shared/testing/expect-status";
 import { mathHtml } from "@/lib/math-html";
 import type { Variant } from "@/lib/questions";
 import { dayNumber, suggestGrade } from "@/lib/srs";
 import { db } from "../platform/db";
 import { failInsertsOf } from "../testing/failure-trigger-fixture";
-import { AppError } from "@/lib/server-shared/errors";
 import { examReviewId } from "./exam-reviews";
 import { ANSWER_GRACE_MS, closeExam, examGrade, getExam, listExams, saveAnswer, scoreResponse, startExam, submitExam, type RunningExam } from "./exams";
 import { examDeck, loadDecks, makeUser } from "../testing/classes-fixtures";
@@ -21,16 +21,6 @@ const tfOnly = examDeck({ perConcept: 6 });
 const privateDeck = examDeck();
 const T0 = new Date("2026-03-02T09:00:00Z");
 const later = (ms: number) => new Date(T0.getTime() + ms);
-
-async function expectStatus(promise: Promise<unknown>, status: number): Promise<AppError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  expect((error as AppError).status).toBe(status);
-  return error as AppError;
-}
 
 async function variants(examId: string): Promise<Map<number, Variant>> {
   const rows = await db.examQuestion.findMany({ where: { examId }, orderBy: { position: "asc" } });

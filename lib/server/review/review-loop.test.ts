@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { expectStatus } from "@/lib/server-shared/testing/expect-status";
 import type { Variant } from "@/lib/questions";
 import { MILLISECONDS_PER_DAY, dayNumber } from "@/lib/srs";
 import { db } from "../platform/db";
 import { invalidateOpenDecks, syncContentDecks, type OpenDeck } from "../decks/deck-store";
-import { AppError } from "@/lib/server-shared/errors";
 import { answerReview } from "./review-answer";
 import { buryReviewCard, reportProblem, suspendReviewCard } from "./review-card-actions";
 import { gradeReview, undoGrade } from "./review-grade";
@@ -53,15 +53,6 @@ async function rightAnswer(reviewId: string): Promise<string> {
 
 async function stateRow(userId: string, cardId: string) {
   return db.cardState.findUniqueOrThrow({ where: { userId_cardId: { userId, cardId } } });
-}
-
-async function expectStatus(promise: Promise<unknown>, status: number): Promise<void> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(AppError);
-  expect((error as AppError).status).toBe(status);
 }
 
 /** Reviews cards until the queue is empty or `limit` cards were graded; returns the card ids in order. */
