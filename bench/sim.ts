@@ -31,19 +31,19 @@ import { CHROMIUM_ARGS, startApp } from "./browser-app";
 const RUNS: Record<(typeof EXPERIMENT_IDS)[number], string> = {
   activation: "epochs=20",
   "hidden-units": "epochs=20",
-  overfitting: "epochs=40",
-  dropout: "epochs=40",
-  hitters: "epochs=10",
-  "minibatch-sgd": "epochs=4",
+  overfitting: "epochs=120",
+  dropout: "epochs=80",
+  hitters: "epochs=30",
+  "minibatch-sgd": "epochs=10",
   "mnist-mlp": "epochs=2&trainSize=2000",
   convolution: "epochs=2&trainSize=1000",
   "max-pooling": "epochs=2&trainSize=1000",
   "cnn-vs-mlp": "epochs=2&trainSize=1000",
   "rnn-nyse": "epochs=3",
-  "dl-vs-methods": "epochs=10",
-  "weight-shapes": "epochs=2",
+  "dl-vs-methods": "epochs=100",
+  "weight-shapes": "epochs=3",
   "cnn-blocks": "epochs=2&trainSize=600",
-  "lstm-embedding": "epochs=3",
+  "lstm-embedding": "epochs=4",
 };
 
 const experiments: string[] = process.argv[2] && process.argv[2] !== "all" ? process.argv[2].split(",") : [...EXPERIMENT_IDS];
