@@ -3,7 +3,8 @@
  * automatic backend choice when the browser does not say conclusively what its device is. It runs
  * on the experiment's own model and first minibatch (same shapes, same kernels as the run), after
  * one untimed step that compiles shaders and allocates buffers, and stops as soon as the figure is
- * steady enough to rank backends (they differ by factors, not percents) or the budget is spent.
+ * steady enough to rank backends or the budget is spent. The figure is the median step, not the
+ * mean: on a shared machine another process can stall any one step many times over.
  */
 import type { ArchitectureSpec } from "@/lib/model-core";
 import { buildTrainableModel } from "@/lib/model-core/tfjs";
@@ -20,13 +21,20 @@ export interface ProbeBudget {
   enoughMs: number;
 }
 
-export const DEFAULT_PROBE_BUDGET: ProbeBudget = { minSteps: 3, maxSteps: 20, enoughMs: 400 };
+/** Per pass: the worker times each candidate twice, interleaved (`PROBE_PASSES`), 0.4 s in all. */
+export const DEFAULT_PROBE_BUDGET: ProbeBudget = { minSteps: 3, maxSteps: 20, enoughMs: 200 };
 
 export interface ProbeResult {
   /** The untimed first step: shader compilation, first allocations. */
   firstStepMs: number;
   msPerStep: number;
   steps: number;
+}
+
+function medianOf(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[middle] as number) : ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
 export async function timeTrainingSteps(
@@ -50,15 +58,15 @@ export async function timeTrainingSteps(
     const firstAt = now();
     await model.trainOnBatch(x, y);
     const firstStepMs = now() - firstAt;
-    let steps = 0;
+    const stepMs: number[] = [];
     const startedAt = now();
-    while (steps < budget.maxSteps && !shouldStop()) {
+    while (stepMs.length < budget.maxSteps && !shouldStop()) {
+      const stepAt = now();
       await model.trainOnBatch(x, y);
-      steps++;
-      if (steps >= budget.minSteps && now() - startedAt >= budget.enoughMs) break;
+      stepMs.push(now() - stepAt);
+      if (stepMs.length >= budget.minSteps && now() - startedAt >= budget.enoughMs) break;
     }
-    const elapsed = now() - startedAt;
-    return { firstStepMs, msPerStep: steps === 0 ? Infinity : elapsed / steps, steps };
+    return { firstStepMs, msPerStep: stepMs.length === 0 ? Infinity : medianOf(stepMs), steps: stepMs.length };
   } finally {
     tf.dispose([x, y]);
     optimizer.dispose();

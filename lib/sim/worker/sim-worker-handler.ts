@@ -45,6 +45,9 @@ export interface SimWorkerOptions {
 
 type Choice = Omit<BackendMessage, "type" | "runId">;
 
+/** Times each candidate backend is timed, in turn (see `chooseBackend`). */
+const PROBE_PASSES = 2;
+
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export function createSimWorkerHandler({ post, loadRuntime, now, yieldToEventLoop }: SimWorkerOptions) {
@@ -80,13 +83,24 @@ export function createSimWorkerHandler({ post, loadRuntime, now, yieldToEventLoo
     if (screening.chosen) {
       choice = { backend: screening.chosen, device: deviceOf(screening.chosen), attempts, skipped: plan.skipped, reason: screening.reason ?? { kind: "only-candidate" }, setAside: screening.setAside, probes: [] };
     } else {
-      const probes: Choice["probes"] = [];
-      for (const backend of probe ? screening.probe : []) {
-        if (active?.stopRequested) break;
-        await tf.setBackend(backend);
-        const result = await (probe as () => Promise<ProbeResult>)();
-        probes.push({ backend, ...result });
+      // Interleaved passes (wasm, cpu, wasm, cpu), each backend's faster pass kept: a burst of load
+      // on a shared machine, or WebAssembly still being optimised in the background on the first
+      // pass, then slows one pass and not the ranking.
+      const timed = new Map<BackendName, ProbeResult>();
+      for (let pass = 0; pass < PROBE_PASSES; pass++) {
+        for (const backend of probe ? screening.probe : []) {
+          if (active?.stopRequested) break;
+          await tf.setBackend(backend);
+          const result = await (probe as () => Promise<ProbeResult>)();
+          const known = timed.get(backend);
+          if (!known || result.msPerStep < known.msPerStep) timed.set(backend, { ...result, firstStepMs: known?.firstStepMs ?? result.firstStepMs, steps: (known?.steps ?? 0) + result.steps });
+          else timed.set(backend, { ...known, steps: known.steps + result.steps });
+        }
       }
+      const probes: Choice["probes"] = screening.probe.flatMap((backend) => {
+        const result = timed.get(backend);
+        return result ? [{ backend, ...result }] : [];
+      });
       const fastest = fastestProbe(probes);
       const backend = fastest?.backend ?? (screening.probe[0] as BackendName);
       choice = {
