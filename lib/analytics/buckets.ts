@@ -30,7 +30,8 @@ export const MAX_BUCKETS = 5;
 
 const rateOf = (correct: number, attempts: number) => (attempts === 0 ? null : correct / attempts);
 
-function formatNumber(value: number): string {
+/** A bucket bound as a label: integers as they are, other values to 4 significant digits. */
+function boundLabel(value: number): string {
   return Number.isInteger(value) ? String(value) : String(Number(value.toPrecision(4)));
 }
 
@@ -80,7 +81,7 @@ export function numericBuckets(observations: readonly { value: number; correct: 
     const to = group.at(-1)!;
     const attempts = group.reduce((sum, v) => sum + byValue.get(v)!.attempts, 0);
     const correct = group.reduce((sum, v) => sum + byValue.get(v)!.correct, 0);
-    return { label: from === to ? formatNumber(from) : `${formatNumber(from)}–${formatNumber(to)}`, from, to, attempts, correct, rate: rateOf(correct, attempts) };
+    return { label: from === to ? boundLabel(from) : `${boundLabel(from)}–${boundLabel(to)}`, from, to, attempts, correct, rate: rateOf(correct, attempts) };
   });
 }
 

@@ -1,3 +1,4 @@
+import type { Locale } from "next-intl";
 import type { getTranslations } from "next-intl/server";
 import { formatWhen } from "@/app/_components/format-when";
 
@@ -6,18 +7,18 @@ export type AnalyticsTranslate = Awaited<ReturnType<typeof getTranslations<"anal
 /** What every section of the page formats with: the messages, the language, counts, dates and shares. */
 export interface AnalyticsView {
   t: AnalyticsTranslate;
-  lang: "ko" | "en";
+  lang: Locale;
   /** A count with the language's digit grouping (a large class reaches thousands of attempts). */
   count: (value: number) => string;
   /** A day in the instructor's time zone, or a dash. */
   date: (iso: string | null) => string;
 }
 
-export function analyticsView(t: AnalyticsTranslate, locale: string, timezone: string): AnalyticsView {
+export function analyticsView(t: AnalyticsTranslate, locale: Locale, timezone: string): AnalyticsView {
   const numbers = new Intl.NumberFormat(locale);
   return {
     t,
-    lang: locale === "ko" ? "ko" : "en",
+    lang: locale,
     count: (value) => numbers.format(value),
     date: (iso) => (iso ? formatWhen(iso, locale, timezone, "date") : "—"),
   };
