@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { LayerType } from "@/lib/model-core";
-import { fastestProbe, isSoftwareRenderer, layerTypesOf, planBackends, screenBackends, type BackendName } from "./backend-choice";
+import { fastestProbe, isSoftwareRenderer, PROBE_TIE_MARGIN, layerTypesOf, planBackends, screenBackends, type BackendName } from "./backend-choice";
 
 const ALL = ["cpu", "webgl", "wasm", "webgpu"];
 type Case = [available: readonly string[], layerTypes: readonly LayerType[], preferred: BackendName | undefined, order: readonly BackendName[], why: string];
@@ -105,5 +105,22 @@ describe("fastestProbe", () => {
     expect(fastestProbe([{ backend: "webgl", msPerStep: 30 }, { backend: "cpu", msPerStep: 12 }])?.backend).toBe("cpu");
     expect(fastestProbe([{ backend: "wasm", msPerStep: 5 }, { backend: "cpu", msPerStep: 5 }])?.backend).toBe("wasm");
     expect(fastestProbe([{ backend: "wasm", msPerStep: Infinity }])).toBeNull();
+    expect(fastestProbe([{ backend: "wasm", msPerStep: Infinity }, { backend: "cpu", msPerStep: 3 }])?.backend).toBe("cpu");
+  });
+
+  it("a later backend needs a lead of more than the tie margin; a smaller one is within the probe's noise", () => {
+    // Rows: WASM's and CPU's probe times (ms a step), the choice, why.
+    const rows: [number, number, BackendName, string][] = [
+      [0.7, 0.6, "wasm", "14% faster is a tie (a pair of timings bench/sim.ts saw for minibatch-sgd)"],
+      [0.5, 0.5, "wasm", "equal"],
+      [1.0, 1.0 - PROBE_TIE_MARGIN, "wasm", "exactly the margin is still a tie"],
+      [1.0, 0.8, "cpu", "20% faster wins"],
+      [0.4, 0.6, "wasm", "the preferred one is faster"],
+    ];
+    for (const [wasm, cpu, expected, why] of rows) {
+      expect(fastestProbe([{ backend: "wasm", msPerStep: wasm }, { backend: "cpu", msPerStep: cpu }])?.backend, why).toBe(expected);
+    }
+    // With three candidates the margin is judged against the best so far.
+    expect(fastestProbe([{ backend: "webgl", msPerStep: 10 }, { backend: "wasm", msPerStep: 8 }, { backend: "cpu", msPerStep: 7.5 }])?.backend).toBe("wasm");
   });
 });

@@ -118,11 +118,24 @@ export function screenBackends(started: readonly { backend: BackendName; device:
   return { chosen: null, probe, setAside, reason: null };
 }
 
-/** The fastest of the timed backends (ties go to the earlier, preferred one). */
+/**
+ * How much faster a later (less preferred) backend must time to be chosen over an earlier one. The
+ * probe's steps of a small model last under a millisecond, and at that size the two timings of one
+ * backend differ by 15–20% on a quiet machine (bench/sim.ts: minibatch-sgd timed WASM 0.4–0.7 ms
+ * and CPU 0.5–0.6 ms a step in five runs), so a smaller lead is not evidence: it counts as a tie,
+ * and ties go to the preferred backend, which keeps the choice the same from run to run.
+ */
+export const PROBE_TIE_MARGIN = 0.15;
+
+/**
+ * The fastest of the timed backends, in preference order: a later one wins only when its time per
+ * step is below (1 − {@link PROBE_TIE_MARGIN}) of the best so far; non-finite times never win.
+ */
 export function fastestProbe(timings: readonly { backend: BackendName; msPerStep: number }[]): { backend: BackendName; msPerStep: number } | null {
   let best: { backend: BackendName; msPerStep: number } | null = null;
   for (const timing of timings) {
-    if (Number.isFinite(timing.msPerStep) && (best === null || timing.msPerStep < best.msPerStep)) best = timing;
+    if (!Number.isFinite(timing.msPerStep)) continue;
+    if (best === null || timing.msPerStep < (1 - PROBE_TIE_MARGIN) * best.msPerStep) best = timing;
   }
   return best;
 }
