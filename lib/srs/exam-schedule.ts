@@ -124,9 +124,25 @@ export function gradeCardForExam(
   state: CardState,
   grade: Grade,
   reviewDay: number,
-  exam: { readonly examDay: number | null; readonly cardId: string; readonly finalWindowDays?: number; readonly windowLoad?: readonly number[] },
+  exam: ExamOfCard,
 ): GradeResult {
-  const result = gradeCard(state, grade, reviewDay);
+  return withExamDueDay(gradeCard(state, grade, reviewDay), reviewDay, exam);
+}
+
+/** The nearest exam of a card, as {@link gradeCardForExam} and {@link withExamDueDay} take it. */
+export interface ExamOfCard {
+  readonly examDay: number | null;
+  readonly cardId: string;
+  readonly finalWindowDays?: number;
+  readonly windowLoad?: readonly number[];
+}
+
+/**
+ * A plain SM-2 grade result with its due day passed through {@link examAwareDueDay}: the step of
+ * {@link gradeCardForExam} after SM-2, for a caller that grades once and places the card twice
+ * (without, then with, the final window's loads).
+ */
+export function withExamDueDay(result: GradeResult, reviewDay: number, exam: ExamOfCard): GradeResult {
   const sm2DueDay = result.next.dueDay;
   if (!result.counted || sm2DueDay === null) return result;
   const dueDay = examAwareDueDay({ reviewDay, sm2DueDay, ...exam });

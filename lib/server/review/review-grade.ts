@@ -1,7 +1,7 @@
 import "server-only";
 import { msg } from "@/lib/i18n/message";
 import { dayNumber, gradeCard, isValidTimeZone, type CardState, type Grade } from "@/lib/srs";
-import { gradeCardForExam } from "@/lib/srs/exam-schedule";
+import { withExamDueDay } from "@/lib/srs/exam-schedule";
 import { Prisma, type Review } from "@/lib/generated/prisma/client";
 import { db } from "../platform/db";
 import { listDecks } from "../decks/deck-store";
@@ -104,11 +104,12 @@ export async function gradeReviewInTransaction(tx: Tx, userId: string, reviewId:
   const before: CardState = toSrsState(stored ? cardStateRowFromSql(stored) : null);
   // An exam ahead only moves the due day forward (docs/architecture.md, "Exam-aware scheduling").
   const examDay = await nearestExamDayInTransaction(tx, userId, review.deckId, today);
-  let result = gradeCardForExam(before, grade, today, { examDay, cardId: review.cardId });
-  if (examDay !== null && result.next.dueDay !== gradeCard(before, grade, today).next.dueDay) {
-    // Brought forward into the final window: level it with the student's other cards there.
+  // Graded once; a card brought forward is placed again with the final window's loads (one read).
+  const plain = gradeCard(before, grade, today);
+  let result = withExamDueDay(plain, today, { examDay, cardId: review.cardId });
+  if (examDay !== null && result.next.dueDay !== plain.next.dueDay) {
     const windowLoad = await finalWindowLoadInTransaction(tx, userId, examDay);
-    result = gradeCardForExam(before, grade, today, { examDay, cardId: review.cardId, windowLoad });
+    result = withExamDueDay(plain, today, { examDay, cardId: review.cardId, windowLoad });
   }
   const wasNew = result.counted && before.lastReviewDay === null;
   const variant = parseReviewVariant(review.variant, reviewId);
