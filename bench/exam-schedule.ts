@@ -41,12 +41,23 @@ function mean(values: readonly number[]): number {
 
 const percent = (value: number) => `${(100 * value).toFixed(1)}%`;
 
+/**
+ * Deciles with fewer predictions are left out of the summary: 100 answers of a decile near 0.5
+ * have a sampling error of √(0.25/100) = 0.05, the very tolerance checked (the table shows all).
+ */
+const CALIBRATION_MIN_COUNT = 100;
+
+function largestGap(bins: ReturnType<typeof calibrationDeciles>, countsFrom = bins): number {
+  return Math.max(...bins.filter((_, i) => (countsFrom[i]?.count ?? 0) >= CALIBRATION_MIN_COUNT).map((bin) => Math.abs(bin.meanObserved - bin.meanPredicted)));
+}
+
 interface ModeFigures {
   seenTwice: number;
   seenThrice: number;
   meanPerDay: number;
   meanMaxPerDay: number;
   worstMaxOverMean: number;
+  studentsAboveOneAndAHalf: number;
   meanPerDayAll: number;
   maxPerDayAll: number;
   examRecall: number;
@@ -104,6 +115,7 @@ function figuresFor(mode: ScheduleMode): ModeFigures {
     meanPerDay: mean(preExamDays.map(mean)),
     meanMaxPerDay: mean(preExamDays.map((days) => Math.max(...days))),
     worstMaxOverMean: Math.max(...preExamDays.map((days) => Math.max(...days) / mean(days))),
+    studentsAboveOneAndAHalf: preExamDays.filter((days) => Math.max(...days) > 1.5 * mean(days)).length,
     meanPerDayAll: mean(runs.map((run) => mean(run.reviewsPerDay))),
     maxPerDayAll: mean(runs.map((run) => Math.max(...run.reviewsPerDay))),
     examRecall: mean(recalls),
@@ -128,8 +140,11 @@ runBench(() => {
     ["counted reviews/day, days 0–20: max (mean over students)", (f) => f.meanMaxPerDay.toFixed(1)],
     ["  max ÷ mean, worst student", (f) => f.worstMaxOverMean.toFixed(2)],
     ["  max ÷ mean, typical (mean max ÷ mean)", (f) => (f.meanMaxPerDay / f.meanPerDay).toFixed(2)],
+    ["  students whose max is over 1.5 × their mean", (f) => `${f.studentsAboveOneAndAHalf} of ${STUDENTS}`],
     ["counted reviews/day, days 0–29: mean / max", (f) => `${f.meanPerDayAll.toFixed(1)} / ${f.maxPerDayAll.toFixed(1)}`],
     ["simulated exam-day recall (all cards)", (f) => percent(f.examRecall)],
+    [`readiness: largest decile gap, deciles of ≥ ${CALIBRATION_MIN_COUNT}, to answers`, (f) => largestGap(f.calibration).toFixed(3)],
+    [`readiness: largest decile gap, deciles of ≥ ${CALIBRATION_MIN_COUNT}, to true recall`, (f) => largestGap(f.trueCalibration, f.calibration).toFixed(3)],
   ];
   console.log(`${"".padEnd(58)}${"plain SM-2".padStart(14)}${"exam-aware".padStart(14)}`);
   for (const [label, show] of rows) console.log(`${label.padEnd(58)}${show(plain).padStart(14)}${show(exam).padStart(14)}`);

@@ -58,15 +58,18 @@ describe("paceToExam", () => {
 });
 
 describe("levelledNewCards", () => {
-  it("introduces more on a light day, the pace's floor on a heavy one, never past the cap", () => {
+  it("introduces more on a light day (up to twice the pace), the pace's floor on a heavy one, never past the cap", () => {
     const input = deck(21, { dailyLoadCap: 100 });
     const pace = paceToExam(input);
     if (pace.kind !== "on-pace") throw new Error("expected on-pace");
-    // T = ⌈(0 + 7·105)/21⌉ = 35.
-    expect(levelledNewCards(pace, input, 0)).toBe(35);
-    expect(levelledNewCards(pace, input, 30)).toBe(pace.newPerDay);
-    expect(levelledNewCards(pace, input, 98)).toBe(2);
-    expect(levelledNewCards({ kind: "exam-over" }, input, 0)).toBe(0);
+    // n = ⌈105/15⌉ = 7. A plan of 630 views over 21 days: T = 30.
+    expect(pace.newPerDay).toBe(7);
+    expect(levelledNewCards(pace, input, 0, 630)).toBe(14);
+    expect(levelledNewCards(pace, input, 20, 630)).toBe(10);
+    expect(levelledNewCards(pace, input, 30, 630)).toBe(7);
+    expect(levelledNewCards(pace, input, 98, 630)).toBe(2);
+    expect(levelledNewCards({ kind: "exam-over" }, input, 0, 630)).toBe(0);
+    expect(() => levelledNewCards(pace, input, 0, Number.NaN)).toThrow(RangeError);
   });
 });
 

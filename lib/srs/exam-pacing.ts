@@ -20,6 +20,7 @@
  */
 import { assertCount } from "./assert-count";
 import { FINAL_WINDOW_DAYS } from "./exam-schedule";
+import { planningRecall, plannedViewsBeforeExam, type ScheduledGroup } from "./exam-views";
 
 export interface PacingInput {
   /** Today's day number (user's time zone). */
@@ -93,29 +94,30 @@ export function paceToExam(input: PacingInput, finalWindowDays: number = FINAL_W
   };
 }
 
-/**
- * Counted views a card takes before a three-week exam: introduction, I(1) = 1 and I(2) = 6 day
- * reviews, the restarts after lapses (n := 0, I := 1) and the final pass; 7 is what
- * bench/exam-schedule.ts measures (about 7.7 per card on its simulated students).
- */
-export const PLANNED_VIEWS_PER_CARD = 7;
+/** A light day's new cards go up to this multiple of the pace n, no further ({@link levelledNewCards}). */
+export const LEVELLING_PACE_MULTIPLE = 2;
 
 /**
  * Today's new cards, levelled: the pace's n is the floor; on a day with fewer reviews due than the
  * day's share of the whole plan, more cards are introduced so that the load stays even.
  *
- * $$T = \left\lceil \frac{R + V \cdot U}{D} \right\rceil, \qquad
- *   \text{new}_t = \min\bigl(U,\; C - \text{due}_t,\; \max(n,\; T - \text{due}_t)\bigr)$$
+ * $$T = \left\lceil \frac{V}{D} \right\rceil, \qquad
+ *   \text{new}_t = \min\bigl(U,\; C - \text{due}_t,\; \max(n,\; \min(2n,\; T - \text{due}_t))\bigr)$$
  *
- * with V = {@link PLANNED_VIEWS_PER_CARD} views expected per card and due_t the reviews due today.
- * Without it the first days hold only new cards and the load climbs towards the exam.
+ * with V the plan's expected views from the start of today to the exam (exam-views.ts: the
+ * introduced cards' and the new cards', at the student's own recall) and due_t the reviews due today.
+ * Without it the first days hold only new cards and the load climbs towards the exam. The 2n cap
+ * keeps the first, empty days from taking a large cohort: every card introduced on day t is due
+ * again on t + 1 and (passed) on t + 7, so a cohort of T on day 0 made days 1 and 7 the busiest
+ * (bench/exam-schedule.ts: with the cap the worst student's busiest day went from 1.62 to 1.55 × their mean).
  */
-export function levelledNewCards(pace: Pace, input: PacingInput, dueToday: number): number {
+export function levelledNewCards(pace: Pace, input: PacingInput, dueToday: number, plannedViews: number): number {
   if (pace.kind !== "on-pace" && pace.kind !== "too-close") return 0;
   assertCount("dueToday", dueToday);
-  const target = Math.ceil((input.scheduledReviews + PLANNED_VIEWS_PER_CARD * input.unintroduced) / pace.daysLeft);
+  if (!(plannedViews >= 0)) throw new RangeError(`plannedViews must be ≥ 0, got ${plannedViews}`);
+  const target = Math.ceil(plannedViews / pace.daysLeft);
   const room = Math.max(0, input.dailyLoadCap - dueToday);
-  return Math.min(input.unintroduced, room, Math.max(pace.newPerDay, target - dueToday));
+  return Math.min(input.unintroduced, room, Math.max(pace.newPerDay, Math.min(LEVELLING_PACE_MULTIPLE * pace.newPerDay, target - dueToday)));
 }
 
 export interface WeightedCard {
@@ -152,8 +154,10 @@ export interface ExamDayCounts {
   readonly examDay: number;
   /** Per covered deck: cards never introduced now, and new cards introduced today. */
   readonly decks: readonly { readonly deckId: string; readonly unintroduced: number; readonly introducedToday: number }[];
-  /** Reviews scheduled now from today to the day before the exam (covered decks). */
-  readonly scheduledReviews: number;
+  /** Cards introduced, by due day and SM-2 state, due now from today to the day before the exam (covered decks; overdue ones count as due today). */
+  readonly scheduled: readonly ScheduledGroup[];
+  /** The student's recent counted reviews of the covered decks and how many were passed (grade ≥ 3). */
+  readonly recentReviews: { readonly reviews: number; readonly passes: number };
   /** Reviews due now (due day ≤ today) and counted reviews already done today. */
   readonly dueNow: number;
   readonly reviewedToday: number;
@@ -174,27 +178,40 @@ export interface ExamDayRoom {
 /**
  * Today's new-card room in the decks an exam covers. The day is judged as it stood at its start,
  * so the number does not drift as the student works: U₀ = U + I (cards introduced today were not
- * yet), R₀ = R − I (those cards' next looks were not scheduled), due₀ = due + reviewed today. Then
+ * yet), R₀ = R − I (those cards' next looks were not scheduled), due₀ = due + reviewed today, and
+ * the plan's views from the start of the day V₀ = (views done today) + (views left now). Then
  *
- * $$P = \text{levelledNewCards}(U_0, R_0, \text{due}_0), \qquad
+ * $$P = \text{levelledNewCards}(U_0, R_0, \text{due}_0, V_0), \qquad
  *   \text{limit}_d = \min\Bigl(\max\bigl(\ell,\ \lceil P \cdot U_{0,d} / U_0 \rceil\bigr),\ \max(0,\ C - \text{due}_0)\Bigr)$$
  *
  * with ℓ the student's own per-deck limit and C the daily load cap: the pace raises the student's
  * limit, never lowers it, and no deck's new cards go beyond the day's load room. P is shared among
  * the covered decks by their cards not yet introduced. newToday = Σ_d min(limit_d, U_{0,d}).
  */
-export function examDayRoom(counts: ExamDayCounts): ExamDayRoom {
+export function examDayRoom(counts: ExamDayCounts, finalWindowDays: number = FINAL_WINDOW_DAYS): ExamDayRoom {
   const introducedToday = counts.decks.reduce((sum, deck) => sum + deck.introducedToday, 0);
-  const unintroducedAtStart = counts.decks.reduce((sum, deck) => sum + deck.unintroduced + deck.introducedToday, 0);
+  const unintroducedNow = counts.decks.reduce((sum, deck) => sum + deck.unintroduced, 0);
+  const unintroducedAtStart = unintroducedNow + introducedToday;
+  const scheduledNow = counts.scheduled.reduce((sum, group) => sum + group.count, 0);
   const start: PacingInput = {
     today: counts.today,
     examDay: counts.examDay,
     unintroduced: unintroducedAtStart,
-    scheduledReviews: Math.max(0, counts.scheduledReviews - introducedToday),
+    scheduledReviews: Math.max(0, scheduledNow - introducedToday),
     dailyLoadCap: counts.dailyLoadCap,
   };
   const dueAtStart = counts.dueNow + counts.reviewedToday;
-  const paced = levelledNewCards(paceToExam(start), start, dueAtStart);
+  const pace = paceToExam(start, finalWindowDays);
+  const viewsLeft = plannedViewsBeforeExam({
+    today: counts.today,
+    examDay: counts.examDay,
+    scheduled: counts.scheduled,
+    unintroduced: unintroducedNow,
+    introductionDays: pace.kind === "on-pace" || pace.kind === "too-close" ? pace.introductionDays : 1,
+    recall: planningRecall(counts.recentReviews.passes, counts.recentReviews.reviews),
+    finalWindowDays,
+  });
+  const paced = levelledNewCards(pace, start, dueAtStart, counts.reviewedToday + introducedToday + viewsLeft);
   const room = Math.max(0, counts.dailyLoadCap - dueAtStart);
   const newLimitByDeck: Record<string, number> = {};
   let newToday = 0;

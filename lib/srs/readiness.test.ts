@@ -7,6 +7,7 @@ import {
   observationsOf,
   predictRecall,
   readinessByConcept,
+  STUDENT_PRIOR_SIGMA,
   UNINFORMED_MODEL,
   type LoggedReview,
 } from "./readiness";
@@ -118,6 +119,71 @@ describe("readiness model", () => {
     expect(readiness[0]?.readiness).toBeCloseTo(2 ** -5, 9);
     expect(readiness[1]).toEqual({ concept: "unseen", readiness: 0.3, cards: 1, seen: 0 });
     expect(readiness[2]?.readiness).toBeCloseTo(2 ** (-10 / 32), 9);
+  });
+
+  it("measures the class's spread of students' curves (the prior a student is fitted against)", () => {
+    // Simulated β spreads 0.25 and γ 0.1 between students (TRUE_CURVE_MEANS); θ per concept about 0.72.
+    const population = fitPopulationModel(simulatedLogs(60, 11));
+    expect(population.spread?.recalledSlope).toBeGreaterThan(0.12);
+    expect(population.spread?.recalledSlope).toBeLessThan(0.4);
+    expect(population.spread?.intercept).toBeGreaterThan(0.4);
+    expect(population.spread?.intercept).toBeLessThan(1.1);
+    // Too few students to measure: the fixed prior.
+    expect(fitPopulationModel(simulatedLogs(3, 11)).spread).toEqual(STUDENT_PRIOR_SIGMA);
+  });
+
+  it("predicts the posterior mean of the curve: the quadrature agrees with sampling the fit's uncertainty", () => {
+    const population = fitPopulationModel(simulatedLogs(20, 13));
+    const log = simulatedLogs(1, 17)[0] ?? [];
+    const model = fitStudentModel(log, population);
+    const uncertainty = model.uncertainty;
+    if (!uncertainty) throw new Error("a fitted student model carries its uncertainty");
+    const history = { cardId: "x", concept: "concept-2", lastDay: 10, recalled: 3, lapsed: 1 };
+    // An independent derivation: draw φ ~ N(φ̂, Σ) by its Cholesky factor and average the curve.
+    const order = [...uncertainty.concepts.map((concept) => model.intercepts.get(concept) ?? 0), model.recalledSlope, model.lapsedSlope];
+    const n = order.length;
+    const factor: number[][] = Array.from({ length: n }, () => new Array<number>(n).fill(0));
+    for (let i = 0; i < n; i += 1) {
+      for (let j = 0; j <= i; j += 1) {
+        let sum = uncertainty.matrix[i]?.[j] ?? 0;
+        for (let k = 0; k < j; k += 1) sum -= (factor[i]?.[k] ?? 0) * (factor[j]?.[k] ?? 0);
+        (factor[i] as number[])[j] = i === j ? Math.sqrt(sum) : sum / (factor[j]?.[j] ?? 1);
+      }
+    }
+    const conceptIndex = uncertainty.concepts.indexOf("concept-2");
+    const random = createRandom(23);
+    for (const day of [12, 25, 60]) {
+      let total = 0;
+      const draws = 40_000;
+      for (let d = 0; d < draws; d += 1) {
+        const z = Array.from({ length: n }, () => random.normal());
+        const phi = order.map((mean, i) => mean + (factor[i] ?? []).reduce((sum, value, k) => sum + value * (z[k] ?? 0), 0));
+        const logH = (phi[conceptIndex] ?? 0) + (phi[n - 2] ?? 0) * 3 + (phi[n - 1] ?? 0) * 1;
+        total += 2 ** (-(day - 10) / 2 ** logH);
+      }
+      expect(predictRecall(model, history, day)).toBeCloseTo(total / draws, 2);
+    }
+    // Uncertainty pulls a low prediction up and a high one down (p is convex in log2 h where it is low).
+    const atFit = (day: number) => predictRecall({ ...model, uncertainty: undefined }, history, day);
+    expect(predictRecall(model, history, 400)).toBeGreaterThan(atFit(400));
+    expect(predictRecall(model, history, 12)).toBeLessThan(atFit(12));
+  });
+
+  it("fits a student who forgets everything (the likelihood's terms stay finite far from the curve)", () => {
+    // Every look a lapse: θ heads far below 0, where u = ln2 · Δ · 2^(−L) for the 60-day gaps reaches
+    // the thousands and e^u overflows; the fit then stopped where it was, with an undefined covariance.
+    const log: LoggedReview[] = [];
+    for (let card = 0; card < 10; card += 1) {
+      for (const day of [0, 1, 2, 62]) log.push({ cardId: `c${card}`, concept: "c", day, grade: 1 });
+    }
+    const model = fitPopulationModel([log]);
+    const intercept = model.intercepts.get("c") ?? Number.NaN;
+    expect(intercept).toBeLessThan(-2);
+    const student = fitStudentModel(log, model);
+    expect(student.uncertainty?.matrix.flat().every(Number.isFinite)).toBe(true);
+    const recall = predictRecall(student, { cardId: "c0", concept: "c", lastDay: 62, recalled: 0, lapsed: 4 }, 63);
+    expect(recall).toBeGreaterThanOrEqual(0);
+    expect(recall).toBeLessThan(0.2);
   });
 
   it("observations: one per later review, lag and counts before it", () => {

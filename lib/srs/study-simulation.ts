@@ -14,8 +14,9 @@
  * graded 4 or 5, others 1 or 2; a grade below 4 is re-drilled the same day (not counted, no effect
  * on memory). Everything is drawn from one seeded generator: the same seed, the same run.
  */
-import { createRandom, deriveSeed, type SeededRandom } from "../sim/random/seeded-random";
-import { levelledNewCards, paceToExam } from "./exam-pacing";
+import { createRandom, deriveSeed, spreadSeed, type SeededRandom } from "../sim/random/seeded-random";
+import { examDayRoom } from "./exam-pacing";
+import { PLANNING_RECALL_DAYS, scheduledGroupsOf } from "./exam-views";
 import { FINAL_WINDOW_DAYS, gradeCardForExam, isFinalPassDay, nearestExam, orderWeakestFirst, recentAccuracyByConcept, type ExamDate } from "./exam-schedule";
 import { buildQueue, type QueueCard } from "./queue";
 import { isRecalled, type CardHistory, type LoggedReview } from "./readiness";
@@ -43,7 +44,7 @@ export interface SimulatedStudent {
 export const CARD_DIFFICULTY_SPREAD = 0.3;
 
 export function createSimulatedStudent(seed: number, cards: readonly SimulatedCard[], cardDifficultySpread: number = CARD_DIFFICULTY_SPREAD): SimulatedStudent {
-  const random = createRandom(seed);
+  const random = createRandom(spreadSeed(seed));
   const means = TRUE_CURVE_MEANS;
   const studentLevel = random.normal() * means.interceptSpread;
   const concepts = [...new Set(cards.map((card) => card.concept))].sort();
@@ -124,15 +125,20 @@ export function simulateStudy(options: StudyOptions): StudyRun {
     const exam = nearestExam(exams, today, deckId);
     let newPerDay = options.newPerDay;
     if (exam) {
-      const pacing = {
+      // The same counts the server reads (lib/server/exams/exam-queue.ts), at the start of the day.
+      const recent = log.filter((review) => review.day > today - PLANNING_RECALL_DAYS);
+      const room = examDayRoom({
         today,
         examDay: exam.day,
-        unintroduced: [...states.values()].filter((state) => state.dueDay === null).length,
-        scheduledReviews: [...states.values()].filter((state) => state.dueDay !== null && state.dueDay < exam.day).length,
+        decks: [{ deckId, unintroduced: [...states.values()].filter((state) => state.dueDay === null).length, introducedToday: 0 }],
+        scheduled: scheduledGroupsOf(states.values(), exam.day),
+        recentReviews: { reviews: recent.length, passes: recent.filter((review) => isRecalled(review.grade)).length },
+        dueNow: [...states.values()].filter((state) => state.dueDay !== null && state.dueDay <= today).length,
+        reviewedToday: 0,
         dailyLoadCap,
-      };
-      const dueToday = [...states.values()].filter((state) => state.dueDay !== null && state.dueDay <= today).length;
-      newPerDay = levelledNewCards(paceToExam(pacing), pacing, dueToday);
+        ownNewPerDeck: 0,
+      });
+      newPerDay = room.newLimitByDeck[deckId] ?? 0;
     }
     const queueCards: QueueCard[] = cards.map((card) => ({ id: card.id, deckId, state: states.get(card.id) ?? NEW_CARD_STATE, position: card.position }));
     let entries = buildQueue({ cards: queueCards, today, limits: { newPerDeck: newPerDay, reviewsPerDay: dailyLoadCap } });

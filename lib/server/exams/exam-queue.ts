@@ -1,5 +1,6 @@
 import "server-only";
 import { examDayRoom, type ExamDayRoom } from "@/lib/srs/exam-pacing";
+import { PLANNING_RECALL_DAYS, type ScheduledGroup } from "@/lib/srs/exam-views";
 import { isFinalPassDay, nearestExam, recentAccuracyByConcept, RECENT_ACCURACY_DAYS } from "@/lib/srs/exam-schedule";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { Viewer } from "../accounts/users";
@@ -22,7 +23,6 @@ export interface ExamQueueDay {
 interface CountRow {
   deckId: string;
   unintroduced: unknown;
-  scheduled: unknown;
   due: unknown;
 }
 
@@ -40,7 +40,6 @@ export async function examQueueDay(
   const rows = await readRows<CountRow>(Prisma.sql`
     SELECT c."deckId" AS "deckId",
       SUM(CASE WHEN s."dueDay" IS NULL THEN 1 ELSE 0 END) AS "unintroduced",
-      SUM(CASE WHEN s."dueDay" IS NOT NULL AND s."dueDay" < ${exam.day} THEN 1 ELSE 0 END) AS "scheduled",
       SUM(CASE WHEN s."dueDay" IS NOT NULL AND s."dueDay" <= ${today} THEN 1 ELSE 0 END) AS "due"
     FROM "Card" c LEFT JOIN "CardState" s ON s."cardId" = c."id" AND s."userId" = ${viewer.id}
     WHERE c."deckId" IN (${Prisma.join(deckIds)}) AND c."retired" = false AND (s."suspended" IS NULL OR s."suspended" = false)
@@ -50,7 +49,8 @@ export async function examQueueDay(
     today,
     examDay: exam.day,
     decks: deckIds.map((deckId) => ({ deckId, unintroduced: sqlInt(byDeck.get(deckId)?.unintroduced ?? 0), introducedToday: done.newByDeck[deckId] ?? 0 })),
-    scheduledReviews: rows.reduce((sum, row) => sum + sqlInt(row.scheduled ?? 0), 0),
+    scheduled: await scheduledGroups(viewer.id, deckIds, exam.day),
+    recentReviews: await recentReviewCounts(viewer.id, deckIds, today),
     dueNow: rows.reduce((sum, row) => sum + sqlInt(row.due ?? 0), 0),
     reviewedToday: done.reviews,
     dailyLoadCap: limits.reviewsPerDay,
@@ -72,4 +72,35 @@ async function recentAccuracy(userId: string, deckIds: readonly string[], today:
     rows.map((row) => ({ concept: `${row.deckId}\n${row.concept}`, day: sqlInt(row.reviewDay), correct: sqlInt(row.grade) >= 3 })),
     today,
   );
+}
+
+/**
+ * The covered decks' introduced cards due before the exam, grouped by due day and SM-2 state (what
+ * the plan's forecast needs: lib/srs/exam-views.ts). One pass over the student's states of those decks.
+ */
+async function scheduledGroups(userId: string, deckIds: readonly string[], examDay: number): Promise<ScheduledGroup[]> {
+  const rows = await readRows<{ dueDay: unknown; repetition: unknown; interval: unknown; easinessHundredths: unknown; count: unknown }>(Prisma.sql`
+    SELECT s."dueDay" AS "dueDay", s."repetition" AS "repetition", s."interval" AS "interval", s."easinessHundredths" AS "easinessHundredths", COUNT(*) AS "count"
+    FROM "CardState" s JOIN "Card" c ON c."id" = s."cardId"
+    WHERE s."userId" = ${userId} AND s."deckId" IN (${Prisma.join([...deckIds])}) AND s."dueDay" IS NOT NULL AND s."dueDay" < ${examDay}
+      AND s."interval" IS NOT NULL AND s."suspended" = false AND c."retired" = false
+    GROUP BY s."dueDay", s."repetition", s."interval", s."easinessHundredths"`);
+  return rows.map((row) => ({
+    dueDay: sqlInt(row.dueDay),
+    repetition: sqlInt(row.repetition),
+    interval: sqlInt(row.interval),
+    easinessHundredths: sqlInt(row.easinessHundredths),
+    count: sqlInt(row.count),
+  }));
+}
+
+/** Counted reviews of the decks over the last PLANNING_RECALL_DAYS and how many passed (grade ≥ 3), undone grades left out. */
+async function recentReviewCounts(userId: string, deckIds: readonly string[], today: number): Promise<{ reviews: number; passes: number }> {
+  const [row] = await readRows<{ reviews: unknown; passes: unknown }>(Prisma.sql`
+    SELECT COUNT(*) AS "reviews", SUM(CASE WHEN l."grade" >= 3 THEN 1 ELSE 0 END) AS "passes"
+    FROM "ReviewLog" l
+    WHERE l."userId" = ${userId} AND l."counted" = true AND l."deckId" IN (${Prisma.join([...deckIds])})
+      AND l."reviewDay" > ${today - PLANNING_RECALL_DAYS} AND l."reviewDay" <= ${today}
+      AND NOT EXISTS (SELECT 1 FROM "ReviewUndo" u WHERE u."reviewId" = l."reviewId")`);
+  return { reviews: sqlInt(row?.reviews ?? 0), passes: sqlInt(row?.passes ?? 0) };
 }
