@@ -2,6 +2,10 @@
  * The seeded generator behind variants: pure-rand's xoroshiro128+ (fast, 128-bit state,
  * passes BigCrush), consumed through `uniformInt` so that draws are unbiased. A `Random` is
  * created per variant from its seed and never shared, so variants are pure functions of the seed.
+ * Seeds must be well mixed, as `variantSeed` (a hash) makes them: pure-rand seeds the state as
+ * (−1, ~seed, seed, 0), so a small counter as seed draws its first number at the top of the range
+ * (lib/sim/random/seeded-random.ts measures it). The seeding is not changed here, because a stored
+ * seed must keep making the same variant.
  */
 import { uniformInt } from "pure-rand/distribution/uniformInt";
 import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
