@@ -20,6 +20,7 @@
  * is skipped without redrawing) and shuffles them with {@link shuffleForExam}.
  */
 import { createRandom, type Random } from "./random";
+import { fmix32 } from "../fmix32";
 
 export interface ExamCandidate {
   cardId: string;
@@ -55,14 +56,11 @@ export function conceptWeight(history: ConceptHistory | undefined): number {
 }
 
 /**
- * MurmurHash3's 32-bit finaliser: neighbouring seeds (exam 1, 2, 3…) would otherwise start the
+ * The seed through fmix32 with a salt: neighbouring seeds (exam 1, 2, 3…) would otherwise start the
  * generator in neighbouring states, whose first outputs are correlated.
  */
 function mixSeed(seed: number, salt: number): number {
-  let h = (seed ^ salt) >>> 0;
-  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
-  return (h ^ (h >>> 16)) >>> 0;
+  return fmix32(seed ^ salt);
 }
 
 /** A float in [0, 1) from the seeded generator (30 bits are plenty for choosing among concepts). */

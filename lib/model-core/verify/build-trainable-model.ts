@@ -2,6 +2,7 @@ import * as tf from "@tensorflow/tfjs";
 import { closedFormLayers } from "../derive-architecture";
 import type { ArchitectureSpec } from "../spec-schema";
 import { buildSequential, type WeightInitializers } from "./tfjs-layer";
+import { fmix32 } from "../../fmix32";
 
 export interface TrainableModelOptions {
   /** Every initial weight follows from it; the same seed builds the same starting network. */
@@ -39,8 +40,5 @@ export function buildTrainableModel(spec: ArchitectureSpec, options: TrainableMo
  * of the same shape do not start from the same values, and a different base seed changes them all.
  */
 export function mixSeed(seed: number, draw: number): number {
-  let z = (Math.trunc(seed) ^ Math.imul(draw + 1, 0x9e3779b9)) >>> 0;
-  z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
-  z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
-  return (z ^ (z >>> 16)) >>> 0;
+  return fmix32(Math.trunc(seed) ^ Math.imul(draw + 1, 0x9e3779b9));
 }

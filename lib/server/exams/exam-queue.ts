@@ -37,20 +37,24 @@ export async function examQueueDay(
   const deckIds = [...exam.deckIds];
   // Driven by the covered decks' cards, so that a student not yet enrolled in a deck (enrolment
   // happens on the first queue) counts its cards as not introduced. One pass over those decks' cards.
-  const rows = await readRows<CountRow>(Prisma.sql`
-    SELECT c."deckId" AS "deckId",
-      SUM(CASE WHEN s."dueDay" IS NULL THEN 1 ELSE 0 END) AS "unintroduced",
-      SUM(CASE WHEN s."dueDay" IS NOT NULL AND s."dueDay" <= ${today} THEN 1 ELSE 0 END) AS "due"
-    FROM "Card" c LEFT JOIN "CardState" s ON s."cardId" = c."id" AND s."userId" = ${viewer.id}
-    WHERE c."deckId" IN (${Prisma.join(deckIds)}) AND c."retired" = false AND (s."suspended" IS NULL OR s."suspended" = false)
-    GROUP BY c."deckId"`);
+  const [rows, scheduled, recentReviews] = await Promise.all([
+    readRows<CountRow>(Prisma.sql`
+      SELECT c."deckId" AS "deckId",
+        SUM(CASE WHEN s."dueDay" IS NULL THEN 1 ELSE 0 END) AS "unintroduced",
+        SUM(CASE WHEN s."dueDay" IS NOT NULL AND s."dueDay" <= ${today} THEN 1 ELSE 0 END) AS "due"
+      FROM "Card" c LEFT JOIN "CardState" s ON s."cardId" = c."id" AND s."userId" = ${viewer.id}
+      WHERE c."deckId" IN (${Prisma.join(deckIds)}) AND c."retired" = false AND (s."suspended" IS NULL OR s."suspended" = false)
+      GROUP BY c."deckId"`),
+    scheduledGroups(viewer.id, deckIds, exam.day),
+    recentReviewCounts(viewer.id, deckIds, today),
+  ]);
   const byDeck = new Map(rows.map((row) => [row.deckId, row]));
   const room = examDayRoom({
     today,
     examDay: exam.day,
     decks: deckIds.map((deckId) => ({ deckId, unintroduced: sqlInt(byDeck.get(deckId)?.unintroduced ?? 0), introducedToday: done.newByDeck[deckId] ?? 0 })),
-    scheduled: await scheduledGroups(viewer.id, deckIds, exam.day),
-    recentReviews: await recentReviewCounts(viewer.id, deckIds, today),
+    scheduled,
+    recentReviews,
     dueNow: rows.reduce((sum, row) => sum + sqlInt(row.due ?? 0), 0),
     reviewedToday: done.reviews,
     dailyLoadCap: limits.reviewsPerDay,

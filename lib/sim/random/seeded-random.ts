@@ -5,6 +5,7 @@
  */
 import { uniformFloat64 } from "pure-rand/distribution/uniformFloat64";
 import { xoroshiro128plus } from "pure-rand/generator/xoroshiro128plus";
+import { fmix32 } from "../../fmix32";
 
 export interface SeededRandom {
   /** Uniform on [0, 1). */
@@ -82,14 +83,10 @@ export function deriveSeed(seed: number, label: string): number {
 }
 
 /**
- * A seed for the `index`-th of many independent generators: MurmurHash3's 32-bit finaliser
- * (Appleby), where one flipped input bit flips each output bit with probability ≈ ½, so
+ * A seed for the `index`-th of many independent generators: the index through {@link fmix32}, so
  * consecutive indices give unrelated seeds (FNV-1a in {@link deriveSeed} leaves a lag-1
  * correlation of about 0.07 between the first draws of consecutive seeds; seeded-random.test.ts).
  */
 export function spreadSeed(index: number): number {
-  let z = Math.trunc(index) >>> 0;
-  z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
-  z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
-  return ((z ^ (z >>> 16)) >>> 0) % MAX_SEED;
+  return fmix32(Math.trunc(index)) % MAX_SEED;
 }
